@@ -1,0 +1,65 @@
+#include "cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char USAGE[] =
+    "Usage: guidedtouch [--data DIR] [COMMAND [ARGS...]]\n"
+    "\n"
+    "Without a command, starts the trainer on the lessons in DIR.\n"
+    "\n"
+    "Commands:\n"
+    "  validate [PATH...]          check lesson, technique, body-map and replay files\n"
+    "  list [--json]               list lessons with their steps, and techniques\n"
+    "  demo LESSON STEP            print the reference performance of a step as a replay\n"
+    "  grade LESSON STEP REPLAY    print the score card of a replay as JSON\n"
+    "\n"
+    "Options:\n"
+    "  --data DIR     folder holding assets/ and lessons/ (default: $GUIDEDTOUCH_DATA,\n"
+    "                 else the bundled lessons)\n"
+    "  -h, --help     show this help (also after a command)\n"
+    "  --version      show the version\n"
+    "\n"
+    "Steps are numbered from 1. See docs/ for the file formats and the score card.\n";
+
+typedef int (*Command)(const char *data_dir, int argc, char **argv);
+
+int gt_cli_main(int argc, char **argv, const char **data_dir, int *first_app_arg) {
+    const char *env = getenv("GUIDEDTOUCH_DATA");
+    *data_dir = env && *env ? env : GT_DEFAULT_DATA_DIR;
+    int i = 1;
+    for (; i < argc; i++) {
+        if (strcmp(argv[i], "--data") == 0) {
+            if (i + 1 >= argc) {
+                fprintf(stderr, "guidedtouch: --data needs a folder\n");
+                return GT_EXIT_USAGE;
+            }
+            *data_dir = argv[++i];
+        } else if (strcmp(argv[i], "--version") == 0) {
+            printf("guidedtouch %s\n", GT_VERSION);
+            return GT_EXIT_OK;
+        } else if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+            fputs(USAGE, stdout);
+            return GT_EXIT_OK;
+        } else break;
+    }
+    *first_app_arg = i;
+    if (i >= argc || argv[i][0] == '-') return -1;
+    static const struct { const char *name; Command run; } COMMANDS[] = {
+        { "validate", gt_cli_validate }, { "list", gt_cli_list },
+        { "demo", gt_cli_demo }, { "grade", gt_cli_grade },
+    };
+    for (size_t c = 0; c < sizeof COMMANDS / sizeof COMMANDS[0]; c++) {
+        if (strcmp(argv[i], COMMANDS[c].name) == 0) {
+            for (int k = i + 1; k < argc; k++) {
+                if (strcmp(argv[k], "--version") == 0) {
+                    printf("guidedtouch %s\n", GT_VERSION);
+                    return GT_EXIT_OK;
+                }
+            }
+            return COMMANDS[c].run(*data_dir, argc - i - 1, argv + i + 1);
+        }
+    }
+    fprintf(stderr, "guidedtouch: unknown command \"%s\"\n\n%s", argv[i], USAGE);
+    return GT_EXIT_USAGE;
+}

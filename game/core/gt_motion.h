@@ -1,0 +1,75 @@
+/* gt_motion: measurements shared by the scoring criteria and the demo synthesiser:
+ * time-weighted statistics, the smooth score curve, and cycle detection.
+ *
+ * All functions are pure; those that allocate say so and return false when memory runs out. */
+#ifndef GT_MOTION_H
+#define GT_MOTION_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "gt_replay.h"
+#include "gt_technique.h"
+#include "gt_lesson.h"
+
+/* A value and how long it lasted (ms), for time-weighted statistics. */
+typedef struct GtWeighted {
+    double value;
+    double weight;
+} GtWeighted;
+
+/* Time-weighted quantile (q in 0..1); sorts `items` in place. Equal weights are used when all
+ * weights are zero. Returns NAN for n == 0. */
+double gt_weighted_quantile(GtWeighted *items, size_t n, double q);
+
+/* Time-weighted mean and coefficient of variation (SD / mean; 0 when the mean is 0). */
+double gt_weighted_mean(const GtWeighted *items, size_t n);
+double gt_weighted_cv(const GtWeighted *items, size_t n);
+
+/* How long sample k of a contact lasts: until the next sample; the last lasts 0 ms. */
+double gt_sample_duration_ms(const GtContact *contact, size_t k);
+
+/* The smooth score curve: 100 inside [lo, hi]; outside, 100 * 2^-((d / tol)^2) where d is the
+ * distance to the band, so at one tolerance outside half the marks are gone. */
+double gt_band_score(double value, double lo, double hi, double tolerance);
+
+/* The same curve on a ratio scale: d = ln(value / hi) or ln(lo / value), tol = ln(ratio). */
+double gt_ratio_band_score(double value, double lo, double hi, double ratio);
+
+/* One completed movement cycle: a revolution, a kneading cycle, a back-and-forth, a tap. */
+typedef struct GtCycleEvent {
+    size_t contact;   /* index into replay->contacts */
+    size_t sample;    /* sample index at which the cycle completed (or the tap began) */
+    double t_ms;
+} GtCycleEvent;
+
+typedef struct GtCycles {
+    GtCycleEvent *events;   /* malloc'd, in time order within each contact */
+    size_t count;
+    double *intervals_ms;   /* malloc'd; between consecutive events of one contact (taps: of all) */
+    size_t interval_count;
+    int turning_sign;       /* circles: +1 clockwise on screen, -1 counterclockwise, 0 unknown */
+} GtCycles;
+
+/* Finds the cycles a pattern repeats: contact onsets for taps, heading revolutions for
+ * circles and kneading, reversals along the main axis for cross-fibre friction.
+ * `amplitude_cm` sets the hysteresis for reversals. False when memory runs out. */
+bool gt_detect_cycles(GtPattern pattern, double amplitude_cm, const GtReplay *replay, GtCycles *out);
+void gt_cycles_free(GtCycles *cycles);
+
+/* Rounds a sample to the precision replay files keep (1 ms, 0.01 cm, 0.001 pressure), so a
+ * replay graded in memory and the same replay read back from its file score identically. */
+GtSample gt_sample_quantize(GtSample sample);
+
+/* The pressure level (0-10) below which a contact counts as resting rather than pressing
+ * for holds: a quarter of the band's lower edge. */
+double gt_pressing_level(const GtTechnique *technique);
+
+/* How far the reference movement strays from its guide, cm: circle and kneading radius,
+ * half a cross-fibre stroke, the spread of taps; 0 for glides and holds. */
+double gt_pattern_reach_cm(const GtTechnique *technique);
+
+/* Representative targets inside a band: geometric mean (speeds, tempi), middle (pressure). */
+double gt_band_geometric_mid(GtRange range);
+double gt_band_mid(GtRange range);
+
+#endif

@@ -1,0 +1,105 @@
+#include "gt_score.h"
+#include "gt_score_internal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+const char *gt_grade_for(double total) {
+    if (total >= 95.0) return "S";
+    if (total >= 90.0) return "A";
+    if (total >= 80.0) return "B";
+    if (total >= 70.0) return "C";
+    return "D";
+}
+
+const GtCriterionScore *gt_card_criterion(const GtScoreCard *card, GtCriterion criterion) {
+    for (size_t i = 0; i < card->criterion_count; i++)
+        if (card->criteria[i].criterion == criterion) return &card->criteria[i];
+    return NULL;
+}
+
+void gt_pick_worst(const GtSubScore *subs, size_t count, GtCriterionScore *out) {
+    size_t worst = 0;
+    for (size_t i = 1; i < count; i++)
+        if (subs[i].score < subs[worst].score) worst = i;
+    out->score = subs[worst].score;
+    out->measured = subs[worst].measured;
+    out->target_min = subs[worst].target_min;
+    out->target_max = subs[worst].target_max;
+    out->unit = subs[worst].unit;
+    snprintf(out->feedback, sizeof out->feedback, "%s", subs[worst].feedback);
+}
+
+void gt_unmeasured(GtCriterionScore *out, double target_min, double target_max, const char *unit,
+                   const char *feedback) {
+    out->score = 0.0;
+    out->measured = NAN;
+    out->target_min = target_min;
+    out->target_max = target_max;
+    out->unit = unit;
+    snprintf(out->feedback, sizeof out->feedback, "%s", feedback);
+}
+
+static const char *pressure_word(double level) {
+    if (level <= 3.0) return "light";
+    if (level <= 6.0) return "moderate";
+    if (level <= 8.0) return "deep";
+    return "very deep";
+}
+
+void gt_pressure_words(GtRange band, char *buffer, size_t size) {
+    const char *low = pressure_word(band.min), *high = pressure_word(band.max);
+    if (strcmp(low, high) == 0) snprintf(buffer, size, "%s", low);
+    else snprintf(buffer, size, "%s to %s", low, high);
+}
+
+/* Rounds to one decimal so that a card printed and a card compared agree exactly. */
+static double round1(double value) {
+    return round(value * 10.0) / 10.0;
+}
+
+typedef void (*CriterionFunction)(const GtScoreInput *, GtCriterionScore *);
+
+static const CriterionFunction CRITERION_FUNCTIONS[GT_CRITERION_COUNT] = {
+    gt_score_path, gt_score_direction, gt_score_pressure, gt_score_speed,
+    gt_score_rhythm, gt_score_continuity, gt_score_hold
+};
+
+bool gt_score_attempt(const GtScoreTarget *target, const GtReplay *replay, GtScoreCard *card) {
+    const GtTechnique *t = target->technique;
+    memset(card, 0, sizeof *card);
+    snprintf(card->lesson, sizeof card->lesson, "%s", target->lesson_id ? target->lesson_id : "");
+    snprintf(card->technique, sizeof card->technique, "%s", t->id);
+    card->step = target->step_number;
+    card->pass_mark = target->step->pass_mark;
+
+    GtCycles cycles;
+    bool ok = gt_detect_cycles(t->pattern, t->amplitude_cm, replay, &cycles);
+    GtScoreInput input = {
+        target, replay, &t->tolerances[target->level], &cycles,
+        t->pattern == GT_PATTERN_HOLD ? t->drift_max_cm : gt_pattern_reach_cm(t)
+    };
+    bool empty = gt_replay_sample_count(replay) == 0;
+    double weighted = 0.0, weights = 0.0;
+    for (int c = 0; c < GT_CRITERION_COUNT; c++) {
+        if (t->weights[c] <= 0.0) continue;
+        GtCriterionScore *entry = &card->criteria[card->criterion_count++];
+        entry->criterion = (GtCriterion)c;
+        entry->weight = t->weights[c];
+        if (!ok)
+            gt_unmeasured(entry, 0, 0, "", "Out of memory while scoring; the attempt could not be judged.");
+        else if (empty)
+            gt_unmeasured(entry, 0, 0, "", "No contact was recorded: press on the body and trace the guide.");
+        else
+            CRITERION_FUNCTIONS[c](&input, entry);
+        entry->score = round1(entry->score);
+        weighted += entry->weight * entry->score;
+        weights += entry->weight;
+    }
+    if (ok) gt_cycles_free(&cycles);
+    card->total = weights > 0.0 ? round1(weighted / weights) : 0.0;
+    snprintf(card->grade, sizeof card->grade, "%s", gt_grade_for(card->total));
+    card->passed = card->total >= card->pass_mark;
+    return ok;
+}

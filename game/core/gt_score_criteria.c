@@ -1,0 +1,396 @@
+/* The criteria about where and how the hand moves: path, direction, pressure and speed. */
+#include "gt_score_internal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Mean distance from the guide (beyond the pattern's reach) that still earns full marks, cm. */
+static const double PATH_FREE_CM = 1.0;
+static const double PATH_WORST_FREE_CM = 2.5;
+/* How close (beyond reach) a contact must come for a stretch of guide to count as covered. */
+static const double COVER_CM = 1.5;
+static const double COVERAGE_MIN_PCT = 85.0, COVERAGE_TOLERANCE_PCT = 20.0;
+static const double GUIDE_STEP_CM = 0.25;
+static const double CONTRA_TOLERANCE_S = 0.25;
+static const double DIRECTION_MIN_PCT = 80.0;
+static const double DIRECTION_WINDOW_MS = 200.0;
+static const double MIN_MOVEMENT_CM = 0.5;
+static const double PRESSURE_SHARE_MIN_PCT = 75.0, PRESSURE_SHARE_TOLERANCE_PCT = 25.0;
+static const double SPEED_WINDOW_MS = 100.0;
+static const double SPEED_EVENNESS_MAX_PCT = 35.0, SPEED_EVENNESS_TOLERANCE_PCT = 25.0;
+
+/* Collects one GtWeighted per sample (value from `measure`), or returns NULL (n = 0). */
+typedef double (*SampleMeasure)(const GtScoreInput *in, const GtSample *sample);
+
+static GtWeighted *collect(const GtScoreInput *in, SampleMeasure measure, size_t *n) {
+    size_t total = gt_replay_sample_count(in->replay);
+    *n = 0;
+    GtWeighted *items = total ? malloc(total * sizeof *items) : NULL;
+    if (!items) return NULL;
+    for (size_t c = 0; c < in->replay->contact_count; c++) {
+        const GtContact *contact = &in->replay->contacts[c];
+        for (size_t k = 0; k < contact->count; k++) {
+            items[*n].value = measure(in, &contact->samples[k]);
+            items[*n].weight = gt_sample_duration_ms(contact, k);
+            (*n)++;
+        }
+    }
+    return items;
+}
+
+static GtPoint sample_point(const GtSample *s) {
+    GtPoint p = { s->x_cm, s->y_cm };
+    return p;
+}
+
+static double guide_excess(const GtScoreInput *in, const GtSample *s) {
+    double d = gt_polyline_project(&in->target->step->guide, sample_point(s)).distance_cm - in->reach_cm;
+    return d > 0.0 ? d : 0.0;
+}
+
+static double sample_level(const GtScoreInput *in, const GtSample *s) {
+    (void)in;
+    return 10.0 * s->pressure;
+}
+
+static bool landmark_contraindicated(const GtTechnique *t, const GtLandmark *m) {
+    for (size_t i = 0; i < t->contraindicated_count; i++) {
+        if (strcmp(t->contraindicated[i], m->id) == 0) return true;
+        if (m->kind != GT_LANDMARK_TARGET && strcmp(t->contraindicated[i], gt_landmark_kind_name(m->kind)) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* Share (%) of the guide that some sample came within reach of. */
+static double guide_coverage_pct(const GtScoreInput *in) {
+    const GtPointList *guide = &in->target->step->guide;
+    double reach = in->reach_cm + COVER_CM;
+    double length = gt_polyline_length(guide);
+    size_t points = length > 0.0 ? (size_t)(length / GUIDE_STEP_CM) + 1 : 1;
+    size_t covered = 0;
+    for (size_t i = 0; i < points; i++) {
+        GtPoint g = gt_polyline_point_at(guide, (double)i * GUIDE_STEP_CM, NULL);
+        bool hit = false;
+        for (size_t c = 0; !hit && c < in->replay->contact_count; c++) {
+            const GtContact *contact = &in->replay->contacts[c];
+            for (size_t k = 0; !hit && k < contact->count; k++)
+                hit = gt_distance(g, sample_point(&contact->samples[k])) <= reach;
+        }
+        covered += hit;
+    }
+    return 100.0 * (double)covered / (double)points;
+}
+
+/* Seconds spent on the technique's contraindicated landmarks; names the worst one. */
+static double contraindicated_seconds(const GtScoreInput *in, const char **name) {
+    const GtBodyMap *map = in->target->map;
+    double worst = 0.0;
+    *name = NULL;
+    for (size_t i = 0; map && i < map->landmark_count; i++) {
+        const GtLandmark *m = &map->landmarks[i];
+        if (!landmark_contraindicated(in->target->technique, m)) continue;
+        double ms = 0.0;
+        for (size_t c = 0; c < in->replay->contact_count; c++) {
+            const GtContact *contact = &in->replay->contacts[c];
+            for (size_t k = 0; k < contact->count; k++)
+                if (gt_landmark_distance(m, sample_point(&contact->samples[k])) < m->radius_cm)
+                    ms += fmax(gt_sample_duration_ms(contact, k), 1.0);
+        }
+        if (ms > worst) { worst = ms; *name = m->name; }
+    }
+    return worst / 1000.0;
+}
+
+void gt_score_path(const GtScoreInput *in, GtCriterionScore *out) {
+    size_t n = 0;
+    GtWeighted *items = collect(in, guide_excess, &n);
+    if (!items) { gt_unmeasured(out, 0, PATH_FREE_CM, "cm", "Out of memory while scoring the path."); return; }
+    const char *shape = in->target->step->guide_is_point ? "spot" : "line";
+    double tol = in->tolerance->path_cm;
+    GtSubScore subs[4];
+    double mean = gt_weighted_mean(items, n);
+    double worst = gt_weighted_quantile(items, n, 0.95);
+    free(items);
+    double coverage = guide_coverage_pct(in);
+    const char *zone = NULL;
+    double on_zone = contraindicated_seconds(in, &zone);
+
+    subs[0] = (GtSubScore){ gt_band_score(mean, 0, PATH_FREE_CM, tol), mean, 0, PATH_FREE_CM, "cm", "" };
+    if (subs[0].score >= 100.0)
+        snprintf(subs[0].feedback, GT_FEEDBACK_MAX, "On the guide: %.1f cm from the %s on average, %.0f%% of "
+                 "it covered.", mean, shape, coverage);
+    else
+        snprintf(subs[0].feedback, GT_FEEDBACK_MAX, "Off the guide: %.1f cm from the %s on average; stay "
+                 "within %.0f cm of it.", mean, shape, PATH_FREE_CM);
+    subs[1] = (GtSubScore){ gt_band_score(worst, 0, PATH_WORST_FREE_CM, 2.0 * tol), worst, 0, PATH_WORST_FREE_CM,
+                            "cm", "" };
+    snprintf(subs[1].feedback, GT_FEEDBACK_MAX, "Off the guide in places: up to %.1f cm from the %s; follow "
+             "it closely all the way.", worst, shape);
+    subs[2] = (GtSubScore){ gt_band_score(coverage, COVERAGE_MIN_PCT, 100, COVERAGE_TOLERANCE_PCT), coverage,
+                            COVERAGE_MIN_PCT, 100, "%", "" };
+    if (in->target->step->guide_is_point)
+        snprintf(subs[2].feedback, GT_FEEDBACK_MAX, "Off the guide: you never reached the marked spot; work "
+                 "right on it.");
+    else
+        snprintf(subs[2].feedback, GT_FEEDBACK_MAX, "Only %.0f%% of the guide covered; trace it from end to "
+                 "end.", coverage);
+    subs[3] = (GtSubScore){ gt_band_score(on_zone, 0, 0, CONTRA_TOLERANCE_S), on_zone, 0, 0, "s", "" };
+    snprintf(subs[3].feedback, GT_FEEDBACK_MAX, "You worked on the %s for %.1f s; keep clear of it.",
+             zone ? zone : "an area to avoid", on_zone);
+    gt_pick_worst(subs, 4, out);
+}
+
+/* ---- direction ---- */
+
+/* Unit vector of `degrees` in the view frame. */
+static GtPoint unit_at(double degrees) {
+    GtPoint u = { cos(degrees * GT_PI / 180.0), sin(degrees * GT_PI / 180.0) };
+    return u;
+}
+
+/* The direction the stroke should take from point p. */
+static GtPoint wanted_direction(const GtScoreInput *in, GtPoint p, const GtLandmark *toward) {
+    if (toward) {
+        GtProjection to = gt_polyline_project(&toward->points, p);
+        double dx = to.nearest.x - p.x, dy = to.nearest.y - p.y, len = hypot(dx, dy);
+        GtPoint u = { len > 0 ? dx / len : 0, len > 0 ? dy / len : 0 };
+        return u;
+    }
+    return gt_polyline_project(&in->target->step->guide, p).tangent;
+}
+
+/* Accumulates forward and total displacement from p0 to p1. */
+static void add_displacement(const GtScoreInput *in, const GtLandmark *toward, GtSample a, GtSample b,
+                             double *forward, double *total) {
+    GtPoint p0 = sample_point(&a), p1 = sample_point(&b);
+    GtPoint mid = { 0.5 * (p0.x + p1.x), 0.5 * (p0.y + p1.y) };
+    GtPoint u = wanted_direction(in, toward ? p0 : mid, toward);
+    double dx = p1.x - p0.x, dy = p1.y - p0.y;
+    double along = dx * u.x + dy * u.y;
+    *forward += along > 0.0 ? along : 0.0;
+    *total += hypot(dx, dy);
+}
+
+/* Agreement (%) with the guide's or landmark's direction. Repeated patterns are judged on their
+ * progress from one completed cycle to the next; glides on short time windows. */
+static double progress_agreement(const GtScoreInput *in, const GtLandmark *toward, double *moved) {
+    double forward = 0.0, total = 0.0;
+    const GtCycles *cycles = in->cycles;
+    GtPattern pattern = in->target->technique->pattern;
+    bool by_cycles = (pattern == GT_PATTERN_CIRCLE || pattern == GT_PATTERN_KNEAD) && cycles->count >= 2;
+    if (by_cycles) {
+        for (size_t i = 1; i < cycles->count; i++) {
+            const GtCycleEvent *a = NULL, *b = &cycles->events[i];
+            for (size_t j = i; j-- > 0;)
+                if (cycles->events[j].contact == b->contact) { a = &cycles->events[j]; break; }
+            if (!a) continue;
+            const GtContact *contact = &in->replay->contacts[b->contact];
+            add_displacement(in, toward, contact->samples[a->sample], contact->samples[b->sample], &forward, &total);
+        }
+    } else {
+        for (size_t c = 0; c < in->replay->contact_count; c++) {
+            const GtContact *contact = &in->replay->contacts[c];
+            size_t start = 0;
+            for (size_t k = 1; k < contact->count; k++) {
+                bool last = k == contact->count - 1;
+                if (contact->samples[k].t_ms - contact->samples[start].t_ms >= DIRECTION_WINDOW_MS || last) {
+                    add_displacement(in, toward, contact->samples[start], contact->samples[k], &forward, &total);
+                    start = k;
+                }
+            }
+        }
+    }
+    *moved = total;
+    return total > 0.0 ? 100.0 * forward / total : NAN;
+}
+
+/* Agreement (%) with working across the fibres: mean |sin| between motion and fibre axis. */
+static double across_agreement(const GtScoreInput *in, double *moved) {
+    const GtRegion *region = gt_bodymap_region(in->target->map, in->target->step->region);
+    GtPoint f = unit_at(region && region->has_fibre ? region->fibre_deg : 90.0);
+    double across = 0.0, total = 0.0;
+    for (size_t c = 0; c < in->replay->contact_count; c++) {
+        const GtContact *contact = &in->replay->contacts[c];
+        for (size_t k = 1; k < contact->count; k++) {
+            double dx = contact->samples[k].x_cm - contact->samples[k - 1].x_cm;
+            double dy = contact->samples[k].y_cm - contact->samples[k - 1].y_cm;
+            across += fabs(dx * f.y - dy * f.x);
+            total += hypot(dx, dy);
+        }
+    }
+    *moved = total;
+    return total > 0.0 ? 100.0 * across / total : NAN;
+}
+
+/* Share (%) of all turning that went the wanted way (+1 clockwise on screen, -1 counter,
+ * 0: whichever way dominates). */
+static double turning_agreement(const GtScoreInput *in, int wanted, double *turned) {
+    double clockwise = 0.0, counter = 0.0;
+    for (size_t c = 0; c < in->replay->contact_count; c++) {
+        const GtContact *contact = &in->replay->contacts[c];
+        for (size_t k = 2; k < contact->count; k++) {
+            const GtSample *a = &contact->samples[k - 2], *b = &contact->samples[k - 1], *s = &contact->samples[k];
+            double ux = b->x_cm - a->x_cm, uy = b->y_cm - a->y_cm;
+            double vx = s->x_cm - b->x_cm, vy = s->y_cm - b->y_cm;
+            if (hypot(ux, uy) < 1e-9 || hypot(vx, vy) < 1e-9) continue;
+            double dh = atan2(ux * vy - uy * vx, ux * vx + uy * vy);
+            if (dh > 0) clockwise += dh; else counter -= dh;
+        }
+    }
+    *turned = clockwise + counter;
+    if (*turned <= 0.0) return NAN;
+    if (wanted == 0) wanted = clockwise >= counter ? 1 : -1;
+    return 100.0 * (wanted > 0 ? clockwise : counter) / *turned;
+}
+
+void gt_score_direction(const GtScoreInput *in, GtCriterionScore *out) {
+    const GtTechnique *t = in->target->technique;
+    const GtStep *step = in->target->step;
+    double tol = in->tolerance->direction_pct;
+    double moved = 0.0, agreement = NAN;
+    char wanted[120] = "";
+    const GtLandmark *toward = NULL;
+    switch (t->direction) {
+    case GT_DIRECTION_TOWARD_LANDMARK:
+        toward = gt_bodymap_landmark(in->target->map, step->toward ? step->toward : t->toward_landmark);
+        snprintf(wanted, sizeof wanted, "toward the %s", toward ? toward->name : "landmark");
+        agreement = toward ? progress_agreement(in, toward, &moved) : NAN;
+        break;
+    case GT_DIRECTION_ALONG_GUIDE:
+        snprintf(wanted, sizeof wanted, "the way the arrow points");
+        agreement = progress_agreement(in, NULL, &moved);
+        break;
+    case GT_DIRECTION_ACROSS_FIBRES:
+        snprintf(wanted, sizeof wanted, "across the muscle fibres");
+        agreement = across_agreement(in, &moved);
+        break;
+    case GT_DIRECTION_TURNING: {
+        int sense = t->turning == GT_TURNING_CLOCKWISE ? 1 : t->turning == GT_TURNING_COUNTERCLOCKWISE ? -1 : 0;
+        snprintf(wanted, sizeof wanted, "%s", sense > 0 ? "clockwise" : sense < 0 ? "counterclockwise" : "one way");
+        agreement = turning_agreement(in, sense, &moved);
+        moved = moved > 2.0 * GT_PI ? MIN_MOVEMENT_CM : 0.0;
+        break;
+    }
+    case GT_DIRECTION_NONE:
+        break;
+    }
+    if (isnan(agreement) || moved < MIN_MOVEMENT_CM) {
+        gt_unmeasured(out, DIRECTION_MIN_PCT, 100, "%", "Too little movement to judge the direction; move "
+                      "along the guide.");
+        return;
+    }
+    out->score = gt_band_score(agreement, DIRECTION_MIN_PCT, 100, tol);
+    out->measured = agreement;
+    out->target_min = DIRECTION_MIN_PCT;
+    out->target_max = 100;
+    out->unit = "%";
+    if (out->score >= 100.0) {
+        snprintf(out->feedback, GT_FEEDBACK_MAX, "Right direction: %.0f%% of your movement went %s.", agreement,
+                 wanted);
+    } else if (t->direction == GT_DIRECTION_TURNING) {
+        snprintf(out->feedback, GT_FEEDBACK_MAX, "Wrong turning sense: only %.0f%% of your circling went %s; "
+                 "circle %s throughout.", agreement, wanted, wanted);
+    } else if (t->direction == GT_DIRECTION_ACROSS_FIBRES) {
+        snprintf(out->feedback, GT_FEEDBACK_MAX, "Along the fibres instead of across them: only %.0f%% of your "
+                 "movement crossed them; rub at right angles to the fibres.", agreement);
+    } else if (agreement < 50.0) {
+        snprintf(out->feedback, GT_FEEDBACK_MAX, "Reversed: only %.0f%% of your movement went %s; start at the "
+                 "marked end and stroke %s.", agreement, wanted, wanted);
+    } else {
+        snprintf(out->feedback, GT_FEEDBACK_MAX, "Direction wanders: %.0f%% of your movement went %s; aim for "
+                 "at least %.0f%%.", agreement, wanted, DIRECTION_MIN_PCT);
+    }
+}
+
+/* ---- pressure ---- */
+
+void gt_score_pressure(const GtScoreInput *in, GtCriterionScore *out) {
+    GtRange band = in->target->technique->pressure_level;
+    size_t n = 0;
+    GtWeighted *items = collect(in, sample_level, &n);
+    if (!items) { gt_unmeasured(out, band.min, band.max, "level", "Out of memory while scoring pressure."); return; }
+    double inside = 0.0, total = 0.0;
+    for (size_t i = 0; i < n; i++) {
+        double w = items[i].weight;
+        total += w;
+        if (items[i].value >= band.min && items[i].value <= band.max) inside += w;
+    }
+    if (total <= 0.0) {
+        total = (double)n;
+        inside = 0.0;
+        for (size_t i = 0; i < n; i++) inside += items[i].value >= band.min && items[i].value <= band.max;
+    }
+    double median = gt_weighted_quantile(items, n, 0.5);
+    free(items);
+    double share = 100.0 * inside / total;
+    char words[48];
+    gt_pressure_words(band, words, sizeof words);
+    GtSubScore subs[2];
+    subs[0] = (GtSubScore){ gt_band_score(median, band.min, band.max, in->tolerance->pressure_level), median,
+                            band.min, band.max, "level", "" };
+    if (median < band.min)
+        snprintf(subs[0].feedback, GT_FEEDBACK_MAX, "Too light: pressure level %.1f; press to %g-%g (%s).",
+                 median, band.min, band.max, words);
+    else if (median > band.max)
+        snprintf(subs[0].feedback, GT_FEEDBACK_MAX, "Too heavy: pressure level %.1f; ease off to %g-%g (%s).",
+                 median, band.min, band.max, words);
+    else
+        snprintf(subs[0].feedback, GT_FEEDBACK_MAX, "Good pressure: level %.1f, in the %g-%g band %.0f%% of the "
+                 "time.", median, band.min, band.max, share);
+    subs[1] = (GtSubScore){ gt_band_score(share, PRESSURE_SHARE_MIN_PCT, 100, PRESSURE_SHARE_TOLERANCE_PCT),
+                            share, PRESSURE_SHARE_MIN_PCT, 100, "%", "" };
+    snprintf(subs[1].feedback, GT_FEEDBACK_MAX, "Uneven pressure: in the %g-%g band only %.0f%% of the time; "
+             "keep it steady.", band.min, band.max, share);
+    gt_pick_worst(subs, 2, out);
+}
+
+/* ---- speed ---- */
+
+void gt_score_speed(const GtScoreInput *in, GtCriterionScore *out) {
+    GtRange band = in->target->technique->speed_cm_s;
+    size_t total = gt_replay_sample_count(in->replay), n = 0;
+    GtWeighted *windows = total ? malloc(total * sizeof *windows) : NULL;
+    if (!windows) { gt_unmeasured(out, band.min, band.max, "cm/s", "Out of memory while scoring speed."); return; }
+    for (size_t c = 0; c < in->replay->contact_count; c++) {
+        const GtContact *contact = &in->replay->contacts[c];
+        size_t start = 0;
+        double length = 0.0;
+        for (size_t k = 1; k < contact->count; k++) {
+            length += hypot(contact->samples[k].x_cm - contact->samples[k - 1].x_cm,
+                            contact->samples[k].y_cm - contact->samples[k - 1].y_cm);
+            double dt = contact->samples[k].t_ms - contact->samples[start].t_ms;
+            if (dt >= SPEED_WINDOW_MS) {
+                windows[n++] = (GtWeighted){ length / (dt / 1000.0), dt };
+                start = k;
+                length = 0.0;
+            }
+        }
+    }
+    if (n == 0) {
+        free(windows);
+        gt_unmeasured(out, band.min, band.max, "cm/s", "Too short to measure speed; glide along the whole guide.");
+        return;
+    }
+    double cv = 100.0 * gt_weighted_cv(windows, n);
+    double median = gt_weighted_quantile(windows, n, 0.5);
+    free(windows);
+    GtSubScore subs[2];
+    subs[0] = (GtSubScore){ gt_ratio_band_score(median, band.min, band.max, in->tolerance->speed_ratio), median,
+                            band.min, band.max, "cm/s", "" };
+    if (median > band.max)
+        snprintf(subs[0].feedback, GT_FEEDBACK_MAX, "Too fast: %.1f cm/s; slow down to %g-%g cm/s.", median,
+                 band.min, band.max);
+    else if (median < band.min)
+        snprintf(subs[0].feedback, GT_FEEDBACK_MAX, "Too slow: %.1f cm/s; move a little quicker, %g-%g cm/s.",
+                 median, band.min, band.max);
+    else
+        snprintf(subs[0].feedback, GT_FEEDBACK_MAX, "Good speed: %.1f cm/s, varying by %.0f%%.", median, cv);
+    subs[1] = (GtSubScore){ gt_band_score(cv, 0, SPEED_EVENNESS_MAX_PCT, SPEED_EVENNESS_TOLERANCE_PCT), cv, 0,
+                            SPEED_EVENNESS_MAX_PCT, "%", "" };
+    snprintf(subs[1].feedback, GT_FEEDBACK_MAX, "Uneven speed: it varies by %.0f%%; glide at a steady pace "
+             "(within %.0f%%).", cv, SPEED_EVENNESS_MAX_PCT);
+    gt_pick_worst(subs, 2, out);
+}

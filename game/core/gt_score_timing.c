@@ -1,0 +1,257 @@
+/* The criteria about time: rhythm, continuity and hold. */
+#include "gt_score_internal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+/* A gap between contacts shorter than this is sensor noise, not a lift, ms. */
+static const double LIFT_MIN_GAP_MS = 80.0;
+/* A glide contact ending further than this from both guide ends was lifted mid-stroke. */
+static const double STROKE_END_SLACK_CM = 2.0, STROKE_END_SLACK_SHARE = 0.1;
+static const double HOLD_SLACK_CM = 0.5;
+static const double RAMP_MIN_S = 0.8, RAMP_TOLERANCE_S = 0.6;
+
+static const char *cycle_noun(GtPattern pattern) {
+    switch (pattern) {
+    case GT_PATTERN_TAP: return "taps";
+    case GT_PATTERN_CIRCLE: return "circles";
+    case GT_PATTERN_KNEAD: return "kneading cycles";
+    case GT_PATTERN_CROSS_FIBRE: return "strokes";
+    default: return "strokes";
+    }
+}
+
+static int compare_doubles(const void *a, const void *b) {
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+void gt_score_rhythm(const GtScoreInput *in, GtCriterionScore *out) {
+    const GtTechnique *t = in->target->technique;
+    bool hz = t->tempo_in_hz;
+    double scale = hz ? 1.0 / 60.0 : 1.0;
+    double lo = t->tempo_per_min.min * scale, hi = t->tempo_per_min.max * scale;
+    const char *unit = hz ? "Hz" : "per min";
+    const char *per = hz ? "per second" : "per minute";
+    const char *noun = cycle_noun(t->pattern);
+    size_t n = in->cycles->interval_count;
+    if (n < 2) {
+        char text[GT_FEEDBACK_MAX];
+        snprintf(text, sizeof text, "No steady rhythm: only %zu %s found; keep going at %g-%g %s.",
+                 in->cycles->count, noun, lo, hi, per);
+        gt_unmeasured(out, lo, hi, unit, text);
+        return;
+    }
+    double *sorted = malloc(n * sizeof *sorted);
+    if (!sorted) { gt_unmeasured(out, lo, hi, unit, "Out of memory while scoring rhythm."); return; }
+    double sum = 0.0, squares = 0.0;
+    for (size_t i = 0; i < n; i++) {
+        sorted[i] = in->cycles->intervals_ms[i];
+        sum += sorted[i];
+    }
+    double mean = sum / (double)n;
+    for (size_t i = 0; i < n; i++) squares += (sorted[i] - mean) * (sorted[i] - mean);
+    qsort(sorted, n, sizeof *sorted, compare_doubles);
+    double median = n % 2 ? sorted[n / 2] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);
+    free(sorted);
+    double cv_pct = mean > 0.0 ? 100.0 * sqrt(squares / (double)n) / mean : 0.0;
+    double tempo = median > 0.0 ? 60000.0 / median * scale : 0.0;
+    GtSubScore subs[2];
+    subs[0] = (GtSubScore){ gt_ratio_band_score(tempo, lo, hi, in->tolerance->tempo_ratio), tempo, lo, hi, unit, "" };
+    if (tempo > hi)
+        snprintf(subs[0].feedback, GT_FEEDBACK_MAX, "Too fast: %.1f %s %s; slow down to %g-%g.", tempo, noun, per,
+                 lo, hi);
+    else if (tempo < lo)
+        snprintf(subs[0].feedback, GT_FEEDBACK_MAX, "Too slow: %.1f %s %s; speed up to %g-%g.", tempo, noun, per,
+                 lo, hi);
+    else
+        snprintf(subs[0].feedback, GT_FEEDBACK_MAX, "Steady rhythm: %.1f %s %s, varying by %.0f%%.", tempo, noun,
+                 per, cv_pct);
+    double cv_max = 100.0 * t->regularity_cv_max;
+    subs[1] = (GtSubScore){ gt_band_score(cv_pct, 0, cv_max, 100.0 * in->tolerance->regularity_cv), cv_pct, 0,
+                            cv_max, "%", "" };
+    snprintf(subs[1].feedback, GT_FEEDBACK_MAX, "Uneven rhythm: the time between your %s varies by %.0f%%; keep "
+             "it within %.0f%%, like a metronome.", noun, cv_pct, cv_max);
+    gt_pick_worst(subs, 2, out);
+}
+
+typedef struct Span {
+    double start, end;
+} Span;
+
+static int compare_spans(const void *a, const void *b) {
+    double x = ((const Span *)a)->start, y = ((const Span *)b)->start;
+    return (x > y) - (x < y);
+}
+
+/* Gaps (count and seconds) when no contact touched at all, over the whole attempt. */
+static bool count_gaps(const GtReplay *replay, int *gaps, double *gap_s) {
+    *gaps = 0;
+    *gap_s = 0.0;
+    Span *spans = malloc((replay->contact_count ? replay->contact_count : 1) * sizeof *spans);
+    if (!spans) return false;
+    size_t n = 0;
+    for (size_t c = 0; c < replay->contact_count; c++) {
+        const GtContact *contact = &replay->contacts[c];
+        if (contact->count) spans[n++] = (Span){ contact->samples[0].t_ms, contact->samples[contact->count - 1].t_ms };
+    }
+    qsort(spans, n, sizeof *spans, compare_spans);
+    double reach = n ? spans[0].end : 0.0;
+    for (size_t i = 1; i < n; i++) {
+        if (spans[i].start - reach > LIFT_MIN_GAP_MS) {
+            (*gaps)++;
+            *gap_s += (spans[i].start - reach) / 1000.0;
+        }
+        if (spans[i].end > reach) reach = spans[i].end;
+    }
+    free(spans);
+    return true;
+}
+
+/* Glides: contacts that end away from both ends of the guide. */
+static int count_mid_stroke_lifts(const GtScoreInput *in) {
+    const GtPointList *guide = &in->target->step->guide;
+    double length = gt_polyline_length(guide);
+    double slack = fmax(STROKE_END_SLACK_CM, STROKE_END_SLACK_SHARE * length);
+    int lifts = 0;
+    for (size_t c = 0; c < in->replay->contact_count; c++) {
+        const GtContact *contact = &in->replay->contacts[c];
+        if (!contact->count) continue;
+        const GtSample *end = &contact->samples[contact->count - 1];
+        GtPoint p = { end->x_cm, end->y_cm };
+        double along = gt_polyline_project(guide, p).along_cm;
+        if (along > slack && length - along > slack) lifts++;
+    }
+    return lifts;
+}
+
+void gt_score_continuity(const GtScoreInput *in, GtCriterionScore *out) {
+    const GtTechnique *t = in->target->technique;
+    const GtStep *step = in->target->step;
+    int lifts = 0;
+    double gap_s = 0.0;
+    if (!count_gaps(in->replay, &lifts, &gap_s)) {
+        gt_unmeasured(out, 0, 0, "lifts", "Out of memory while scoring continuity.");
+        return;
+    }
+    if (t->pattern == GT_PATTERN_GLIDE) {
+        lifts = count_mid_stroke_lifts(in);
+    } else if (t->pattern == GT_PATTERN_HOLD && step->repetitions > 1) {
+        lifts -= step->repetitions - 1;   /* the pauses between separate holds are expected */
+        if (lifts < 0) lifts = 0;
+    }
+    out->score = gt_band_score(lifts, 0, 0, in->tolerance->lifts);
+    out->measured = lifts;
+    out->target_min = 0;
+    out->target_max = 0;
+    out->unit = "lifts";
+    if (lifts == 0)
+        snprintf(out->feedback, GT_FEEDBACK_MAX, "Unbroken contact: you stayed on the skin throughout.");
+    else if (t->pattern == GT_PATTERN_GLIDE)
+        snprintf(out->feedback, GT_FEEDBACK_MAX, "Lifted %d time%s mid-stroke; keep contact from one end of the "
+                 "guide to the other.", lifts, lifts == 1 ? "" : "s");
+    else
+        snprintf(out->feedback, GT_FEEDBACK_MAX, "Lifted %d time%s (%.1f s off the skin); stay in contact "
+                 "until the step ends.", lifts, lifts == 1 ? "" : "s", gap_s);
+}
+
+/* ---- hold ---- */
+
+typedef struct HoldMeasure {
+    double held_s;       /* time pressing within reach of the hold's centre */
+    double drift_cm;     /* 95th percentile distance from the centre while pressing */
+    double ramp_s;       /* shorter of ramp-in and ramp-out; NAN when the band was never reached */
+} HoldMeasure;
+
+static bool measure_hold(const GtScoreInput *in, HoldMeasure *m) {
+    const GtTechnique *t = in->target->technique;
+    const GtReplay *r = in->replay;
+    double pressing = gt_pressing_level(t), reached = 0.9 * t->pressure_level.min;
+    size_t total = gt_replay_sample_count(r), n = 0;
+    GtWeighted *xs = malloc((total ? total : 1) * sizeof *xs);
+    GtWeighted *ys = malloc((total ? total : 1) * sizeof *ys);
+    if (!xs || !ys) { free(xs); free(ys); return false; }
+    for (size_t c = 0; c < r->contact_count; c++)
+        for (size_t k = 0; k < r->contacts[c].count; k++) {
+            const GtSample *s = &r->contacts[c].samples[k];
+            if (10.0 * s->pressure < pressing) continue;
+            double w = gt_sample_duration_ms(&r->contacts[c], k);
+            xs[n] = (GtWeighted){ s->x_cm, w };
+            ys[n] = (GtWeighted){ s->y_cm, w };
+            n++;
+        }
+    m->held_s = 0.0;
+    m->drift_cm = 0.0;
+    m->ramp_s = NAN;
+    if (n == 0) { free(xs); free(ys); return true; }
+    GtPoint centre = { gt_weighted_quantile(xs, n, 0.5), gt_weighted_quantile(ys, n, 0.5) };
+    size_t d = 0;
+    double held_ms = 0.0;
+    for (size_t c = 0; c < r->contact_count; c++)
+        for (size_t k = 0; k < r->contacts[c].count; k++) {
+            const GtSample *s = &r->contacts[c].samples[k];
+            if (10.0 * s->pressure < pressing) continue;
+            GtPoint p = { s->x_cm, s->y_cm };
+            double w = gt_sample_duration_ms(&r->contacts[c], k), dist = gt_distance(p, centre);
+            xs[d++] = (GtWeighted){ dist, w };
+            if (dist <= t->drift_max_cm + HOLD_SLACK_CM) held_ms += w;
+        }
+    m->drift_cm = gt_weighted_quantile(xs, d, 0.95);
+    int holds = in->target->step->repetitions > 1 ? in->target->step->repetitions : 1;
+    m->held_s = held_ms / 1000.0 / holds;
+    free(xs);
+    free(ys);
+    /* ramp in on the first contact, ramp out on the last */
+    const GtContact *first = NULL, *last = NULL;
+    for (size_t c = 0; c < r->contact_count; c++) {
+        const GtContact *contact = &r->contacts[c];
+        if (!contact->count) continue;
+        if (!first || contact->samples[0].t_ms < first->samples[0].t_ms) first = contact;
+        if (!last || contact->samples[contact->count - 1].t_ms > last->samples[last->count - 1].t_ms) last = contact;
+    }
+    double ramp_in = NAN, ramp_out = NAN;
+    for (size_t k = 0; first && k < first->count; k++)
+        if (10.0 * first->samples[k].pressure >= reached) { ramp_in = (first->samples[k].t_ms - first->samples[0].t_ms) / 1000.0; break; }
+    for (size_t k = last ? last->count : 0; k-- > 0;)
+        if (10.0 * last->samples[k].pressure >= reached) {
+            ramp_out = (last->samples[last->count - 1].t_ms - last->samples[k].t_ms) / 1000.0;
+            break;
+        }
+    if (!isnan(ramp_in) && !isnan(ramp_out)) m->ramp_s = fmin(ramp_in, ramp_out);
+    return true;
+}
+
+void gt_score_hold(const GtScoreInput *in, GtCriterionScore *out) {
+    const GtTechnique *t = in->target->technique;
+    HoldMeasure m;
+    if (!measure_hold(in, &m)) {
+        gt_unmeasured(out, t->hold_s.min, t->hold_s.max, "s", "Out of memory while scoring the hold.");
+        return;
+    }
+    GtSubScore subs[3];
+    size_t count = 2;
+    subs[0] = (GtSubScore){ gt_band_score(m.held_s, t->hold_s.min, t->hold_s.max, in->tolerance->hold_s), m.held_s,
+                            t->hold_s.min, t->hold_s.max, "s", "" };
+    if (m.held_s < t->hold_s.min)
+        snprintf(subs[0].feedback, GT_FEEDBACK_MAX, "Hold too short: %.0f s at pressure; hold still for %g-%g s.",
+                 m.held_s, t->hold_s.min, t->hold_s.max);
+    else if (m.held_s > t->hold_s.max)
+        snprintf(subs[0].feedback, GT_FEEDBACK_MAX, "Held too long: %.0f s; ease off after %g s.", m.held_s,
+                 t->hold_s.max);
+    else
+        snprintf(subs[0].feedback, GT_FEEDBACK_MAX, "Good hold: %.0f s, staying within %.1f cm of the point.",
+                 m.held_s, m.drift_cm);
+    subs[1] = (GtSubScore){ gt_band_score(m.drift_cm, 0, t->drift_max_cm, in->tolerance->drift_cm), m.drift_cm, 0,
+                            t->drift_max_cm, "cm", "" };
+    snprintf(subs[1].feedback, GT_FEEDBACK_MAX, "Drifting: you wandered %.1f cm while holding; stay within %g cm "
+             "of the point.", m.drift_cm, t->drift_max_cm);
+    if (!isnan(m.ramp_s)) {
+        subs[2] = (GtSubScore){ gt_band_score(m.ramp_s, RAMP_MIN_S, INFINITY, RAMP_TOLERANCE_S), m.ramp_s,
+                                RAMP_MIN_S, 10, "s", "" };
+        snprintf(subs[2].feedback, GT_FEEDBACK_MAX, "Too abrupt: %.1f s to sink in or come out; ease in and out "
+                 "over 1-2 s.", m.ramp_s);
+        count = 3;
+    }
+    gt_pick_worst(subs, count, out);
+}

@@ -1,0 +1,84 @@
+/* gt_technique: what a massage technique asks of a stroke, and which criteria score it.
+ * Built by the loading layer inside an arena, which owns all of it. */
+#ifndef GT_TECHNIQUE_H
+#define GT_TECHNIQUE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef enum GtPattern {
+    GT_PATTERN_GLIDE, GT_PATTERN_CIRCLE, GT_PATTERN_KNEAD,
+    GT_PATTERN_CROSS_FIBRE, GT_PATTERN_TAP, GT_PATTERN_HOLD, GT_PATTERN_COUNT
+} GtPattern;
+
+typedef enum GtDirectionRule {
+    GT_DIRECTION_NONE, GT_DIRECTION_ALONG_GUIDE, GT_DIRECTION_TOWARD_LANDMARK,
+    GT_DIRECTION_ACROSS_FIBRES, GT_DIRECTION_TURNING
+} GtDirectionRule;
+
+typedef enum GtTurning { GT_TURNING_EITHER, GT_TURNING_CLOCKWISE, GT_TURNING_COUNTERCLOCKWISE } GtTurning;
+
+/* The score-card criteria, in the order they are reported. */
+typedef enum GtCriterion {
+    GT_CRITERION_PATH, GT_CRITERION_DIRECTION, GT_CRITERION_PRESSURE, GT_CRITERION_SPEED,
+    GT_CRITERION_RHYTHM, GT_CRITERION_CONTINUITY, GT_CRITERION_HOLD, GT_CRITERION_COUNT
+} GtCriterion;
+
+typedef enum GtLevel { GT_LEVEL_BEGINNER, GT_LEVEL_ADVANCED, GT_LEVEL_COUNT } GtLevel;
+
+typedef struct GtRange {
+    double min, max; /* inclusive band, in the unit its name says */
+} GtRange;
+
+/* How far outside its target a measurement may stray before losing half its marks. */
+typedef struct GtTolerance {
+    double path_cm;
+    double direction_pct;
+    double pressure_level;
+    double speed_ratio;    /* > 1 */
+    double tempo_ratio;    /* > 1 */
+    double regularity_cv;
+    double lifts;
+    double hold_s;
+    double drift_cm;
+} GtTolerance;
+
+typedef struct GtTechnique {
+    const char *id;
+    const char *name;
+    const char *summary;
+    GtPattern pattern;
+    GtRange pressure_level;         /* 0-10 scale */
+    bool has_speed;
+    GtRange speed_cm_s;
+    bool has_tempo;
+    GtRange tempo_per_min;          /* tempo_hz is converted to per minute on load */
+    bool tempo_in_hz;               /* the author wrote tempo_hz: report tempo in Hz */
+    double regularity_cv_max;
+    double amplitude_cm;            /* 0 when the pattern has none */
+    GtDirectionRule direction;
+    GtTurning turning;
+    const char *toward_landmark;    /* default landmark for toward-landmark, or NULL */
+    bool has_hold;
+    GtRange hold_s;
+    double drift_max_cm;
+    double weights[GT_CRITERION_COUNT]; /* 0 for criteria that do not apply */
+    GtTolerance tolerances[GT_LEVEL_COUNT];
+    const char **contraindicated;   /* landmark ids or the kinds "bony" / "avoid" */
+    size_t contraindicated_count;
+    const char **sources;
+    size_t source_count;
+} GtTechnique;
+
+const char *gt_pattern_name(GtPattern pattern);
+bool gt_pattern_parse(const char *text, GtPattern *pattern);
+const char *gt_criterion_name(GtCriterion criterion);
+const char *gt_level_name(GtLevel level);
+bool gt_level_parse(const char *text, GtLevel *level);
+
+/* Which criteria a technique's own definition makes applicable: the single source of
+ * that rule, used by the validator and by scoring alike. */
+bool gt_technique_criterion_applies(GtPattern pattern, GtDirectionRule direction, bool has_speed,
+                                    bool has_tempo, bool has_hold, GtCriterion criterion);
+
+#endif

@@ -1,0 +1,318 @@
+#include "json_doc.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+/* ---- paths ---- */
+
+GtPath gt_path_root(void) {
+    GtPath path;
+    memset(&path, 0, sizeof path);
+    return path;
+}
+
+GtPath gt_path_key(const GtPath *parent, const char *key) {
+    GtPath path = *parent;
+    size_t used = strlen(path.text);
+    snprintf(path.text + used, sizeof path.text - used, "%s%s", used ? "." : "", key);
+    if (path.depth < GT_PATH_DEPTH) {
+        path.token[path.depth].index = -1;
+        snprintf(path.token[path.depth].key, GT_PATH_KEY, "%s", key);
+    }
+    path.depth++;
+    return path;
+}
+
+GtPath gt_path_index(const GtPath *parent, size_t index) {
+    GtPath path = *parent;
+    size_t used = strlen(path.text);
+    snprintf(path.text + used, sizeof path.text - used, "[%zu]", index);
+    if (path.depth < GT_PATH_DEPTH) {
+        path.token[path.depth].index = (long)index;
+        path.token[path.depth].key[0] = '\0';
+    }
+    path.depth++;
+    return path;
+}
+
+/* ---- a small scanner that walks the raw text to find where a path's value starts ---- */
+
+typedef struct Scanner {
+    const char *text;
+    size_t length;
+    size_t pos;
+} Scanner;
+
+static void skip_space(Scanner *s) {
+    while (s->pos < s->length && strchr(" \t\r\n", s->text[s->pos]) && s->text[s->pos]) s->pos++;
+}
+
+/* Moves past a string starting at pos (on the opening quote). */
+static void skip_string(Scanner *s) {
+    s->pos++;
+    while (s->pos < s->length && s->text[s->pos] != '"') {
+        if (s->text[s->pos] == '\\') s->pos++;
+        s->pos++;
+    }
+    if (s->pos < s->length) s->pos++;
+}
+
+/* Moves past one value of any kind. */
+static void skip_value(Scanner *s) {
+    skip_space(s);
+    if (s->pos >= s->length) return;
+    char c = s->text[s->pos];
+    if (c == '"') { skip_string(s); return; }
+    if (c == '{' || c == '[') {
+        int depth = 0;
+        while (s->pos < s->length) {
+            c = s->text[s->pos];
+            if (c == '"') { skip_string(s); continue; }
+            if (c == '{' || c == '[') depth++;
+            if (c == '}' || c == ']') {
+                depth--;
+                if (depth == 0) { s->pos++; return; }
+            }
+            s->pos++;
+        }
+        return;
+    }
+    while (s->pos < s->length && !strchr(",}] \t\r\n", s->text[s->pos])) s->pos++;
+}
+
+/* With pos on '{', finds member `key`; leaves pos on its value (or its key when at_key). */
+static bool find_member(Scanner *s, const char *key, bool at_key) {
+    size_t key_len = strlen(key);
+    s->pos++;
+    for (;;) {
+        skip_space(s);
+        if (s->pos >= s->length || s->text[s->pos] != '"') return false;
+        size_t key_start = s->pos;
+        skip_string(s);
+        size_t raw_len = s->pos - key_start - 2;
+        bool match = raw_len == key_len && memcmp(s->text + key_start + 1, key, key_len) == 0;
+        skip_space(s);
+        if (s->pos >= s->length || s->text[s->pos] != ':') return false;
+        s->pos++;
+        skip_space(s);
+        if (match) {
+            if (at_key) s->pos = key_start;
+            return true;
+        }
+        skip_value(s);
+        skip_space(s);
+        if (s->pos >= s->length || s->text[s->pos] != ',') return false;
+        s->pos++;
+    }
+}
+
+/* With pos on '[', finds element `index`; leaves pos on it. */
+static bool find_element(Scanner *s, long index) {
+    s->pos++;
+    for (long i = 0;; i++) {
+        skip_space(s);
+        if (s->pos >= s->length || s->text[s->pos] == ']') return false;
+        if (i == index) return true;
+        skip_value(s);
+        skip_space(s);
+        if (s->pos >= s->length || s->text[s->pos] != ',') return false;
+        s->pos++;
+    }
+}
+
+static void offset_to_line_column(const char *text, size_t offset, int *line, int *column) {
+    int l = 1, c = 1;
+    for (size_t i = 0; i < offset; i++) {
+        if (text[i] == '\n') { l++; c = 1; } else c++;
+    }
+    *line = l;
+    *column = c;
+}
+
+void gt_json_locate(const GtJsonDoc *doc, const GtPath *path, bool at_key, int *line, int *column) {
+    Scanner s = { doc->text, doc->length, 0 };
+    skip_space(&s);
+    size_t found = s.pos;
+    int depth = path->depth < GT_PATH_DEPTH ? path->depth : GT_PATH_DEPTH;
+    for (int i = 0; i < depth; i++) {
+        bool last = i == depth - 1;
+        skip_space(&s);
+        if (s.pos >= s.length) break;
+        bool ok;
+        if (path->token[i].index < 0)
+            ok = s.text[s.pos] == '{' && find_member(&s, path->token[i].key, at_key && last);
+        else
+            ok = s.text[s.pos] == '[' && find_element(&s, path->token[i].index);
+        if (!ok) break;
+        found = s.pos;
+    }
+    offset_to_line_column(doc->text, found < doc->length ? found : doc->length, line, column);
+}
+
+static void report(GtJsonDoc *doc, const GtPath *path, bool at_key, const char *format, va_list args) {
+    char message[768];
+    vsnprintf(message, sizeof message, format, args);
+    int line = 1, column = 1;
+    gt_json_locate(doc, path, at_key, &line, &column);
+    gt_diag_add(doc->diag, doc->file, line, column, path->text, "%s", message);
+    doc->errors++;
+}
+
+void gt_json_error(GtJsonDoc *doc, const GtPath *path, const char *format, ...) {
+    va_list args;
+    va_start(args, format);
+    report(doc, path, false, format, args);
+    va_end(args);
+}
+
+void gt_json_error_at_key(GtJsonDoc *doc, const GtPath *path, const char *format, ...) {
+    va_list args;
+    va_start(args, format);
+    report(doc, path, true, format, args);
+    va_end(args);
+}
+
+/* ---- parsing ---- */
+
+/* Offset of the first byte that is not valid UTF-8 text (or is NUL), or `length`. */
+static size_t first_non_text_byte(const unsigned char *p, size_t length) {
+    size_t i = 0;
+    while (i < length) {
+        unsigned char c = p[i];
+        size_t extra;
+        if (c == 0) return i;
+        if (c < 0x80) { i++; continue; }
+        else if (c >= 0xC2 && c <= 0xDF) extra = 1;
+        else if (c >= 0xE0 && c <= 0xEF) extra = 2;
+        else if (c >= 0xF0 && c <= 0xF4) extra = 3;
+        else return i;
+        for (size_t k = 1; k <= extra; k++)
+            if (i + k >= length || (p[i + k] & 0xC0) != 0x80) return i;
+        i += extra + 1;
+    }
+    return length;
+}
+
+/* Bracket depth just before `offset`, ignoring brackets inside strings. */
+static int nesting_at(const char *text, size_t offset) {
+    int depth = 0;
+    bool in_string = false;
+    for (size_t i = 0; i < offset; i++) {
+        char c = text[i];
+        if (in_string) {
+            if (c == '\\') i++;
+            else if (c == '"') in_string = false;
+        } else if (c == '"') in_string = true;
+        else if (c == '{' || c == '[') depth++;
+        else if (c == '}' || c == ']') depth--;
+    }
+    return depth;
+}
+
+static void error_at_offset(GtJsonDoc *doc, size_t offset, const char *format, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void error_at_offset(GtJsonDoc *doc, size_t offset, const char *format, ...) {
+    char message[768];
+    va_list args;
+    va_start(args, format);
+    vsnprintf(message, sizeof message, format, args);
+    va_end(args);
+    int line, column;
+    offset_to_line_column(doc->text, offset, &line, &column);
+    gt_diag_add(doc->diag, doc->file, line, column, "", "%s", message);
+    doc->errors++;
+}
+
+static bool only_space(const char *text, size_t length) {
+    for (size_t i = 0; i < length; i++)
+        if (!strchr(" \t\r\n", text[i]) || !text[i]) return false;
+    return true;
+}
+
+static void report_syntax_error(GtJsonDoc *doc, size_t offset) {
+    if (nesting_at(doc->text, offset) >= CJSON_NESTING_LIMIT) {
+        error_at_offset(doc, offset, "nesting is deeper than %d levels; these files need only a few",
+                        CJSON_NESTING_LIMIT);
+        return;
+    }
+    if (offset + 1 >= doc->length && only_space(doc->text + offset, doc->length - offset)) {
+        error_at_offset(doc, doc->length, "the file ends in the middle of the JSON (truncated?); "
+                        "check for a missing '}', ']' or '\"'");
+        return;
+    }
+    char near[24] = "";
+    size_t n = 0;
+    for (size_t i = offset; i < doc->length && n < 12 && doc->text[i] != '\n'; i++) near[n++] = doc->text[i];
+    near[n] = '\0';
+    error_at_offset(doc, offset, "JSON syntax error near '%s'; check for a missing comma, quote or "
+                    "bracket just before here (NaN, Infinity and comments are not JSON)", near);
+}
+
+bool gt_json_doc_parse(GtJsonDoc *doc, const char *file, const char *text, size_t length,
+                       const char *format, GtDiag *diag) {
+    memset(doc, 0, sizeof *doc);
+    doc->file = file;
+    doc->text = text;
+    doc->length = length;
+    doc->diag = diag;
+    if (length == 0 || only_space(text, length)) {
+        error_at_offset(doc, 0, "the file is empty; expected a JSON object starting with '{'");
+        return false;
+    }
+    size_t bad = first_non_text_byte((const unsigned char *)text, length);
+    if (bad < length) {
+        error_at_offset(doc, bad, "byte 0x%02X is not UTF-8 text; is this a binary file?",
+                        (unsigned char)text[bad]);
+        return false;
+    }
+    const char *end = NULL;
+    doc->root = cJSON_ParseWithLengthOpts(text, length, &end, 0);
+    if (!doc->root) {
+        report_syntax_error(doc, end && end >= text ? (size_t)(end - text) : 0);
+        return false;
+    }
+    size_t used = (size_t)(end - text);
+    if (!only_space(text + used, length - used)) {
+        error_at_offset(doc, used, "unexpected text after the end of the JSON object");
+        gt_json_doc_free(doc);
+        return false;
+    }
+    GtPath root = gt_path_root();
+    if (!cJSON_IsObject(doc->root)) {
+        gt_json_error(doc, &root, "expected a JSON object ({...}), found %s", gt_json_type_name(doc->root));
+        gt_json_doc_free(doc);
+        return false;
+    }
+    const char *found_format = NULL;
+    GtPath format_path = gt_path_key(&root, "format");
+    if (!gt_json_string(doc, doc->root, &root, "format", true, 64, &found_format)) {
+        gt_json_doc_free(doc);
+        return false;
+    }
+    if (strcmp(found_format, format) != 0) {
+        gt_json_error(doc, &format_path, "this is a \"%s\" file, but a \"%s\" file was expected here",
+                      found_format, format);
+        gt_json_doc_free(doc);
+        return false;
+    }
+    long version = 0;
+    if (!gt_json_integer(doc, doc->root, &root, "version", true, 1, 1000000, &version)) {
+        gt_json_doc_free(doc);
+        return false;
+    }
+    if (version != 1) {
+        GtPath version_path = gt_path_key(&root, "version");
+        gt_json_error(doc, &version_path, "version %ld is not understood by this trainer, which reads "
+                      "version 1; update Guided Touch or write the file as version 1", version);
+        gt_json_doc_free(doc);
+        return false;
+    }
+    return true;
+}
+
+void gt_json_doc_free(GtJsonDoc *doc) {
+    cJSON_Delete(doc->root);
+    doc->root = NULL;
+}

@@ -1,0 +1,107 @@
+/* json_doc: a parsed JSON file that can point back into its own text.
+ *
+ * cJSON parses; this module adds what instructors need from a validator: every problem is
+ * reported with file, line, column and JSON path, and checking goes on after a problem so
+ * that one run shows them all. The typed readers below add a located error and return
+ * false when a value is missing, of the wrong type or out of range.
+ *
+ * Ownership: a GtJsonDoc borrows `file` and `text` (the caller keeps them alive while the
+ * doc is in use) and owns the cJSON tree; gt_json_doc_free releases the tree. */
+#ifndef GT_JSON_DOC_H
+#define GT_JSON_DOC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <cjson/cJSON.h>
+#include "../core/gt_arena.h"
+#include "../core/gt_diag.h"
+#include "../core/gt_geometry.h"
+#include "../core/gt_technique.h"
+
+enum { GT_PATH_DEPTH = 12, GT_PATH_KEY = 64, GT_PATH_TEXT = 256 };
+
+/* A JSON path such as steps[2].guide.polyline[0], kept both as text and as tokens. */
+typedef struct GtPath {
+    char text[GT_PATH_TEXT];
+    int depth;
+    struct { long index; char key[GT_PATH_KEY]; } token[GT_PATH_DEPTH]; /* index -1: key */
+} GtPath;
+
+typedef struct GtJsonDoc {
+    const char *file;   /* name used in messages (borrowed) */
+    const char *text;   /* whole file (borrowed) */
+    size_t length;
+    cJSON *root;        /* owned; NULL when parsing failed */
+    GtDiag *diag;       /* where problems go (borrowed) */
+    size_t errors;      /* problems this doc has reported */
+} GtJsonDoc;
+
+GtPath gt_path_root(void);
+GtPath gt_path_key(const GtPath *parent, const char *key);
+GtPath gt_path_index(const GtPath *parent, size_t index);
+
+/* Parses `text` as one JSON object whose "format" is `format` and "version" is 1.
+ * On any problem (empty, not UTF-8 text, syntax, wrong format or version) it reports
+ * a located error and returns false with doc->root == NULL. */
+bool gt_json_doc_parse(GtJsonDoc *doc, const char *file, const char *text, size_t length,
+                       const char *format, GtDiag *diag);
+
+/* Releases the cJSON tree. */
+void gt_json_doc_free(GtJsonDoc *doc);
+
+/* Reports a problem at the value `path` points to (or its nearest existing parent). */
+void gt_json_error(GtJsonDoc *doc, const GtPath *path, const char *format, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Reports a problem at the key (not the value) named by the last token of `path`. */
+void gt_json_error_at_key(GtJsonDoc *doc, const GtPath *path, const char *format, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Line and column (1-based) of the value at `path`, or of its nearest existing parent. */
+void gt_json_locate(const GtJsonDoc *doc, const GtPath *path, bool at_key, int *line, int *column);
+
+/* Checks that `object` is a JSON object whose keys are all in `allowed` (NULL-terminated)
+ * and appear once; unknown keys get "did you mean". False when anything was wrong. */
+bool gt_json_check_keys(GtJsonDoc *doc, const cJSON *object, const GtPath *path,
+                        const char *const *allowed);
+
+/* The member `key` of `object`; a missing required member is reported. */
+const cJSON *gt_json_member(GtJsonDoc *doc, const cJSON *object, const GtPath *path,
+                            const char *key, bool required);
+
+/* Reads a string member; required or not, a present value of the wrong type is an error.
+ * `max_len` > 0 limits the length. *out is left alone when false is returned. */
+bool gt_json_string(GtJsonDoc *doc, const cJSON *object, const GtPath *path, const char *key,
+                    bool required, size_t max_len, const char **out);
+
+/* Reads a kebab-case identifier (a-z, 0-9, '-', 1-63 chars). */
+bool gt_json_id(GtJsonDoc *doc, const cJSON *object, const GtPath *path, const char *key,
+                bool required, const char **out);
+
+/* Reads a finite number within [min, max]. */
+bool gt_json_number(GtJsonDoc *doc, const cJSON *object, const GtPath *path, const char *key,
+                    bool required, double min, double max, double *out);
+
+/* Reads a whole number within [min, max]. */
+bool gt_json_integer(GtJsonDoc *doc, const cJSON *object, const GtPath *path, const char *key,
+                     bool required, long min, long max, long *out);
+
+/* Reads a string that must be one of `names` (count of them); *out gets its index. */
+bool gt_json_enum(GtJsonDoc *doc, const cJSON *object, const GtPath *path, const char *key,
+                  bool required, const char *const *names, size_t count, int *out);
+
+/* Reads {"min": a, "max": b} with lo <= a < b <= hi. */
+bool gt_json_range(GtJsonDoc *doc, const cJSON *object, const GtPath *path, const char *key,
+                   bool required, double lo, double hi, GtRange *out);
+
+/* Reads an [x, y] pair of finite numbers within [-limit, limit]. */
+bool gt_json_point(GtJsonDoc *doc, const cJSON *item, const GtPath *path, double limit, GtPoint *out);
+
+/* Reads an array of [x, y] pairs (min_count..max_count of them) into arena memory. */
+bool gt_json_points(GtJsonDoc *doc, const cJSON *item, const GtPath *path, size_t min_count,
+                    size_t max_count, double limit, GtArena *arena, GtPointList *out);
+
+/* The JSON type of an item in words ("a number", "an array", ...), for messages. */
+const char *gt_json_type_name(const cJSON *item);
+
+#endif

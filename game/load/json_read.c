@@ -1,0 +1,226 @@
+/* Typed readers for json_doc: each reports a located error and returns false when a
+ * value is missing, of the wrong type or out of range. */
+#include "json_doc.h"
+#include "suggest.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+const char *gt_json_type_name(const cJSON *item) {
+    if (!item) return "nothing";
+    if (cJSON_IsString(item)) return "a string";
+    if (cJSON_IsNumber(item)) return "a number";
+    if (cJSON_IsBool(item)) return "true/false";
+    if (cJSON_IsNull(item)) return "null";
+    if (cJSON_IsArray(item)) return "an array";
+    if (cJSON_IsObject(item)) return "an object";
+    return "an unknown value";
+}
+
+/* Formats a number for messages without trailing noise (12, 0.5, 1e+300). */
+static void format_number(char *buffer, size_t size, double value) {
+    if (!isfinite(value)) snprintf(buffer, size, "%s", value > 0 ? "a number too large to use" : "a number too small to use");
+    else snprintf(buffer, size, "%.10g", value);
+}
+
+bool gt_json_check_keys(GtJsonDoc *doc, const cJSON *object, const GtPath *path,
+                        const char *const *allowed) {
+    if (!cJSON_IsObject(object)) {
+        gt_json_error(doc, path, "expected an object ({...}), found %s", gt_json_type_name(object));
+        return false;
+    }
+    size_t allowed_count = 0;
+    while (allowed[allowed_count]) allowed_count++;
+    bool ok = true;
+    for (const cJSON *item = object->child; item; item = item->next) {
+        const char *key = item->string ? item->string : "";
+        GtPath key_path = gt_path_key(path, key);
+        bool known = false;
+        for (size_t i = 0; i < allowed_count; i++) known |= strcmp(key, allowed[i]) == 0;
+        if (!known) {
+            const char *guess = gt_suggest(key, allowed, allowed_count);
+            if (guess)
+                gt_json_error_at_key(doc, &key_path, "unknown key \"%s\" (did you mean \"%s\"?)", key, guess);
+            else
+                gt_json_error_at_key(doc, &key_path, "unknown key \"%s\"; remove it (see docs/formats.md "
+                                     "for the keys this object takes)", key);
+            ok = false;
+            continue;
+        }
+        for (const cJSON *earlier = object->child; earlier != item; earlier = earlier->next) {
+            if (earlier->string && strcmp(earlier->string, key) == 0) {
+                gt_json_error_at_key(doc, &key_path, "key \"%s\" appears twice; keep only one", key);
+                ok = false;
+                break;
+            }
+        }
+    }
+    return ok;
+}
+
+const cJSON *gt_json_member(GtJsonDoc *doc, const cJSON *object, const GtPath *path,
+                            const char *key, bool required) {
+    const cJSON *item = cJSON_IsObject(object) ? cJSON_GetObjectItemCaseSensitive(object, key) : NULL;
+    if (!item && required) gt_json_error(doc, path, "missing required key \"%s\"", key);
+    return item;
+}
+
+bool gt_json_string(GtJsonDoc *doc, const cJSON *object, const GtPath *path, const char *key,
+                    bool required, size_t max_len, const char **out) {
+    const cJSON *item = gt_json_member(doc, object, path, key, required);
+    if (!item) return false;
+    GtPath item_path = gt_path_key(path, key);
+    if (!cJSON_IsString(item) || !item->valuestring) {
+        gt_json_error(doc, &item_path, "expected a string in quotes, found %s", gt_json_type_name(item));
+        return false;
+    }
+    size_t len = strlen(item->valuestring);
+    if (len == 0) {
+        gt_json_error(doc, &item_path, "is empty; write some text here");
+        return false;
+    }
+    if (max_len && len > max_len) {
+        gt_json_error(doc, &item_path, "is %zu characters long; keep it to %zu", len, max_len);
+        return false;
+    }
+    *out = item->valuestring;
+    return true;
+}
+
+bool gt_json_id(GtJsonDoc *doc, const cJSON *object, const GtPath *path, const char *key,
+                bool required, const char **out) {
+    const char *text = NULL;
+    if (!gt_json_string(doc, object, path, key, required, 63, &text)) return false;
+    for (const char *p = text; *p; p++) {
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-')) {
+            GtPath item_path = gt_path_key(path, key);
+            gt_json_error(doc, &item_path, "\"%s\" is not a valid id: use lower-case letters, digits "
+                          "and '-' only (for example \"lower-back-basics\")", text);
+            return false;
+        }
+    }
+    *out = text;
+    return true;
+}
+
+/* Checks that `item` is a finite number within [min, max]; reports at `path`. */
+static bool check_number(GtJsonDoc *doc, const cJSON *item, const GtPath *path, double min, double max,
+                         double *out) {
+    if (!cJSON_IsNumber(item)) {
+        gt_json_error(doc, path, "expected a number, found %s", gt_json_type_name(item));
+        return false;
+    }
+    double value = item->valuedouble;
+    char shown[48], lo[32], hi[32];
+    format_number(shown, sizeof shown, value);
+    format_number(lo, sizeof lo, min);
+    format_number(hi, sizeof hi, max);
+    if (!isfinite(value) || value < min || value > max) {
+        gt_json_error(doc, path, "%s is out of range; use a value from %s to %s", shown, lo, hi);
+        return false;
+    }
+    *out = value;
+    return true;
+}
+
+bool gt_json_number(GtJsonDoc *doc, const cJSON *object, const GtPath *path, const char *key,
+                    bool required, double min, double max, double *out) {
+    const cJSON *item = gt_json_member(doc, object, path, key, required);
+    if (!item) return false;
+    GtPath item_path = gt_path_key(path, key);
+    return check_number(doc, item, &item_path, min, max, out);
+}
+
+bool gt_json_integer(GtJsonDoc *doc, const cJSON *object, const GtPath *path, const char *key,
+                     bool required, long min, long max, long *out) {
+    double value = 0.0;
+    if (!gt_json_number(doc, object, path, key, required, (double)min, (double)max, &value)) return false;
+    if (value != floor(value)) {
+        GtPath item_path = gt_path_key(path, key);
+        gt_json_error(doc, &item_path, "%.10g is not a whole number; use %ld", value, (long)floor(value + 0.5));
+        return false;
+    }
+    *out = (long)value;
+    return true;
+}
+
+bool gt_json_enum(GtJsonDoc *doc, const cJSON *object, const GtPath *path, const char *key,
+                  bool required, const char *const *names, size_t count, int *out) {
+    const char *text = NULL;
+    if (!gt_json_string(doc, object, path, key, required, 0, &text)) return false;
+    for (size_t i = 0; i < count; i++) {
+        if (strcmp(text, names[i]) == 0) { *out = (int)i; return true; }
+    }
+    GtPath item_path = gt_path_key(path, key);
+    char choices[256] = "";
+    for (size_t i = 0; i < count; i++) {
+        size_t used = strlen(choices);
+        snprintf(choices + used, sizeof choices - used, "%s\"%s\"", i ? ", " : "", names[i]);
+    }
+    const char *guess = gt_suggest(text, names, count);
+    if (guess)
+        gt_json_error(doc, &item_path, "unknown %s \"%s\" (did you mean \"%s\"?)", key, text, guess);
+    else
+        gt_json_error(doc, &item_path, "unknown %s \"%s\"; use one of %s", key, text, choices);
+    return false;
+}
+
+bool gt_json_range(GtJsonDoc *doc, const cJSON *object, const GtPath *path, const char *key,
+                   bool required, double lo, double hi, GtRange *out) {
+    const cJSON *item = gt_json_member(doc, object, path, key, required);
+    if (!item) return false;
+    GtPath item_path = gt_path_key(path, key);
+    static const char *const keys[] = { "min", "max", NULL };
+    if (!gt_json_check_keys(doc, item, &item_path, keys)) return false;
+    GtRange range = { 0.0, 0.0 };
+    bool ok = gt_json_number(doc, item, &item_path, "min", true, lo, hi, &range.min);
+    ok = gt_json_number(doc, item, &item_path, "max", true, lo, hi, &range.max) && ok;
+    if (!ok) return false;
+    if (!(range.min < range.max)) {
+        GtPath max_path = gt_path_key(&item_path, "max");
+        gt_json_error(doc, &max_path, "max (%.10g) must be greater than min (%.10g)", range.max, range.min);
+        return false;
+    }
+    *out = range;
+    return true;
+}
+
+bool gt_json_point(GtJsonDoc *doc, const cJSON *item, const GtPath *path, double limit, GtPoint *out) {
+    if (!cJSON_IsArray(item) || cJSON_GetArraySize(item) != 2) {
+        gt_json_error(doc, path, "expected a point [x_cm, y_cm], found %s",
+                      cJSON_IsArray(item) ? "an array of another length" : gt_json_type_name(item));
+        return false;
+    }
+    GtPath x_path = gt_path_index(path, 0), y_path = gt_path_index(path, 1);
+    bool ok = check_number(doc, cJSON_GetArrayItem(item, 0), &x_path, -limit, limit, &out->x);
+    ok = check_number(doc, cJSON_GetArrayItem(item, 1), &y_path, -limit, limit, &out->y) && ok;
+    return ok;
+}
+
+bool gt_json_points(GtJsonDoc *doc, const cJSON *item, const GtPath *path, size_t min_count,
+                    size_t max_count, double limit, GtArena *arena, GtPointList *out) {
+    if (!cJSON_IsArray(item)) {
+        gt_json_error(doc, path, "expected an array of [x_cm, y_cm] points, found %s", gt_json_type_name(item));
+        return false;
+    }
+    size_t count = (size_t)cJSON_GetArraySize(item);
+    if (count < min_count || count > max_count) {
+        gt_json_error(doc, path, "has %zu points; it needs %zu to %zu", count, min_count, max_count);
+        return false;
+    }
+    GtPoint *points = gt_arena_array(arena, count, sizeof *points);
+    if (!points) {
+        gt_json_error(doc, path, "out of memory");
+        return false;
+    }
+    bool ok = true;
+    size_t i = 0;
+    for (const cJSON *child = item->child; child; child = child->next, i++) {
+        GtPath child_path = gt_path_index(path, i);
+        ok = gt_json_point(doc, child, &child_path, limit, &points[i]) && ok;
+    }
+    out->points = points;
+    out->count = count;
+    return ok;
+}

@@ -1,0 +1,304 @@
+#include "library.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+enum { MAX_LIBRARY_FILES = 1000 };
+
+bool gt_read_file(const char *path, char **text, size_t *length, GtDiag *diag) {
+    *text = NULL;
+    *length = 0;
+    struct stat info;
+    if (stat(path, &info) == 0 && S_ISDIR(info.st_mode)) {
+        gt_diag_add(diag, path, 0, 0, "", "is a directory, not a JSON file");
+        return false;
+    }
+    FILE *file = fopen(path, "rb");
+    if (!file) {
+        gt_diag_add(diag, path, 0, 0, "", "cannot read the file: %s", strerror(errno));
+        return false;
+    }
+    size_t capacity = 4096, used = 0;
+    char *buffer = malloc(capacity);
+    bool ok = buffer != NULL;
+    while (ok) {
+        if (used + 1 >= capacity) {
+            if (capacity >= (size_t)GT_MAX_FILE_BYTES + 2) {
+                gt_diag_add(diag, path, 0, 0, "", "the file is larger than %d MiB; it cannot be a valid file "
+                            "for this trainer", GT_MAX_FILE_BYTES / (1024 * 1024));
+                ok = false;
+                break;
+            }
+            char *grown = realloc(buffer, capacity * 2);
+            if (!grown) { ok = false; break; }
+            buffer = grown;
+            capacity *= 2;
+        }
+        size_t n = fread(buffer + used, 1, capacity - used - 1, file);
+        used += n;
+        if (n == 0) {
+            if (ferror(file)) {
+                gt_diag_add(diag, path, 0, 0, "", "cannot read the file: %s", strerror(errno));
+                ok = false;
+            }
+            break;
+        }
+    }
+    fclose(file);
+    if (!ok) {
+        free(buffer);
+        return false;
+    }
+    buffer[used] = '\0';
+    *text = buffer;
+    *length = used;
+    return true;
+}
+
+static int compare_paths(const void *a, const void *b) {
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+size_t gt_list_json_files(const char *dir, char ***paths) {
+    *paths = NULL;
+    DIR *handle = opendir(dir);
+    if (!handle) return 0;
+    size_t count = 0, capacity = 0;
+    char **list = NULL;
+    struct dirent *entry;
+    while ((entry = readdir(handle)) != NULL && count < MAX_LIBRARY_FILES) {
+        size_t len = strlen(entry->d_name);
+        if (len < 6 || strcmp(entry->d_name + len - 5, ".json") != 0 || entry->d_name[0] == '.') continue;
+        if (count == capacity) {
+            capacity = capacity ? capacity * 2 : 16;
+            char **grown = realloc(list, capacity * sizeof *grown);
+            if (!grown) break;
+            list = grown;
+        }
+        size_t size = strlen(dir) + len + 2;
+        char *path = malloc(size);
+        if (!path) break;
+        snprintf(path, size, "%s/%s", dir, entry->d_name);
+        list[count++] = path;
+    }
+    closedir(handle);
+    if (count) qsort(list, count, sizeof *list, compare_paths);
+    *paths = list;
+    return count;
+}
+
+void gt_free_file_list(char **paths, size_t count) {
+    for (size_t i = 0; i < count; i++) free(paths[i]);
+    free(paths);
+}
+
+static char *join(GtArena *arena, const char *dir, const char *name) {
+    size_t size = strlen(dir) + strlen(name) + 2;
+    char *path = gt_arena_alloc(arena, size);
+    if (path) snprintf(path, size, "%s/%s", dir, name);
+    return path;
+}
+
+/* Records a broken file with the first problem it added to diag since `first`. */
+static void note_broken(GtLibrary *library, const char *file, const GtDiag *diag, size_t first,
+                        size_t *capacity) {
+    if (library->broken_count == *capacity) {
+        size_t grown_capacity = *capacity ? *capacity * 2 : 8;
+        GtBrokenFile *grown = gt_arena_array(&library->arena, grown_capacity, sizeof *grown);
+        if (!grown) return;
+        if (library->broken_count) memcpy(grown, library->broken, library->broken_count * sizeof *grown);
+        library->broken = grown;
+        *capacity = grown_capacity;
+    }
+    char line[1024] = "could not be loaded";
+    if (first < diag->count) gt_diag_format(diag, first, line, sizeof line);
+    GtBrokenFile *b = &library->broken[library->broken_count++];
+    b->file = gt_arena_strdup(&library->arena, file);
+    b->problem = gt_arena_strdup(&library->arena, line);
+}
+
+/* Checks that an id matches its file name, since lessons refer to files by id. */
+static bool id_matches_file(const char *id, const char *file, GtDiag *diag) {
+    char stem[128];
+    gt_file_stem(file, stem, sizeof stem);
+    if (strcmp(stem, id) == 0) return true;
+    gt_diag_add(diag, file, 1, 1, "id", "id \"%s\" does not match the file name \"%s.json\"; rename the file "
+                "or change the id", id, stem);
+    return false;
+}
+
+static int compare_techniques(const void *a, const void *b) {
+    return strcmp(((const GtTechnique *)a)->id, ((const GtTechnique *)b)->id);
+}
+
+static bool check_step_demos(GtLibrary *library, const GtLesson *lesson, GtDiag *diag);
+
+bool gt_library_load(GtLibrary *library, const char *data_dir, GtDiag *diag) {
+    memset(library, 0, sizeof *library);
+    gt_arena_init(&library->arena);
+    library->data_dir = gt_arena_strdup(&library->arena, data_dir);
+    size_t errors_before = diag->count + diag->dropped;
+    size_t broken_capacity = 0;
+    const char *bodymap_dir = join(&library->arena, data_dir, "assets/bodymap");
+    for (int v = 0; v < GT_VIEW_COUNT && bodymap_dir; v++) {
+        char name[64];
+        snprintf(name, sizeof name, "%s.json", gt_view_name((GtView)v));
+        const char *path = join(&library->arena, bodymap_dir, name);
+        char *text = NULL;
+        size_t length = 0, first = diag->count;
+        if (path && gt_read_file(path, &text, &length, diag)) {
+            library->view_loaded[v] = gt_load_bodymap(path, text, length, &library->arena, diag, &library->views[v]);
+            if (library->view_loaded[v] && library->views[v].view != (GtView)v) {
+                gt_diag_add(diag, path, 1, 1, "view", "this file describes the %s view but is named %s",
+                            gt_view_name(library->views[v].view), name);
+                library->view_loaded[v] = false;
+            }
+        }
+        free(text);
+        if (!library->view_loaded[v]) note_broken(library, path ? path : name, diag, first, &broken_capacity);
+    }
+    GtReferences refs = gt_library_references(library);
+
+    char **files = NULL;
+    const char *technique_dir = join(&library->arena, data_dir, "lessons/techniques");
+    size_t count = technique_dir ? gt_list_json_files(technique_dir, &files) : 0;
+    library->techniques = gt_arena_array(&library->arena, count ? count : 1, sizeof *library->techniques);
+    for (size_t i = 0; i < count && library->techniques; i++) {
+        char *text = NULL;
+        size_t length = 0, first = diag->count;
+        GtTechnique *t = &library->techniques[library->technique_count];
+        bool ok = gt_read_file(files[i], &text, &length, diag) &&
+                  gt_load_technique(files[i], text, length, &refs, &library->arena, diag, t) &&
+                  id_matches_file(t->id, files[i], diag);
+        for (size_t k = 0; ok && k < library->technique_count; k++) {
+            if (strcmp(library->techniques[k].id, t->id) == 0) {
+                gt_diag_add(diag, files[i], 1, 1, "id", "technique id \"%s\" is already used", t->id);
+                ok = false;
+            }
+        }
+        free(text);
+        if (ok) library->technique_count++;
+        else note_broken(library, files[i], diag, first, &broken_capacity);
+    }
+    gt_free_file_list(files, count);
+    if (library->technique_count)
+        qsort(library->techniques, library->technique_count, sizeof *library->techniques, compare_techniques);
+    refs = gt_library_references(library);
+
+    const char *lesson_dir = join(&library->arena, data_dir, "lessons");
+    count = lesson_dir ? gt_list_json_files(lesson_dir, &files) : 0;
+    library->lessons = gt_arena_array(&library->arena, count ? count : 1, sizeof *library->lessons);
+    for (size_t i = 0; i < count && library->lessons; i++) {
+        char *text = NULL;
+        size_t length = 0, first = diag->count;
+        GtLesson *lesson = &library->lessons[library->lesson_count];
+        bool ok = gt_read_file(files[i], &text, &length, diag) &&
+                  gt_load_lesson(files[i], text, length, &refs, &library->arena, diag, lesson) &&
+                  id_matches_file(lesson->id, files[i], diag);
+        free(text);
+        ok = ok && check_step_demos(library, lesson, diag);
+        if (ok) library->lesson_count++;
+        else note_broken(library, files[i], diag, first, &broken_capacity);
+    }
+    gt_free_file_list(files, count);
+    if (library->arena.failed) gt_diag_add(diag, data_dir, 0, 0, "", "out of memory while loading the library");
+    return diag->count + diag->dropped == errors_before;
+}
+
+/* Resolves each step's recorded demonstration next to the lesson file and checks it
+ * is a valid replay of that very step. */
+static bool check_step_demos(GtLibrary *library, const GtLesson *lesson, GtDiag *diag) {
+    bool ok = true;
+    for (size_t i = 0; i < lesson->step_count; i++) {
+        GtStep *step = &lesson->steps[i];
+        if (!step->demo_path) continue;
+        const char *slash = strrchr(lesson->file, '/');
+        size_t dir_len = slash ? (size_t)(slash - lesson->file) : 1;
+        char dir[512];
+        snprintf(dir, sizeof dir, "%.*s", (int)dir_len, slash ? lesson->file : ".");
+        const char *path = step->demo_path[0] == '/' ? step->demo_path : join(&library->arena, dir, step->demo_path);
+        if (!path) return false;
+        step->demo_path = path;
+        char *text = NULL;
+        size_t length = 0;
+        GtReplay replay;
+        if (!gt_read_file(path, &text, &length, diag)) { ok = false; continue; }
+        if (gt_load_replay(path, text, length, diag, &replay)) {
+            if (strcmp(replay.lesson, lesson->id) != 0 || replay.step != (int)i + 1 ||
+                strcmp(replay.technique, step->technique_id) != 0 || replay.view != step->view) {
+                gt_diag_add(diag, path, 1, 1, "", "this demonstration is for lesson \"%s\" step %d (%s, %s), "
+                            "but steps[%zu] of %s is %s on the %s view", replay.lesson, replay.step,
+                            replay.technique, gt_view_name(replay.view), i, lesson->id, step->technique_id,
+                            gt_view_name(step->view));
+                ok = false;
+            }
+            gt_replay_free(&replay);
+        } else ok = false;
+        free(text);
+    }
+    return ok;
+}
+
+void gt_library_free(GtLibrary *library) {
+    gt_arena_free(&library->arena);
+    memset(library, 0, sizeof *library);
+}
+
+const GtLesson *gt_library_lesson(const GtLibrary *library, const char *id) {
+    for (size_t i = 0; id && i < library->lesson_count; i++)
+        if (strcmp(library->lessons[i].id, id) == 0) return &library->lessons[i];
+    return NULL;
+}
+
+const GtTechnique *gt_library_technique(const GtLibrary *library, const char *id) {
+    for (size_t i = 0; id && i < library->technique_count; i++)
+        if (strcmp(library->techniques[i].id, id) == 0) return &library->techniques[i];
+    return NULL;
+}
+
+const GtBodyMap *gt_library_view(const GtLibrary *library, GtView view) {
+    return (unsigned)view < GT_VIEW_COUNT && library->view_loaded[view] ? &library->views[view] : NULL;
+}
+
+GtReferences gt_library_references(const GtLibrary *library) {
+    GtReferences refs;
+    memset(&refs, 0, sizeof refs);
+    for (int v = 0; v < GT_VIEW_COUNT; v++) refs.views[v] = gt_library_view(library, (GtView)v);
+    refs.techniques = library->techniques;
+    refs.technique_count = library->technique_count;
+    return refs;
+}
+
+bool gt_library_validate_file(const GtLibrary *library, const char *path, GtDiag *diag) {
+    char *text = NULL;
+    size_t length = 0;
+    if (!gt_read_file(path, &text, &length, diag)) return false;
+    size_t before = diag->count + diag->dropped;
+    char format[64] = "";
+    GtArena arena;
+    gt_arena_init(&arena);
+    GtReferences refs = gt_library_references(library);
+    gt_peek_format(text, length, format, sizeof format);
+    if (strcmp(format, "guidedtouch-bodymap") == 0) {
+        GtBodyMap map;
+        gt_load_bodymap(path, text, length, &arena, diag, &map);
+    } else if (strcmp(format, "guidedtouch-technique") == 0) {
+        GtTechnique technique;
+        gt_load_technique(path, text, length, &refs, &arena, diag, &technique);
+    } else if (strcmp(format, "guidedtouch-replay") == 0) {
+        GtReplay replay;
+        if (gt_load_replay(path, text, length, diag, &replay)) gt_replay_free(&replay);
+    } else {
+        /* Lessons are the most common file an instructor writes; a file with no
+         * recognisable format is checked as one so its errors are still located. */
+        GtLesson lesson;
+        gt_load_lesson(path, text, length, &refs, &arena, diag, &lesson);
+    }
+    gt_arena_free(&arena);
+    free(text);
+    return diag->count + diag->dropped == before;
+}

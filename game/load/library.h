@@ -1,0 +1,60 @@
+/* library: the bundled (or an instructor's) body maps, techniques and lessons, loaded
+ * from a data directory that holds assets/bodymap/ and lessons/.
+ *
+ * Ownership: the library's arena owns every loaded struct and string; gt_library_free
+ * releases them all. Broken files never stop loading: their problems go to the GtDiag,
+ * they are listed in `broken`, and everything that did load stays usable. */
+#ifndef GT_LIBRARY_H
+#define GT_LIBRARY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "loaders.h"
+
+typedef struct GtBrokenFile {
+    const char *file;     /* path of the file that failed to load */
+    const char *problem;  /* its first problem, compiler style */
+} GtBrokenFile;
+
+typedef struct GtLibrary {
+    GtArena arena;
+    const char *data_dir;
+    GtBodyMap views[GT_VIEW_COUNT];
+    bool view_loaded[GT_VIEW_COUNT];
+    GtTechnique *techniques;      /* technique_count loaded techniques, sorted by id */
+    size_t technique_count;
+    GtLesson *lessons;            /* lesson_count loaded lessons, sorted by file name */
+    size_t lesson_count;
+    GtBrokenFile *broken;         /* files that did not load */
+    size_t broken_count;
+} GtLibrary;
+
+/* Loads everything under data_dir. Returns true when every file loaded cleanly; on false
+ * the library still holds what did load (call gt_library_free either way). */
+bool gt_library_load(GtLibrary *library, const char *data_dir, GtDiag *diag);
+
+/* Releases everything. */
+void gt_library_free(GtLibrary *library);
+
+/* Lookups by id; NULL when absent. */
+const GtLesson *gt_library_lesson(const GtLibrary *library, const char *id);
+const GtTechnique *gt_library_technique(const GtLibrary *library, const char *id);
+const GtBodyMap *gt_library_view(const GtLibrary *library, GtView view);
+
+/* What lessons may refer to in this library. */
+GtReferences gt_library_references(const GtLibrary *library);
+
+/* Validates one file of any kind (chosen by its "format") against the library's body maps
+ * and techniques; problems go to diag. True when the file is clean. */
+bool gt_library_validate_file(const GtLibrary *library, const char *path, GtDiag *diag);
+
+/* Reads a whole file into a malloc'd, NUL-terminated buffer (the caller frees *text).
+ * Reports "cannot read" with the system's reason, or a too-large file, and returns false. */
+bool gt_read_file(const char *path, char **text, size_t *length, GtDiag *diag);
+
+/* Lists the "*.json" files directly inside dir, sorted, as malloc'd paths "dir/name"
+ * (free each and the array with gt_free_file_list). A missing directory gives 0 files. */
+size_t gt_list_json_files(const char *dir, char ***paths);
+void gt_free_file_list(char **paths, size_t count);
+
+#endif

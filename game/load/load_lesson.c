@@ -1,0 +1,263 @@
+#include "loaders.h"
+#include "json_doc.h"
+#include "suggest.h"
+
+#include <math.h>
+#include <string.h>
+
+enum { MAX_STEPS = 30, MAX_GUIDE_POINTS = 64 };
+static const char *const LEVELS[] = { "beginner", "advanced" };
+static const char *const VIEWS[] = { "posterior", "anterior" };
+/* How far outside its region a guide point may stray, cm. */
+static const double REGION_SLACK_CM = 2.0;
+/* Spacing of the checks along a guide polyline, cm. */
+static const double GUIDE_STEP_CM = 0.5;
+
+static const char *dup(GtArena *arena, const char *text) {
+    return text ? gt_arena_strdup(arena, text) : NULL;
+}
+
+/* Reports an unknown id with the closest known one. */
+static void unknown_id(GtJsonDoc *doc, const GtPath *path, const char *what, const char *id,
+                       const char *const *known, size_t count, const char *context) {
+    const char *guess = gt_suggest(id, known, count);
+    if (guess)
+        gt_json_error(doc, path, "unknown %s \"%s\"%s (did you mean \"%s\"?)", what, id, context, guess);
+    else
+        gt_json_error(doc, path, "unknown %s \"%s\"%s; run `guidedtouch list` to see the ones there are",
+                      what, id, context);
+}
+
+static const GtTechnique *find_technique(const GtReferences *refs, const char *id) {
+    for (size_t i = 0; refs && i < refs->technique_count; i++)
+        if (strcmp(refs->techniques[i].id, id) == 0) return &refs->techniques[i];
+    return NULL;
+}
+
+static bool is_contraindicated(const GtTechnique *t, const GtLandmark *m) {
+    for (size_t i = 0; i < t->contraindicated_count; i++) {
+        const char *name = t->contraindicated[i];
+        if (strcmp(name, m->id) == 0) return true;
+        if (strcmp(name, gt_landmark_kind_name(m->kind)) == 0 && m->kind != GT_LANDMARK_TARGET) return true;
+    }
+    return false;
+}
+
+/* Checks one point of a guide against the body, the region and the technique's no-go zones.
+ * Reports at `at`; returns false after the first problem with this point. */
+static bool check_guide_point(GtJsonDoc *doc, const GtPath *at, GtPoint p, const GtBodyMap *map,
+                              const GtRegion *region, const GtTechnique *t) {
+    if (!gt_bodymap_on_body(map, p)) {
+        gt_json_error(doc, at, "[%.1f, %.1f] is off the body in the %s view; move the guide onto the body",
+                      p.x, p.y, gt_view_name(map->view));
+        return false;
+    }
+    if (region && !gt_polygon_contains(&region->polygon, p)) {
+        double away = gt_polygon_edge_distance(&region->polygon, p);
+        if (away > REGION_SLACK_CM) {
+            gt_json_error(doc, at, "[%.1f, %.1f] lies %.1f cm outside region \"%s\"; keep the guide on the "
+                          "region the step names", p.x, p.y, away, region->id);
+            return false;
+        }
+    }
+    for (size_t i = 0; t && i < map->landmark_count; i++) {
+        const GtLandmark *m = &map->landmarks[i];
+        if (!is_contraindicated(t, m)) continue;
+        double d = gt_landmark_distance(m, p);
+        if (d < m->radius_cm) {
+            gt_json_error(doc, at, "[%.1f, %.1f] is on \"%s\" (%s), which %s must avoid; move the guide at "
+                          "least %.1f cm further away", p.x, p.y, m->id, m->name, t->id, m->radius_cm - d);
+            return false;
+        }
+    }
+    return true;
+}
+
+static bool load_guide(GtJsonDoc *doc, const cJSON *step, const GtPath *path, GtArena *arena,
+                       const GtTechnique *t, const GtBodyMap *map, const GtRegion *region, GtStep *out) {
+    static const char *const keys[] = { "polyline", "point", NULL };
+    GtPath at = gt_path_key(path, "guide");
+    const cJSON *guide = gt_json_member(doc, step, path, "guide", true);
+    if (!guide || !gt_json_check_keys(doc, guide, &at, keys)) return false;
+    const cJSON *line = cJSON_GetObjectItemCaseSensitive(guide, "polyline");
+    const cJSON *point = cJSON_GetObjectItemCaseSensitive(guide, "point");
+    if ((line != NULL) == (point != NULL)) {
+        gt_json_error(doc, &at, "give exactly one of \"polyline\" (a path to trace) or \"point\" (a spot)");
+        return false;
+    }
+    GtPath shape_path = gt_path_key(&at, line ? "polyline" : "point");
+    if (line) {
+        if (!gt_json_points(doc, line, &shape_path, 2, MAX_GUIDE_POINTS, 1000, arena, &out->guide)) return false;
+    } else {
+        GtPoint *p = gt_arena_alloc(arena, sizeof *p);
+        if (!p || !gt_json_point(doc, point, &shape_path, 1000, p)) return false;
+        out->guide.points = p;
+        out->guide.count = 1;
+        out->guide_is_point = true;
+    }
+    if (t) {
+        if (t->pattern == GT_PATTERN_HOLD && line) {
+            gt_json_error(doc, &shape_path, "%s is a hold: give the spot as \"point\": [x_cm, y_cm]", t->id);
+            return false;
+        }
+        if ((t->pattern == GT_PATTERN_GLIDE || t->pattern == GT_PATTERN_KNEAD) && point) {
+            gt_json_error(doc, &shape_path, "%s moves along a path: give it as \"polyline\": [[x, y], ...]", t->id);
+            return false;
+        }
+        if (line && gt_polyline_length(&out->guide) < 1.0) {
+            gt_json_error(doc, &shape_path, "the polyline is only %.1f cm long; make it at least 1 cm or use "
+                          "\"point\"", gt_polyline_length(&out->guide));
+            return false;
+        }
+    }
+    if (!map) return true;
+    for (size_t i = 0; i < out->guide.count; i++) {
+        GtPath point_path = line ? gt_path_index(&shape_path, i) : shape_path;
+        if (!check_guide_point(doc, &point_path, out->guide.points[i], map, region, t)) return false;
+    }
+    /* between the vertices too, so a segment cannot cut across the kidney area */
+    double length = gt_polyline_length(&out->guide);
+    for (double s = GUIDE_STEP_CM; line && s < length; s += GUIDE_STEP_CM) {
+        GtPoint p = gt_polyline_point_at(&out->guide, s, NULL);
+        if (!check_guide_point(doc, &shape_path, p, map, region, t)) return false;
+    }
+    return true;
+}
+
+static bool load_step(GtJsonDoc *doc, const cJSON *step, const GtPath *path, const GtReferences *refs,
+                      GtArena *arena, GtStep *out) {
+    static const char *const keys[] = { "technique", "view", "region", "guide", "repetitions", "duration_s",
+                                        "toward", "pass_mark", "instruction", "hint", "demo", NULL };
+    bool ok = gt_json_check_keys(doc, step, path, keys);
+    if (!cJSON_IsObject(step)) return false;
+    const char *technique_id = NULL, *region_id = NULL, *toward = NULL, *text = NULL;
+    const GtTechnique *t = NULL;
+    if (gt_json_id(doc, step, path, "technique", true, &technique_id)) {
+        out->technique_id = dup(arena, technique_id);
+        t = find_technique(refs, technique_id);
+        if (!t && refs && refs->technique_count) {
+            const char *ids[256];
+            size_t n = refs->technique_count < 256 ? refs->technique_count : 256;
+            for (size_t i = 0; i < n; i++) ids[i] = refs->techniques[i].id;
+            GtPath at = gt_path_key(path, "technique");
+            unknown_id(doc, &at, "technique", technique_id, ids, n, "");
+            ok = false;
+        }
+        out->technique = t;
+    } else ok = false;
+    int view = 0;
+    bool view_ok = gt_json_enum(doc, step, path, "view", true, VIEWS, 2, &view);
+    out->view = (GtView)view;
+    const GtBodyMap *map = view_ok && refs ? refs->views[view] : NULL;
+    const GtRegion *region = NULL;
+    if (gt_json_id(doc, step, path, "region", true, &region_id)) {
+        out->region = dup(arena, region_id);
+        region = gt_bodymap_region(map, region_id);
+        if (map && !region) {
+            const char *ids[256];
+            size_t n = map->region_count < 256 ? map->region_count : 256;
+            for (size_t i = 0; i < n; i++) ids[i] = map->regions[i].id;
+            GtPath at = gt_path_key(path, "region");
+            char context[64];
+            snprintf(context, sizeof context, " in the %s view", gt_view_name(out->view));
+            unknown_id(doc, &at, "region", region_id, ids, n, context);
+            ok = false;
+        }
+    } else ok = false;
+    ok = view_ok && load_guide(doc, step, path, arena, t, map, region, out) && ok;
+
+    bool has_reps = cJSON_GetObjectItemCaseSensitive(step, "repetitions") != NULL;
+    bool has_duration = cJSON_GetObjectItemCaseSensitive(step, "duration_s") != NULL;
+    if (has_reps == has_duration) {
+        gt_json_error(doc, path, "give exactly one of \"repetitions\" or \"duration_s\"");
+        ok = false;
+    } else if (has_reps) {
+        long reps = 0;
+        ok = gt_json_integer(doc, step, path, "repetitions", true, 1, 200, &reps) && ok;
+        out->repetitions = (int)reps;
+    } else ok = gt_json_number(doc, step, path, "duration_s", true, 1, 600, &out->duration_s) && ok;
+
+    if (cJSON_GetObjectItemCaseSensitive(step, "toward")) {
+        if (gt_json_id(doc, step, path, "toward", false, &toward)) {
+            out->toward = dup(arena, toward);
+            GtPath at = gt_path_key(path, "toward");
+            if (t && t->direction != GT_DIRECTION_TOWARD_LANDMARK) {
+                gt_json_error(doc, &at, "%s does not head toward a landmark (its direction rule is not "
+                              "toward-landmark); remove \"toward\"", t->id);
+                ok = false;
+            } else if (map && !gt_bodymap_landmark(map, toward)) {
+                const char *ids[256];
+                size_t n = map->landmark_count < 256 ? map->landmark_count : 256;
+                for (size_t i = 0; i < n; i++) ids[i] = map->landmarks[i].id;
+                unknown_id(doc, &at, "landmark", toward, ids, n, " in this view");
+                ok = false;
+            }
+        } else ok = false;
+    } else if (t && map && t->direction == GT_DIRECTION_TOWARD_LANDMARK &&
+               !gt_bodymap_landmark(map, t->toward_landmark)) {
+        gt_json_error(doc, path, "%s heads toward a landmark, but %s; add \"toward\": \"<landmark id>\"", t->id,
+                      t->toward_landmark ? "the technique's landmark is not in this view" : "none is named");
+        ok = false;
+    }
+    if (t && region && t->direction == GT_DIRECTION_ACROSS_FIBRES && !region->has_fibre) {
+        GtPath at = gt_path_key(path, "region");
+        gt_json_error(doc, &at, "%s works across the muscle fibres, but region \"%s\" has no fibre direction; "
+                      "choose a muscle region", t->id, region->id);
+        ok = false;
+    }
+    ok = gt_json_number(doc, step, path, "pass_mark", true, 1, 100, &out->pass_mark) && ok;
+    if (gt_json_string(doc, step, path, "instruction", true, 600, &text)) out->instruction = dup(arena, text);
+    else ok = false;
+    if (gt_json_string(doc, step, path, "hint", true, 600, &text)) out->hint = dup(arena, text);
+    else ok = false;
+    if (cJSON_GetObjectItemCaseSensitive(step, "demo")) {
+        if (gt_json_string(doc, step, path, "demo", false, 400, &text)) out->demo_path = dup(arena, text);
+        else ok = false;
+    }
+    return ok;
+}
+
+bool gt_load_lesson(const char *file, const char *text, size_t length, const GtReferences *refs,
+                    GtArena *arena, GtDiag *diag, GtLesson *out) {
+    static const char *const keys[] = { "format", "version", "id", "title", "level", "condition",
+                                        "duration_min", "summary", "steps", NULL };
+    memset(out, 0, sizeof *out);
+    out->id = out->title = out->summary = out->condition = "";
+    out->file = dup(arena, file);
+    GtJsonDoc doc;
+    if (!gt_json_doc_parse(&doc, file, text, length, "guidedtouch-lesson", diag)) return false;
+    GtPath root = gt_path_root();
+    const cJSON *r = doc.root;
+    bool ok = gt_json_check_keys(&doc, r, &root, keys);
+    const char *value = NULL;
+    if (gt_json_id(&doc, r, &root, "id", true, &value)) out->id = dup(arena, value); else ok = false;
+    if (gt_json_string(&doc, r, &root, "title", true, 80, &value)) out->title = dup(arena, value); else ok = false;
+    if (gt_json_string(&doc, r, &root, "condition", true, 120, &value)) out->condition = dup(arena, value); else ok = false;
+    if (gt_json_string(&doc, r, &root, "summary", true, 600, &value)) out->summary = dup(arena, value); else ok = false;
+    int level = 0;
+    ok = gt_json_enum(&doc, r, &root, "level", true, LEVELS, 2, &level) && ok;
+    out->level = (GtLevel)level;
+    ok = gt_json_number(&doc, r, &root, "duration_min", true, 1, 120, &out->duration_min) && ok;
+
+    GtPath steps_path = gt_path_key(&root, "steps");
+    const cJSON *steps = gt_json_member(&doc, r, &root, "steps", true);
+    if (steps && (!cJSON_IsArray(steps) || cJSON_GetArraySize(steps) < 1 || cJSON_GetArraySize(steps) > MAX_STEPS)) {
+        gt_json_error(&doc, &steps_path, "expected an array of 1 to %d steps, found %s", MAX_STEPS,
+                      cJSON_IsArray(steps) ? "an array of another length" : gt_json_type_name(steps));
+        ok = false;
+    } else if (steps) {
+        out->step_count = (size_t)cJSON_GetArraySize(steps);
+        out->steps = gt_arena_array(arena, out->step_count, sizeof *out->steps);
+        size_t i = 0;
+        for (const cJSON *step = steps->child; step && out->steps; step = step->next, i++) {
+            GtPath at = gt_path_index(&steps_path, i);
+            ok = load_step(&doc, step, &at, refs, arena, &out->steps[i]) && ok;
+        }
+    } else ok = false;
+    if (arena->failed) {
+        gt_json_error(&doc, &root, "out of memory while loading");
+        ok = false;
+    }
+    gt_json_doc_free(&doc);
+    return ok;
+}

@@ -1,0 +1,148 @@
+#include "loaders.h"
+#include "json_doc.h"
+
+#include <math.h>
+#include <string.h>
+
+enum { MAX_CONTACTS = 64, MAX_SAMPLES = 500000, MAX_SAMPLE_ERRORS = 5 };
+static const double MAX_TIME_MS = 3600.0 * 1000.0;  /* one hour */
+static const double COORD_LIMIT_CM = 1000.0;
+
+static const char *const DEVICES[] = { "mouse", "touch", "pen", "synthetic" };
+static const char *const SOURCES[] = { "device", "wheel", "keys", "slider", "none" };
+
+/* Reads one [t_ms, x_cm, y_cm, pressure] sample; reports and returns false when bad. */
+static bool read_sample(GtJsonDoc *doc, const cJSON *item, const GtPath *path, double previous_t,
+                        GtSample *out) {
+    if (!cJSON_IsArray(item) || cJSON_GetArraySize(item) != 4) {
+        gt_json_error(doc, path, "expected a sample [t_ms, x_cm, y_cm, pressure], found %s",
+                      cJSON_IsArray(item) ? "an array of another length" : gt_json_type_name(item));
+        return false;
+    }
+    static const char *const names[] = { "t_ms", "x_cm", "y_cm", "pressure" };
+    double values[4];
+    const cJSON *child = item->child;
+    for (int k = 0; k < 4; k++, child = child->next) {
+        GtPath at = gt_path_index(path, (size_t)k);
+        if (!cJSON_IsNumber(child) || !isfinite(child->valuedouble)) {
+            gt_json_error(doc, &at, "%s must be a finite number, found %s", names[k],
+                          cJSON_IsNumber(child) ? "a number too large to use" : gt_json_type_name(child));
+            return false;
+        }
+        values[k] = child->valuedouble;
+    }
+    GtPath t_path = gt_path_index(path, 0), p_path = gt_path_index(path, 3);
+    if (values[0] < 0 || values[0] > MAX_TIME_MS) {
+        gt_json_error(doc, &t_path, "t_ms %.10g is out of range; times run from 0 to %.0f ms (one hour)",
+                      values[0], MAX_TIME_MS);
+        return false;
+    }
+    if (values[0] < previous_t) {
+        gt_json_error(doc, &t_path, "t_ms %.10g goes back in time (the previous sample was at %.10g); "
+                      "samples of a contact must be in time order", values[0], previous_t);
+        return false;
+    }
+    for (int k = 1; k <= 2; k++) {
+        if (fabs(values[k]) > COORD_LIMIT_CM) {
+            GtPath at = gt_path_index(path, (size_t)k);
+            gt_json_error(doc, &at, "%s %.10g is far outside any body map (limit +/-%.0f cm)", names[k],
+                          values[k], COORD_LIMIT_CM);
+            return false;
+        }
+    }
+    if (values[3] < 0.0 || values[3] > 1.0) {
+        gt_json_error(doc, &p_path, "pressure %.10g is outside 0..1 (level 0-10 is 10 x pressure); "
+                      "clamp device force before recording", values[3]);
+        return false;
+    }
+    out->t_ms = values[0];
+    out->x_cm = values[1];
+    out->y_cm = values[2];
+    out->pressure = values[3];
+    return true;
+}
+
+static bool load_contacts(GtJsonDoc *doc, const cJSON *contacts, const GtPath *path, GtReplay *out) {
+    static const char *const keys[] = { "id", "samples", NULL };
+    if (!cJSON_IsArray(contacts) || cJSON_GetArraySize(contacts) > MAX_CONTACTS) {
+        gt_json_error(doc, path, "expected an array of up to %d contacts, found %s", MAX_CONTACTS,
+                      cJSON_IsArray(contacts) ? "more" : gt_json_type_name(contacts));
+        return false;
+    }
+    bool ok = true;
+    size_t i = 0, total = 0;
+    for (const cJSON *item = contacts->child; item; item = item->next, i++) {
+        GtPath at = gt_path_index(path, i);
+        if (!gt_json_check_keys(doc, item, &at, keys)) { ok = false; continue; }
+        long id = 0;
+        bool id_ok = gt_json_integer(doc, item, &at, "id", true, 0, 1000, &id);
+        GtPath samples_path = gt_path_key(&at, "samples");
+        const cJSON *samples = gt_json_member(doc, item, &at, "samples", true);
+        if (!id_ok || !samples) { ok = false; continue; }
+        if (!cJSON_IsArray(samples) || cJSON_GetArraySize(samples) < 1) {
+            gt_json_error(doc, &samples_path, "expected an array of at least one sample, found %s",
+                          cJSON_IsArray(samples) ? "an empty array" : gt_json_type_name(samples));
+            ok = false;
+            continue;
+        }
+        total += (size_t)cJSON_GetArraySize(samples);
+        if (total > MAX_SAMPLES) {
+            gt_json_error(doc, &samples_path, "the replay holds more than %d samples; split the attempt",
+                          MAX_SAMPLES);
+            return false;
+        }
+        int index = gt_replay_add_contact(out, (int)id);
+        if (index < 0) { gt_json_error(doc, &at, "out of memory"); return false; }
+        size_t k = 0, errors = 0;
+        double previous_t = 0.0;
+        for (const cJSON *s = samples->child; s; s = s->next, k++) {
+            GtPath sample_path = gt_path_index(&samples_path, k);
+            GtSample sample;
+            if (!read_sample(doc, s, &sample_path, previous_t, &sample)) {
+                ok = false;
+                if (++errors >= MAX_SAMPLE_ERRORS) break;
+                continue;
+            }
+            previous_t = sample.t_ms;
+            if (!gt_replay_add_sample(out, index, sample)) { gt_json_error(doc, &at, "out of memory"); return false; }
+        }
+    }
+    return ok;
+}
+
+/* Copies a short id-like string member into a fixed buffer. */
+static bool read_fixed_id(GtJsonDoc *doc, const cJSON *root, const GtPath *path, const char *key, char *dst) {
+    const char *text = NULL;
+    if (!gt_json_id(doc, root, path, key, true, &text)) return false;
+    snprintf(dst, GT_ID_MAX, "%s", text);
+    return true;
+}
+
+bool gt_load_replay(const char *file, const char *text, size_t length, GtDiag *diag, GtReplay *out) {
+    static const char *const keys[] = { "format", "version", "lesson", "step", "technique", "view", "device",
+                                        "pressure_source", "contacts", NULL };
+    static const char *const views[] = { "posterior", "anterior" };
+    gt_replay_init(out);
+    GtJsonDoc doc;
+    if (!gt_json_doc_parse(&doc, file, text, length, "guidedtouch-replay", diag)) return false;
+    GtPath root = gt_path_root();
+    const cJSON *r = doc.root;
+    bool ok = gt_json_check_keys(&doc, r, &root, keys);
+    ok = read_fixed_id(&doc, r, &root, "lesson", out->lesson) && ok;
+    ok = read_fixed_id(&doc, r, &root, "technique", out->technique) && ok;
+    long step = 0;
+    ok = gt_json_integer(&doc, r, &root, "step", true, 1, 1000, &step) && ok;
+    out->step = (int)step;
+    int value = 0;
+    if (gt_json_enum(&doc, r, &root, "view", true, views, 2, &value)) out->view = (GtView)value; else ok = false;
+    if (gt_json_enum(&doc, r, &root, "device", true, DEVICES, 4, &value)) out->device = (GtDevice)value; else ok = false;
+    if (gt_json_enum(&doc, r, &root, "pressure_source", true, SOURCES, 5, &value))
+        out->pressure_source = (GtPressureSource)value;
+    else ok = false;
+    GtPath contacts_path = gt_path_key(&root, "contacts");
+    const cJSON *contacts = gt_json_member(&doc, r, &root, "contacts", true);
+    ok = contacts && load_contacts(&doc, contacts, &contacts_path, out) && ok;
+    gt_json_doc_free(&doc);
+    if (!ok) gt_replay_free(out);
+    return ok;
+}

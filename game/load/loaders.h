@@ -1,0 +1,52 @@
+/* loaders: JSON text to core structs, with every problem reported (located) in a GtDiag.
+ *
+ * Each loader parses one file's text, builds its result inside `arena` (which owns it),
+ * keeps checking after the first problem, and returns true only when it found none.
+ * On false the result may be partly filled and must not be used. */
+#ifndef GT_LOADERS_H
+#define GT_LOADERS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "../core/gt_arena.h"
+#include "../core/gt_bodymap.h"
+#include "../core/gt_diag.h"
+#include "../core/gt_lesson.h"
+#include "../core/gt_replay.h"
+#include "../core/gt_technique.h"
+
+/* What lessons and techniques may refer to. Any member may be NULL/0 when absent. */
+typedef struct GtReferences {
+    const GtBodyMap *views[GT_VIEW_COUNT];
+    const GtTechnique *techniques;
+    size_t technique_count;
+} GtReferences;
+
+/* Largest file any loader accepts, in bytes. */
+enum { GT_MAX_FILE_BYTES = 64 * 1024 * 1024 };
+
+/* Parses a body map (assets/bodymap/<view>.json), including its geometric consistency. */
+bool gt_load_bodymap(const char *file, const char *text, size_t length, GtArena *arena,
+                     GtDiag *diag, GtBodyMap *out);
+
+/* Parses a technique; landmark references are checked against refs->views. */
+bool gt_load_technique(const char *file, const char *text, size_t length, const GtReferences *refs,
+                       GtArena *arena, GtDiag *diag, GtTechnique *out);
+
+/* Parses a lesson; technique, region and landmark references and guide placement are
+ * checked against refs. Step techniques are resolved to pointers into refs. */
+bool gt_load_lesson(const char *file, const char *text, size_t length, const GtReferences *refs,
+                    GtArena *arena, GtDiag *diag, GtLesson *out);
+
+/* Parses a replay into `out` (which it initialises and which owns its samples: on
+ * false it is already freed). */
+bool gt_load_replay(const char *file, const char *text, size_t length, GtDiag *diag, GtReplay *out);
+
+/* Peeks at a JSON text's "format" member without reporting anything: copies it into
+ * `format` (size bytes) and returns true, or returns false when there is none. */
+bool gt_peek_format(const char *text, size_t length, char *format, size_t size);
+
+/* The file name without directories and without ".json", into `stem`. */
+void gt_file_stem(const char *file, char *stem, size_t size);
+
+#endif

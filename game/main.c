@@ -1,0 +1,19 @@
+/* guidedtouch: the command line, and (when built with SDL2) the trainer. */
+#include "cli.h"
+
+#ifdef GT_HAVE_APP
+#include "app.h"
+#endif
+
+int main(int argc, char **argv) {
+    const char *data_dir = NULL;
+    int first_app_arg = 1;
+    int code = gt_cli_main(argc, argv, &data_dir, &first_app_arg);
+    if (code >= 0) return code;
+#ifdef GT_HAVE_APP
+    return gt_app_main(data_dir, argc - first_app_arg, argv + first_app_arg);
+#else
+    fprintf(stderr, "guidedtouch: this build has no trainer window; try `guidedtouch --help`\n");
+    return GT_EXIT_USAGE;
+#endif
+}
