@@ -29,7 +29,8 @@ MID = 50.0
 STEP = 0.4      # sampling step of the smooth outline (cm)
 INSET = 0.2     # regions sit this far inside the silhouette edge (cm)
 
-SKIN, OUTLINE, MUSCLE = "#F3D9C4", "#B08968", "#A4624A"
+SKIN, SKIN_SHADE, OUTLINE = "#F3D9C4", "#E9C9B0", "#B08968"
+MUSCLE, HAIR = "#A4624A", "#8A6A58"
 
 
 # ----------------------------------------------------------------------------- helpers
@@ -37,31 +38,44 @@ def mirror(p):
     return (2 * MID - p[0], p[1])
 
 
-def catmull_rom_closed(ctrl, step=STEP):
-    """Centripetal Catmull-Rom through closed control points, sampled every ~step cm."""
-    n, out = len(ctrl), []
-    for i in range(n):
-        p0, p1, p2, p3 = ctrl[i - 1], ctrl[i], ctrl[(i + 1) % n], ctrl[(i + 2) % n]
-
-        def tj(ti, a, b):
-            return ti + max(math.dist(a, b), 1e-6) ** 0.5
-        t0 = 0.0
-        t1 = tj(t0, p0, p1)
-        t2 = tj(t1, p1, p2)
-        t3 = tj(t2, p2, p3)
-        k = max(1, int(math.ceil(math.dist(p1, p2) / step)))
-        for j in range(k):
-            t = t1 + (t2 - t1) * j / k
-            pt = []
-            for d in range(2):
-                a1 = ((t1 - t) * p0[d] + (t - t0) * p1[d]) / (t1 - t0)
-                a2 = ((t2 - t) * p1[d] + (t - t1) * p2[d]) / (t2 - t1)
-                a3 = ((t3 - t) * p2[d] + (t - t2) * p3[d]) / (t3 - t2)
-                b1 = ((t2 - t) * a1 + (t - t0) * a2) / (t2 - t0)
-                b2 = ((t3 - t) * a2 + (t - t1) * a3) / (t3 - t1)
-                pt.append(((t2 - t) * b1 + (t - t1) * b2) / (t2 - t1))
-            out.append(tuple(pt))
+def _cr_segment(p0, p1, p2, p3, step):
+    """Samples of the centripetal Catmull-Rom segment p1 -> p2 (p2 excluded)."""
+    def tj(ti, a, b):
+        return ti + max(math.dist(a, b), 1e-6) ** 0.5
+    t0 = 0.0
+    t1 = tj(t0, p0, p1)
+    t2 = tj(t1, p1, p2)
+    t3 = tj(t2, p2, p3)
+    out = []
+    k = max(1, int(math.ceil(math.dist(p1, p2) / step)))
+    for j in range(k):
+        t = t1 + (t2 - t1) * j / k
+        pt = []
+        for d in range(2):
+            a1 = ((t1 - t) * p0[d] + (t - t0) * p1[d]) / (t1 - t0)
+            a2 = ((t2 - t) * p1[d] + (t - t1) * p2[d]) / (t2 - t1)
+            a3 = ((t3 - t) * p2[d] + (t - t2) * p3[d]) / (t3 - t2)
+            b1 = ((t2 - t) * a1 + (t - t0) * a2) / (t2 - t0)
+            b2 = ((t3 - t) * a2 + (t - t1) * a3) / (t3 - t1)
+            pt.append(((t2 - t) * b1 + (t - t1) * b2) / (t2 - t1))
+        out.append(tuple(pt))
     return out
+
+
+def catmull_rom_closed(ctrl, step=STEP):
+    """Smooth closed curve through the control points, sampled every ~step cm."""
+    n = len(ctrl)
+    return [q for i in range(n) for q in
+            _cr_segment(ctrl[i - 1], ctrl[i], ctrl[(i + 1) % n], ctrl[(i + 2) % n], step)]
+
+
+def catmull_rom_open(ctrl, step=STEP):
+    """Smooth open curve through the control points (ends included)."""
+    first = (2 * ctrl[0][0] - ctrl[1][0], 2 * ctrl[0][1] - ctrl[1][1])
+    last = (2 * ctrl[-1][0] - ctrl[-2][0], 2 * ctrl[-1][1] - ctrl[-2][1])
+    c = [first] + list(ctrl) + [last]
+    return [q for i in range(1, len(c) - 2)
+            for q in _cr_segment(c[i - 1], c[i], c[i + 1], c[i + 2], step)] + [tuple(ctrl[-1])]
 
 
 def area(poly):
@@ -80,27 +94,92 @@ def inset(poly, d):
     return out
 
 
-def cross(p, q, r):
-    return (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])
+class Cut:
+    """A cutting curve that is a graph: kind "y" is y = f(x), kind "x" is x = f(y).
+
+    The curve runs smoothly through its control points and continues flat beyond its
+    ends.  sym=True adds the mirror image so one curve serves both halves of the body
+    (the control points must then end on the midline)."""
+
+    def __init__(self, kind, ctrl, sym=False, smooth=True):
+        ctrl = [tuple(map(float, c)) for c in ctrl]
+        if sym:
+            assert kind == "y" and ctrl[-1][0] == MID, "symmetric cuts end on the midline"
+            ctrl = ctrl + [mirror(c) for c in reversed(ctrl[:-1])]
+        pts = catmull_rom_open(ctrl, 0.5) if smooth and len(ctrl) > 2 else ctrl
+        self.kind, self.sym = kind, sym
+        self.uv = [(p[0], p[1]) if kind == "y" else (p[1], p[0]) for p in pts]   # (indep, dep)
+        assert all(a[0] < b[0] for a, b in zip(self.uv, self.uv[1:])), "cut is not a graph"
+
+    def f(self, u):
+        uv = self.uv
+        if u <= uv[0][0]:
+            return uv[0][1]
+        if u >= uv[-1][0]:
+            return uv[-1][1]
+        lo, hi = 0, len(uv) - 1
+        while hi - lo > 1:
+            mid = (lo + hi) // 2
+            lo, hi = (mid, hi) if uv[mid][0] <= u else (lo, mid)
+        (u0, v0), (u1, v1) = uv[lo], uv[hi]
+        return v0 + (v1 - v0) * (u - u0) / (u1 - u0)
+
+    def dist(self, p):
+        return p[1] - self.f(p[0]) if self.kind == "y" else p[0] - self.f(p[1])
+
+    def pos(self, p):
+        return p[0] if self.kind == "y" else p[1]
+
+    def between(self, u0, u1):
+        """Curve vertices strictly between positions u0 and u1, in that order."""
+        pts = [q for q in self.uv if min(u0, u1) < q[0] < max(u0, u1)]
+        pts = pts if u0 < u1 else pts[::-1]
+        return [(u, v) if self.kind == "y" else (v, u) for u, v in pts]
+
+    def mirrored(self):
+        if self.sym:
+            return self
+        c = Cut.__new__(Cut)
+        c.kind, c.sym = self.kind, False
+        if self.kind == "y":
+            c.uv = sorted((2 * MID - u, v) for u, v in self.uv)
+        else:
+            c.uv = [(u, 2 * MID - v) for u, v in self.uv]
+        return c
 
 
-def hp(p, q, ref):
-    """Half-plane bounded by the line p-q, on the side of point ref."""
-    return (p, q, 1 if cross(p, q, ref) > 0 else -1)
+# A side is (cut, +1 | -1): +1 keeps points below a "y" cut or right of an "x" cut.
+def below(c):
+    return (c, 1)
 
 
-def hp_mirror(h):
-    p, q, s = h
-    return (mirror(p), mirror(q), -s)
+def above(c):
+    return (c, -1)
 
 
-def clip(poly, h):
-    """Cut a simple polygon by one half-plane; returns the kept pieces (a list).
+right_of, left_of = below, above
 
-    Unlike plain Sutherland-Hodgman this never bridges separate pieces: the kept
-    boundary chains are re-joined along the inside intervals of the cut line."""
-    p0, q0, s = h
-    dist = [s * cross(p0, q0, v) for v in poly]
+
+def side_mirror(sd):
+    c, s = sd
+    return (c.mirrored(), -s if c.kind == "x" else s)
+
+
+def hline(y):
+    return Cut("y", [(-1e3, y), (1e3, y)])
+
+
+def vline(x):
+    return Cut("x", [(x, -1e3), (x, 1e3)])
+
+
+def clip(poly, sd):
+    """Cut a simple polygon by one side of a curve; returns the kept pieces (a list).
+
+    The kept boundary chains are re-joined along the inside stretches of the cut
+    curve, so separate pieces never get bridged and neighbours share the curve."""
+    cut, s = sd
+    dist = [s * cut.dist(v) for v in poly]
     n = len(poly)
     if all(d >= 0 for d in dist):
         return [poly]
@@ -110,7 +189,12 @@ def clip(poly, h):
         i, j = (start + k - 1) % n, (start + k) % n
         a, b, da, db = poly[i], poly[j], dist[i], dist[j]
         if (da < 0) != (db < 0):
-            t = da / (da - db)
+            lo, hi = 0.0, 1.0                  # bisection for the crossing on a -> b
+            for _ in range(50):
+                t = (lo + hi) / 2
+                dt = s * cut.dist((a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])))
+                lo, hi = (t, hi) if (dt < 0) == (da < 0) else (lo, t)
+            t = (lo + hi) / 2
             x = (a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1]))
             if da < 0:
                 cur = [x]
@@ -120,12 +204,8 @@ def clip(poly, h):
                 cur = None
         if db >= 0 and cur is not None:
             cur.append(b)
-    ux, uy = q0[0] - p0[0], q0[1] - p0[1]
-    ends = []   # (position along the line, chain index, is_entry)
-    for ci, c in enumerate(chains):
-        ends.append((c[0][0] * ux + c[0][1] * uy, ci, True))
-        ends.append((c[-1][0] * ux + c[-1][1] * uy, ci, False))
-    ends.sort()
+    ends = sorted([(cut.pos(c[0]), ci, True) for ci, c in enumerate(chains)] +
+                  [(cut.pos(c[-1]), ci, False) for ci, c in enumerate(chains)])
     nxt = {}
     for k in range(0, len(ends), 2):
         (_, c1, e1), (_, c2, e2) = ends[k], ends[k + 1]
@@ -134,25 +214,29 @@ def clip(poly, h):
         nxt[c1 if not e1 else c2] = c2 if e2 else c1   # exit of one chain -> entry of next
     pieces, seen = [], set()
     for ci in range(len(chains)):
-        if ci in seen:
-            continue
         piece, c = [], ci
         while c not in seen:
             seen.add(c)
-            piece += chains[c]
-            c = nxt[c]
-        pieces.append(piece)
+            d = nxt[c]
+            piece += chains[c] + cut.between(cut.pos(chains[c][-1]), cut.pos(chains[d][0]))
+            c = d
+        if piece:
+            pieces.append(piece)
     return pieces
 
 
-def clip_all(poly, planes, what):
+def clip_all(poly, sides, what):
     pieces = [poly]
-    for h in planes:
-        pieces = [q for p in pieces for q in clip(p, h)]
+    for sd in sides:
+        pieces = [q for p in pieces for q in clip(p, sd)]
     pieces = [p for p in pieces if abs(area(p)) > 0.05]
     if len(pieces) != 1:
         raise ValueError(f"{what}: cell gives {len(pieces)} pieces")
     return pieces[0]
+
+
+def cross(p, q, r):
+    return (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])
 
 
 def cleanup(poly):
@@ -172,49 +256,6 @@ def cleanup(poly):
             res.pop()
         pts = res
     return pts
-
-
-def merge_mirror(half):
-    """Join a viewer-left half polygon with its mirror image along the midline x=50."""
-    n = len(half)
-    for i in range(n):
-        if half[i][0] == MID and half[(i + 1) % n][0] == MID:
-            seq = half[i + 1:] + half[:i + 1]
-            other = [mirror(p) for p in reversed(seq)]
-            return seq + other[1:-1]
-    raise ValueError("half region does not touch the midline")
-
-
-def line(p, d):
-    return (p, (p[0] + d[0], p[1] + d[1]))
-
-
-def H_(y):   # horizontal line at y
-    return ((0.0, y), (1.0, y))
-
-
-def V_(x):   # vertical line at x
-    return ((x, 0.0), (x, 1.0))
-
-
-def above(ln, x=40.0):
-    return hp(ln[0], ln[1], (x, -1000.0)) if abs(ln[1][0] - ln[0][0]) > 1e-9 else None
-
-
-def below(ln, x=40.0):
-    return hp(ln[0], ln[1], (x, 1000.0))
-
-
-def left_of(ln):
-    return hp(ln[0], ln[1], (-1000.0, (ln[0][1] + ln[1][1]) / 2))
-
-
-def right_of(ln):
-    return hp(ln[0], ln[1], (1000.0, (ln[0][1] + ln[1][1]) / 2))
-
-
-def through(a, b):
-    return (a, b)
 
 
 # ----------------------------------------------------------------------------- the figure
@@ -247,7 +288,9 @@ def arm_cut(s):
     _, d2 = arm_axis(s + 0.5)
     d = (d1[0] + d2[0], d1[1] + d2[1])
     p, _ = arm_axis(s)
-    return line(p, (d[1], -d[0]))
+    ln = math.hypot(*d)
+    return Cut("y", [(p[0] - 100 * d[1] / ln, p[1] + 100 * d[0] / ln),
+                     (p[0] + 100 * d[1] / ln, p[1] - 100 * d[0] / ln)])
 
 
 S_ELBOW, S_WRIST = ARM_SEGS[0][0], ARM_SEGS[0][0] + ARM_SEGS[1][0]
@@ -292,101 +335,97 @@ def outline(view):
     return half + other
 
 
-# ----------------------------------------------------------------------------- cut lines
-# All lines below describe the viewer-left half; the right half uses their mirror.
-D = through((33.6, 33.0), ARMPIT[0])                   # torso | arm (through the armpit)
-NT = through((43.6, 27.0), (45.2, 36.0))               # neck | shoulder top
-UT = through((45.2, 36.0), (33.7, 37.6))               # upper trapezius | back below
-SS = through((43.5, 43.6), (33.8, 38.9))               # spine of the scapula
-SB = through((43.5, 54.5), (33.9, 49.6))               # lower edge of the scapula
-MB = V_(43.5)                                          # medial border of scapula / erector edge
-LT1 = through((50.0, 49.5), (43.5, 45.5))              # upper back | lower trapezius
-LT2 = through((49.8, 62.0), (43.5, 54.5))              # lower trapezius | erector spinae
-IL = through((50.0, 85.5), (33.0, 80.5))               # iliac crest
-GF = through((49.8, 99.6), (33.0, 99.2))               # gluteal fold
-SPINE_GAP = V_(49.8)                                   # left regions stop 2 mm short of midline
-CL = through((50.0, 37.0), (33.7, 36.0))               # clavicle (anterior)
-JAW = through((44.6, 24.5), (50.0, 28.3))              # jaw line (anterior)
-CB = through((49.8, 57.5), (33.9, 50.6))               # lower edge of pectoralis (anterior)
-IG = through((50.0, 95.5), (32.5, 84.5))               # inguinal line (anterior)
-LIMB_X = V_(30.0)                                      # separates hands/forearms from hips
-KNEE_TOP, KNEE_BOT, ANKLE = 120.5, 128.5, 164.0
-HEAD_CUT_POST = 27.0
-ARM_DELTOID = arm_cut(12.0)
+# ----------------------------------------------------------------------------- cut curves
+# Control points for the viewer-left half.  "y" cuts are y = f(x), "x" cuts x = f(y);
+# sym=True cuts run across the midline and serve both halves.
+HAIRLINE = Cut("y", [(41.0, 25.4), (45.0, 26.7), (50.0, 27.2)], sym=True)          # scalp | neck
+NT = Cut("x", [(43.9, 26.0), (44.2, 30.5), (45.2, 36.0)])                         # neck | shoulder top
+NECK_BASE = Cut("y", [(45.2, 36.0), (47.6, 36.4), (50.0, 36.5)], sym=True)       # base of neck (C7)
+UT = Cut("y", [(33.5, 37.9), (37.0, 37.0), (41.0, 36.3), (45.2, 36.0)])           # upper trapezius lower edge
+D = Cut("x", [(33.2, 33.0), (33.8, 38.0), (34.1, 43.5), (33.9, 48.6), (34.3, 56.0),
+              (34.9, 70.0), (33.4, 78.0), (30.5, 86.0), (28.5, 100.0)])            # torso | arm
+SS = Cut("y", [(33.6, 38.9), (36.5, 39.9), (40.0, 41.6), (43.5, 43.8)])           # spine of the scapula
+MB = Cut("x", [(43.0, 36.0), (43.4, 44.0), (43.6, 52.0), (43.5, 60.0), (43.1, 70.0),
+               (43.0, 80.0), (43.3, 88.0)])                                        # scapula / erector edge
+LT1 = Cut("y", [(43.0, 45.3), (46.5, 47.4), (50.0, 49.6)], sym=True)              # upper back | lower trap.
+SB = Cut("y", [(33.9, 49.6), (37.0, 52.6), (40.3, 55.0), (42.0, 55.4), (43.8, 54.4)])  # scapula bottom
+LT2 = Cut("y", [(43.4, 54.6), (46.6, 58.9), (50.0, 62.4)], sym=True)              # lower trap. | erector
+IL = Cut("y", [(33.0, 80.0), (37.0, 80.5), (41.0, 82.0), (45.0, 84.2), (48.0, 85.5),
+               (50.0, 86.0)], sym=True)                                            # iliac crest
+GF = Cut("y", [(32.5, 98.0), (37.0, 99.6), (42.0, 100.4), (46.5, 100.0), (49.0, 99.1),
+               (50.0, 98.7)], sym=True)                                            # gluteal fold
+SPINE_GAP = vline(49.8)                     # paired regions stop 2 mm short of the midline
+MIDLINE_X = vline(MID)
+LEG_X, LIMB_X = vline(31.0), vline(30.0)    # hips / thighs vs. hands and forearms
+KNEE_BACK_TOP = Cut("y", [(36.0, 120.8), (42.3, 120.0), (48.5, 120.8), (50.0, 121.0)], sym=True)
+KNEE_BACK_BOT = Cut("y", [(36.0, 128.2), (42.3, 129.0), (48.5, 128.2), (50.0, 128.0)], sym=True)
+HEEL = Cut("y", [(37.5, 164.8), (42.3, 163.8), (47.0, 164.8), (50.0, 165.0)], sym=True)
+JAW = Cut("y", [(43.6, 22.5), (45.3, 25.3), (47.7, 27.3), (50.0, 27.9)], sym=True)
+CL = Cut("y", [(33.4, 35.4), (36.5, 36.0), (41.0, 36.3), (45.5, 36.8), (48.5, 37.4),
+               (50.0, 37.6)], sym=True)                                            # clavicles
+CB = Cut("y", [(34.0, 50.3), (36.6, 53.7), (40.5, 56.4), (45.0, 57.4), (48.5, 57.3),
+               (50.0, 57.5)], sym=True)                                            # lower edge of pectorals
+IG = Cut("y", [(32.5, 84.0), (37.0, 86.4), (41.5, 89.6), (46.0, 93.3), (48.5, 95.1),
+               (50.0, 95.7)], sym=True)                                            # inguinal line
+KNEE_TOP = Cut("y", [(36.0, 120.0), (42.3, 119.2), (48.5, 120.0), (50.0, 120.2)], sym=True)
+KNEE_BOT = Cut("y", [(36.0, 128.4), (42.3, 129.4), (48.5, 128.4), (50.0, 128.2)], sym=True)
+ANKLE = Cut("y", [(37.5, 163.6), (42.3, 164.8), (47.0, 163.6), (50.0, 163.4)], sym=True)
+ARM_DELTOID = Cut("y", [arm_pt(9.5, -7.0), arm_pt(13.8, -0.8), arm_pt(10.0, 6.5)])  # V insertion
 ARM_ELBOW = arm_cut(S_ELBOW)
 ARM_WRIST = arm_cut(S_WRIST)
-IN_ARM = (25.0, 60.0)          # reference points for choosing sides
-IN_TORSO = (44.0, 60.0)
-BIG_Y = 1000.0
-
-
-def side(ln, ref):
-    return hp(ln[0], ln[1], ref)
 
 
 def arm_regions():
     return {
-        "deltoid": ([side(D, IN_ARM), side(ARM_DELTOID, (28, 30)), above(H_(60))], 106),
-        "upper-arm": ([side(D, IN_ARM), side(ARM_DELTOID, (20, 80)), side(ARM_ELBOW, (28, 30))], 106),
-        "forearm": ([side(LIMB_X, (0, 80)), side(ARM_ELBOW, (20, 90)), side(ARM_WRIST, (20, 60))], 103),
-        "hand": ([side(LIMB_X, (0, 80)), side(ARM_WRIST, (10, 120))], None),
+        "deltoid": ([left_of(D), above(ARM_DELTOID), above(hline(60.0))], 106),
+        "upper-arm": ([left_of(D), below(ARM_DELTOID), above(ARM_ELBOW)], 106),
+        "forearm": ([left_of(LIMB_X), below(ARM_ELBOW), above(ARM_WRIST)], 103),
+        "hand": ([left_of(LIMB_X), below(ARM_WRIST)], None),
     }
 
 
-def leg_band(y0, y1):
-    return [side(V_(31.0), (40, 0)), side(SPINE_GAP, (0, 0)),
-            below(H_(y0)) if y0 else None, above(H_(y1)) if y1 else None]
+def leg_band(top, bottom):
+    sides = [right_of(LEG_X), left_of(SPINE_GAP)]
+    return sides + ([below(top)] if top else []) + ([above(bottom)] if bottom else [])
 
 
-# Each entry: id-stem -> (half-planes for the viewer-left half, fibre_deg for that half, kind)
-# kind "pair": an -l/-r pair; "centre": one region spanning the midline given by its
-# half-planes and their mirrors; "merge": viewer-left half merged with its mirror.
+# Each entry: id stem -> (sides for the viewer-left half, fibre_deg there, kind).
+# kind "pair": an -l/-r pair (the right one mirrored); "centre": one region spanning
+# the midline (its sides plus their mirrors); "single": sides used exactly as given.
 def posterior_cells():
-    t = IN_TORSO
     cells = {
-        "scalp": ([above(H_(HEAD_CUT_POST))], None, "merge"),
-        "neck": ([below(H_(HEAD_CUT_POST)), side(NT, (50, 30)), above(H_(36.0))], 90, "centre"),
-        "upper-trapezius": ([side(NT, (30, 30)), side(UT, (40, 0)), side(D, t),
-                             below(H_(28.5))], 158, "pair"),
-        "middle-trapezius": ([side(UT, (40, 60)), side(SS, (40, 0)), side(D, t),
-                              side(MB, (0, 0))], 0, "pair"),
-        "upper-back": ([side(UT, (40, 60)), below(H_(36.0)), side(MB, (60, 0)),
-                        side(LT1, (50, 0))], None, "centre"),
-        "scapular": ([side(SS, (40, 60)), side(SB, (40, 0)), side(D, t), side(MB, (0, 0))], 25, "pair"),
-        "lower-trapezius": ([side(LT1, (50, 90)), side(LT2, (50, 0)), side(MB, (60, 0)),
-                             side(SPINE_GAP, (0, 0))], 60, "pair"),
-        "latissimus": ([side(SB, (40, 90)), side(IL, (40, 0)), side(D, t), side(MB, (0, 0))], 70, "pair"),
-        "erector-spinae": ([side(LT2, (48, 90)), side(IL, (40, 0)), side(MB, (60, 0)),
-                            side(SPINE_GAP, (0, 0))], 90, "pair"),
-        "gluteal": ([side(IL, (40, 100)), side(GF, (40, 0)), side(V_(31.0), (40, 0)),
-                     side(SPINE_GAP, (0, 0))], 155, "pair"),
-        "hamstrings": (leg_band(None, KNEE_TOP) + [side(GF, (40, 200))], 88, "pair"),
-        "back-of-knee": (leg_band(KNEE_TOP, KNEE_BOT), None, "pair"),
-        "calf": (leg_band(KNEE_BOT, ANKLE), 91, "pair"),
-        "foot-sole": (leg_band(ANKLE, None), None, "pair"),
+        "scalp": ([above(HAIRLINE)], None, "single"),
+        "neck": ([below(HAIRLINE), right_of(NT), above(NECK_BASE)], 90, "centre"),
+        "upper-trapezius": ([left_of(NT), above(UT), right_of(D), below(hline(28.5))], 158, "pair"),
+        "middle-trapezius": ([below(UT), above(SS), right_of(D), left_of(MB)], 0, "pair"),
+        "upper-back": ([below(UT), below(NECK_BASE), right_of(MB), above(LT1)], None, "centre"),
+        "scapular": ([below(SS), above(SB), right_of(D), left_of(MB)], 25, "pair"),
+        "lower-trapezius": ([below(LT1), above(LT2), right_of(MB), left_of(SPINE_GAP)], 60, "pair"),
+        "latissimus": ([below(SB), above(IL), right_of(D), left_of(MB)], 70, "pair"),
+        "erector-spinae": ([below(LT2), above(IL), right_of(MB), left_of(SPINE_GAP)], 90, "pair"),
+        "gluteal": ([below(IL), above(GF), right_of(LEG_X), left_of(SPINE_GAP)], 155, "pair"),
+        "hamstrings": (leg_band(GF, KNEE_BACK_TOP), 88, "pair"),
+        "back-of-knee": (leg_band(KNEE_BACK_TOP, KNEE_BACK_BOT), None, "pair"),
+        "calf": (leg_band(KNEE_BACK_BOT, HEEL), 91, "pair"),
+        "foot-sole": (leg_band(HEEL, None), None, "pair"),
     }
-    for k, (hs, fib) in arm_regions().items():
-        cells[k] = (hs, fib, "pair")
+    cells.update({k: (sd, fib, "pair") for k, (sd, fib) in arm_regions().items()})
     return cells
 
 
 def anterior_cells():
-    t = IN_TORSO
     cells = {
-        "face": ([side(JAW, (46, 0))], None, "merge"),
-        "neck": ([side(JAW, (46, 40)), side(NT, (50, 30)), side(CL, (46, 0))], 90, "centre"),
-        "upper-trapezius": ([side(NT, (30, 30)), side(CL, (40, 0)), side(D, t),
-                             below(H_(28.5))], 158, "pair"),
-        "chest": ([side(CL, (40, 60)), side(CB, (40, 0)), side(D, t), side(SPINE_GAP, (0, 0))], 10, "pair"),
-        "abdomen": ([side(CB, (40, 90)), side(IG, (40, 0)), side(D, t), side(V_(MID), (0, 0))],
-                    None, "merge"),
-        "quadriceps": (leg_band(None, KNEE_TOP) + [side(IG, (40, 200))], 88, "pair"),
+        "face": ([above(JAW)], None, "single"),
+        "neck": ([below(JAW), right_of(NT), above(CL)], 90, "centre"),
+        "upper-trapezius": ([left_of(NT), above(CL), right_of(D), below(hline(28.5))], 158, "pair"),
+        "chest": ([below(CL), above(CB), right_of(D), left_of(SPINE_GAP)], 10, "pair"),
+        "abdomen": ([below(CB), above(IG), right_of(D), left_of(D.mirrored())], None, "single"),
+        "quadriceps": (leg_band(IG, KNEE_TOP), 88, "pair"),
         "knee": (leg_band(KNEE_TOP, KNEE_BOT), None, "pair"),
         "shin": (leg_band(KNEE_BOT, ANKLE), 91, "pair"),
         "foot": (leg_band(ANKLE, None), None, "pair"),
     }
-    for k, (hs, fib) in arm_regions().items():
-        cells[k] = (hs, fib, "pair")
+    cells.update({k: (sd, fib, "pair") for k, (sd, fib) in arm_regions().items()})
     return cells
 
 
@@ -407,20 +446,16 @@ def build_regions(view, body_in):
     side_name = {"l": "left", "r": "right"}
     regions = []
     for stem, (hs, fib, kind) in cells.items():
-        hs = [h for h in hs if h]
         if kind == "pair":
-            for suffix, planes, f in ((vl, hs, fib), (vr, [hp_mirror(h) for h in hs],
+            for suffix, planes, f in ((vl, hs, fib), (vr, [side_mirror(h) for h in hs],
                                                        None if fib is None else (180 - fib) % 180)):
                 poly = clip_all(body_in, planes, f"{stem}-{suffix}")
                 regions.append({"id": f"{stem}-{suffix}",
                                 "name": f"{NAMES[stem]} ({side_name[suffix]})",
                                 "polygon": cleanup(poly), "fibre_deg": f})
         else:
-            planes = hs + ([hp_mirror(h) for h in hs] if kind == "centre" else
-                           [hp(V_(MID)[0], V_(MID)[1], (0, 0))])
+            planes = hs + ([side_mirror(h) for h in hs] if kind == "centre" else [])
             poly = cleanup(clip_all(body_in, planes, stem))
-            if kind == "merge":
-                poly = merge_mirror(poly)
             regions.append({"id": stem, "name": NAMES[stem], "polygon": poly, "fibre_deg": fib})
     order = {stem: i for i, stem in enumerate(NAMES)}
     regions.sort(key=lambda r: (order[r["id"].rsplit("-", 1)[0] if r["id"][-2:] in ("-l", "-r")
@@ -481,8 +516,8 @@ def svg(view, silhouette, regions):
     o = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {W:g} {H:g}" '
          f'width="{W:g}" height="{H:g}">',
          '<defs><linearGradient id="skin" x1="0" y1="0" x2="1" y2="0">'
-         '<stop offset="0" stop-color="#EDCDB4"/><stop offset="0.5" stop-color="#F6E0CE"/>'
-         '<stop offset="1" stop-color="#EDCDB4"/></linearGradient></defs>']
+         f'<stop offset="0" stop-color="{SKIN_SHADE}"/><stop offset="0.5" stop-color="{SKIN}"/>'
+         f'<stop offset="1" stop-color="{SKIN_SHADE}"/></linearGradient></defs>']
     # Union trick: thick outline under every piece, then the fills on top.
     o.append(f'<g fill="{OUTLINE}" stroke="{OUTLINE}" stroke-width="0.7" stroke-linejoin="round">')
     o += [f'<path d="{path_d(p)}"/>' for p in silhouette]
@@ -490,6 +525,7 @@ def svg(view, silhouette, regions):
     o.append('<g fill="url(#skin)" stroke="none">')
     o += [f'<path d="{path_d(p)}"/>' for p in silhouette]
     o.append('</g>')
+    o.append(hair(view, silhouette[0]))
     o.append(f'<g fill="none" stroke="{MUSCLE}" stroke-opacity="0.45" stroke-width="0.25" '
              'stroke-linejoin="round">')
     o += [f'<path d="{path_d(r["polygon"])}"/>' for r in regions]
@@ -502,8 +538,20 @@ def svg(view, silhouette, regions):
     return "\n".join(o) + "\n"
 
 
+HAIR_FRONT = Cut("y", [(41.0, 16.5), (42.6, 13.0), (45.0, 10.6), (47.5, 9.9), (50.0, 9.8)],
+                 sym=True)
+
+
+def hair(view, body):
+    """Soft hair cap (art only): the whole scalp from behind, a fringe from the front."""
+    cut = HAIRLINE if view == "posterior" else HAIR_FRONT
+    cap = cleanup(clip_all(body, [above(cut)], "hair"))
+    return (f'<path d="{path_d(cap)}" fill="{HAIR}" fill-opacity="0.55" stroke="{OUTLINE}" '
+            'stroke-opacity="0.4" stroke-width="0.2"/>')
+
+
 def detail_lines(view):
-    """Small non-region strokes that make the figure read (spine, navel, fingers)."""
+    """Small non-region strokes that make the figure read (spine, navel, fingers...)."""
     out = []
 
     def both(pts, closed=False):
@@ -515,16 +563,17 @@ def detail_lines(view):
         both([arm_pt(S_WRIST + 11.5, k * 0.85), arm_pt(S_TIP - 0.6 - abs(k) * 0.8, k * 0.8)])
     both([(42.9, 15.6), (42.0, 16.6), (42.1, 18.6)])           # ear rim
     if view == "posterior":
-        out.append(f'<path d="M50 28 L50 85" stroke-width="0.35"/>')
+        out.append('<path d="M50 28 L50 85" stroke-width="0.35"/>')   # spine and vertebrae
         for y in range(30, 86, 3):
             out.append(f'<path d="M49.4 {y} L50.6 {y}"/>')
-        out.append('<path d="M46.8 85.5 L53.2 85.5 L50 94 Z"/>')          # sacrum
-        out.append('<path d="M50 94 L50 97.4"/>')                         # natal cleft
-        both([(43.3, 43.6), (38.7, 41.3), (34.4, 39.2)])                  # scapular spine
+        out.append('<path d="M46.8 86 L53.2 86 L50 94 Z"/>')          # sacrum
+        out.append('<path d="M50 94 L50 97.2"/>')                     # natal cleft
+        both(catmull_rom_open([(40.2, 131.5), (41.6, 137.0), (42.0, 143.5)], 0.5))  # calf heads
     else:
-        out.append('<ellipse cx="50" cy="73" rx="0.55" ry="0.8"/>')       # navel
-        both([(49.2, 37.1), (44.0, 36.7), (38.5, 36.3), (34.5, 35.8)])    # clavicle
-        both([(46.6, 25.9), (48.6, 27.4), (50.0, 27.7)])                  # chin
+        out.append('<ellipse cx="50" cy="73" rx="0.55" ry="0.8"/>')   # navel
+        out.append('<path d="M50 58.5 L50 71.5 M50 74.5 L50 90" stroke-opacity="0.35"/>')
+        both(catmull_rom_closed([(42.3, 121.6), (44.3, 124.0), (42.3, 126.9), (40.3, 124.0)], 0.5),
+             True)                                                     # kneecap
     return out
 
 

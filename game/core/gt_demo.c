@@ -9,6 +9,8 @@
 static const double DEMO_LIFT_MS = 600.0;
 static const double HOLD_RAMP_MS = 2500.0;
 static const double HOLD_SAMPLE_MS = 50.0;
+/* Pause between separate holds: release, breathe, find the point again, ms. */
+static const double HOLD_PAUSE_MS = 2000.0;
 
 typedef struct Builder {
     GtReplay *replay;
@@ -154,7 +156,7 @@ static void demo_holds(Builder *b, const GtStep *step) {
         double out_start = t0 + HOLD_RAMP_MS + hold_ms;
         for (double t_ms = 0.0; t_ms <= HOLD_RAMP_MS; t_ms += GT_DEMO_SAMPLE_MS)
             add(b, out_start + t_ms, p, level - (level - start_level) * t_ms / HOLD_RAMP_MS);
-        t0 = out_start + HOLD_RAMP_MS + DEMO_LIFT_MS;
+        t0 = out_start + HOLD_RAMP_MS + HOLD_PAUSE_MS;
     }
 }
 

@@ -20,10 +20,13 @@ const GtCriterionScore *gt_card_criterion(const GtScoreCard *card, GtCriterion c
 }
 
 void gt_pick_worst(const GtSubScore *subs, size_t count, GtCriterionScore *out) {
-    size_t worst = 0;
-    for (size_t i = 1; i < count; i++)
+    size_t worst = 0, reason = count;
+    for (size_t i = 0; i < count; i++) {
         if (subs[i].score < subs[worst].score) worst = i;
+        if (reason == count && subs[i].score < 100.0) reason = i;
+    }
     out->score = subs[worst].score;
+    worst = reason < count ? reason : worst;
     out->measured = subs[worst].measured;
     out->target_min = subs[worst].target_min;
     out->target_max = subs[worst].target_max;

@@ -22,7 +22,8 @@ typedef struct GtSubScore {
     char feedback[GT_FEEDBACK_MAX];
 } GtSubScore;
 
-/* Copies the lowest-scoring sub-score into `out` (the first wins ties). */
+/* Scores the criterion at its lowest sub-score, and explains it by the first sub-score (in the
+ * caller's priority order: causes before symptoms) that lost marks. */
 void gt_pick_worst(const GtSubScore *subs, size_t count, GtCriterionScore *out);
 
 /* Sets `out` to a score of 0 with NAN measured and the given feedback. */

@@ -7,9 +7,12 @@
 
 /* A gap between contacts shorter than this is sensor noise, not a lift, ms. */
 static const double LIFT_MIN_GAP_MS = 80.0;
-/* A glide contact ending further than this from both guide ends was lifted mid-stroke. */
-static const double STROKE_END_SLACK_CM = 2.0, STROKE_END_SLACK_SHARE = 0.1;
+/* A glide contact ending further than this from both guide ends was lifted mid-stroke:
+ * a fifth of the stroke, at least 0.5 cm and at most 3 cm. */
+static const double STROKE_END_SLACK_MIN_CM = 0.5, STROKE_END_SLACK_MAX_CM = 3.0, STROKE_END_SLACK_SHARE = 0.2;
 static const double HOLD_SLACK_CM = 0.5;
+/* Contacts closer together than this belong to one hold, ms. */
+static const double HOLD_REGRIP_MS = 1000.0;
 static const double RAMP_MIN_S = 0.8, RAMP_TOLERANCE_S = 0.6;
 
 static const char *cycle_noun(GtPattern pattern) {
@@ -20,11 +23,6 @@ static const char *cycle_noun(GtPattern pattern) {
     case GT_PATTERN_CROSS_FIBRE: return "strokes";
     default: return "strokes";
     }
-}
-
-static int compare_doubles(const void *a, const void *b) {
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
 }
 
 void gt_score_rhythm(const GtScoreInput *in, GtCriterionScore *out) {
@@ -43,20 +41,15 @@ void gt_score_rhythm(const GtScoreInput *in, GtCriterionScore *out) {
         gt_unmeasured(out, lo, hi, unit, text);
         return;
     }
-    double *sorted = malloc(n * sizeof *sorted);
-    if (!sorted) { gt_unmeasured(out, lo, hi, unit, "Out of memory while scoring rhythm."); return; }
+    const double *intervals = in->cycles->intervals_ms;
     double sum = 0.0, squares = 0.0;
-    for (size_t i = 0; i < n; i++) {
-        sorted[i] = in->cycles->intervals_ms[i];
-        sum += sorted[i];
-    }
+    for (size_t i = 0; i < n; i++) sum += intervals[i];
     double mean = sum / (double)n;
-    for (size_t i = 0; i < n; i++) squares += (sorted[i] - mean) * (sorted[i] - mean);
-    qsort(sorted, n, sizeof *sorted, compare_doubles);
-    double median = n % 2 ? sorted[n / 2] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);
-    free(sorted);
+    for (size_t i = 0; i < n; i++) squares += (intervals[i] - mean) * (intervals[i] - mean);
+    /* tempo from the mean interval: alternating long and short cycles keep their average
+     * tempo and show up in the regularity instead */
     double cv_pct = mean > 0.0 ? 100.0 * sqrt(squares / (double)n) / mean : 0.0;
-    double tempo = median > 0.0 ? 60000.0 / median * scale : 0.0;
+    double tempo = mean > 0.0 ? 60000.0 / mean * scale : 0.0;
     GtSubScore subs[2];
     subs[0] = (GtSubScore){ gt_ratio_band_score(tempo, lo, hi, in->tolerance->tempo_ratio), tempo, lo, hi, unit, "" };
     if (tempo > hi)
@@ -113,7 +106,7 @@ static bool count_gaps(const GtReplay *replay, int *gaps, double *gap_s) {
 static int count_mid_stroke_lifts(const GtScoreInput *in) {
     const GtPointList *guide = &in->target->step->guide;
     double length = gt_polyline_length(guide);
-    double slack = fmax(STROKE_END_SLACK_CM, STROKE_END_SLACK_SHARE * length);
+    double slack = fmin(STROKE_END_SLACK_MAX_CM, fmax(STROKE_END_SLACK_MIN_CM, STROKE_END_SLACK_SHARE * length));
     int lifts = 0;
     for (size_t c = 0; c < in->replay->contact_count; c++) {
         const GtContact *contact = &in->replay->contacts[c];
@@ -161,13 +154,47 @@ void gt_score_continuity(const GtScoreInput *in, GtCriterionScore *out) {
 typedef struct HoldMeasure {
     double held_s;       /* time pressing within reach of the hold's centre */
     double drift_cm;     /* 95th percentile distance from the centre while pressing */
-    double ramp_s;       /* shorter of ramp-in and ramp-out; NAN when the band was never reached */
+    double ramp_s;       /* shorter of the times taken to sink in to 90% of the plateau and to
+                            come out from it; NAN when there is no plateau */
 } HoldMeasure;
+
+static int compare_descending(const void *a, const void *b) {
+    double x = ((const GtWeighted *)a)->value, y = ((const GtWeighted *)b)->value;
+    return (x < y) - (x > y);
+}
+
+/* Seconds of the weakest hold the step asks for. Contacts less than HOLD_REGRIP_MS apart are
+ * one hold (a re-grip); with N holds asked for, the N-th longest is reported, 0 if missing.
+ * `scratch` has room for one entry per contact or more. */
+static double weakest_hold_s(const GtScoreInput *in, GtPoint centre, double pressing, GtWeighted *scratch) {
+    const GtReplay *r = in->replay;
+    const GtTechnique *t = in->target->technique;
+    size_t holds = 0;
+    double last_end = -INFINITY;
+    /* contacts are recorded in time order of their start */
+    for (size_t c = 0; c < r->contact_count; c++) {
+        const GtContact *contact = &r->contacts[c];
+        if (!contact->count) continue;
+        double held = 0.0;
+        for (size_t k = 0; k < contact->count; k++) {
+            const GtSample *s = &contact->samples[k];
+            GtPoint p = { s->x_cm, s->y_cm };
+            if (10.0 * s->pressure >= pressing && gt_distance(p, centre) <= t->drift_max_cm + HOLD_SLACK_CM)
+                held += gt_sample_duration_ms(contact, k);
+        }
+        if (holds && contact->samples[0].t_ms - last_end < HOLD_REGRIP_MS) scratch[holds - 1].value += held;
+        else scratch[holds++] = (GtWeighted){ held, 0.0 };
+        last_end = contact->samples[contact->count - 1].t_ms;
+    }
+    qsort(scratch, holds, sizeof *scratch, compare_descending);
+    size_t wanted = in->target->step->repetitions > 1 ? (size_t)in->target->step->repetitions : 1;
+    return wanted <= holds ? scratch[wanted - 1].value / 1000.0 : 0.0;
+}
 
 static bool measure_hold(const GtScoreInput *in, HoldMeasure *m) {
     const GtTechnique *t = in->target->technique;
     const GtReplay *r = in->replay;
-    double pressing = gt_pressing_level(t), reached = 0.9 * t->pressure_level.min;
+    double pressing = gt_pressing_level(t);
     size_t total = gt_replay_sample_count(r), n = 0;
     GtWeighted *xs = malloc((total ? total : 1) * sizeof *xs);
     GtWeighted *ys = malloc((total ? total : 1) * sizeof *ys);
@@ -187,19 +214,26 @@ static bool measure_hold(const GtScoreInput *in, HoldMeasure *m) {
     if (n == 0) { free(xs); free(ys); return true; }
     GtPoint centre = { gt_weighted_quantile(xs, n, 0.5), gt_weighted_quantile(ys, n, 0.5) };
     size_t d = 0;
-    double held_ms = 0.0;
-    for (size_t c = 0; c < r->contact_count; c++)
+    for (size_t c = 0; c < r->contact_count; c++) {
         for (size_t k = 0; k < r->contacts[c].count; k++) {
             const GtSample *s = &r->contacts[c].samples[k];
             if (10.0 * s->pressure < pressing) continue;
             GtPoint p = { s->x_cm, s->y_cm };
             double w = gt_sample_duration_ms(&r->contacts[c], k), dist = gt_distance(p, centre);
             xs[d++] = (GtWeighted){ dist, w };
-            if (dist <= t->drift_max_cm + HOLD_SLACK_CM) held_ms += w;
         }
+    }
     m->drift_cm = gt_weighted_quantile(xs, d, 0.95);
-    int holds = in->target->step->repetitions > 1 ? in->target->step->repetitions : 1;
-    m->held_s = held_ms / 1000.0 / holds;
+    GtWeighted *levels = xs;   /* reuse: the plateau is the median pressing level */
+    size_t l = 0;
+    for (size_t c = 0; c < r->contact_count; c++)
+        for (size_t k = 0; k < r->contacts[c].count; k++) {
+            const GtSample *s = &r->contacts[c].samples[k];
+            if (10.0 * s->pressure >= pressing)
+                levels[l++] = (GtWeighted){ 10.0 * s->pressure, gt_sample_duration_ms(&r->contacts[c], k) };
+        }
+    double reached = 0.9 * gt_weighted_quantile(levels, l, 0.5);
+    m->held_s = weakest_hold_s(in, centre, pressing, ys);
     free(xs);
     free(ys);
     /* ramp in on the first contact, ramp out on the last */

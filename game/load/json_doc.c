@@ -13,11 +13,16 @@ GtPath gt_path_root(void) {
 }
 
 GtPath gt_path_key(const GtPath *parent, const char *key) {
+    return gt_path_key_nth(parent, key, 0);
+}
+
+GtPath gt_path_key_nth(const GtPath *parent, const char *key, int nth) {
     GtPath path = *parent;
     size_t used = strlen(path.text);
     snprintf(path.text + used, sizeof path.text - used, "%s%s", used ? "." : "", key);
     if (path.depth < GT_PATH_DEPTH) {
         path.token[path.depth].index = -1;
+        path.token[path.depth].nth = nth;
         snprintf(path.token[path.depth].key, GT_PATH_KEY, "%s", key);
     }
     path.depth++;
@@ -30,6 +35,7 @@ GtPath gt_path_index(const GtPath *parent, size_t index) {
     snprintf(path.text + used, sizeof path.text - used, "[%zu]", index);
     if (path.depth < GT_PATH_DEPTH) {
         path.token[path.depth].index = (long)index;
+        path.token[path.depth].nth = 0;
         path.token[path.depth].key[0] = '\0';
     }
     path.depth++;
@@ -81,8 +87,9 @@ static void skip_value(Scanner *s) {
     while (s->pos < s->length && !strchr(",}] \t\r\n", s->text[s->pos])) s->pos++;
 }
 
-/* With pos on '{', finds member `key`; leaves pos on its value (or its key when at_key). */
-static bool find_member(Scanner *s, const char *key, bool at_key) {
+/* With pos on '{', finds the nth occurrence of member `key`; leaves pos on its value (or its
+ * key when at_key). False when the object has no such member or is malformed. */
+static bool find_member(Scanner *s, const char *key, int nth, bool at_key) {
     size_t key_len = strlen(key);
     s->pos++;
     for (;;) {
@@ -96,7 +103,7 @@ static bool find_member(Scanner *s, const char *key, bool at_key) {
         if (s->pos >= s->length || s->text[s->pos] != ':') return false;
         s->pos++;
         skip_space(s);
-        if (match) {
+        if (match && nth-- == 0) {
             if (at_key) s->pos = key_start;
             return true;
         }
@@ -130,8 +137,14 @@ static void offset_to_line_column(const char *text, size_t offset, int *line, in
     *column = c;
 }
 
-void gt_json_locate(const GtJsonDoc *doc, const GtPath *path, bool at_key, int *line, int *column) {
-    Scanner s = { doc->text, doc->length, 0 };
+/* Offset of a leading UTF-8 byte-order mark's end (cJSON skips one too), else 0. */
+static size_t bom_length(const char *text, size_t length) {
+    return length >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+}
+
+/* Offset where the value (or key) at `path` starts, or its nearest existing parent's. */
+static size_t locate_offset(const GtJsonDoc *doc, const GtPath *path, bool at_key) {
+    Scanner s = { doc->text, doc->length, bom_length(doc->text, doc->length) };
     skip_space(&s);
     size_t found = s.pos;
     int depth = path->depth < GT_PATH_DEPTH ? path->depth : GT_PATH_DEPTH;
@@ -141,13 +154,33 @@ void gt_json_locate(const GtJsonDoc *doc, const GtPath *path, bool at_key, int *
         if (s.pos >= s.length) break;
         bool ok;
         if (path->token[i].index < 0)
-            ok = s.text[s.pos] == '{' && find_member(&s, path->token[i].key, at_key && last);
+            ok = s.text[s.pos] == '{' && find_member(&s, path->token[i].key, path->token[i].nth, at_key && last);
         else
             ok = s.text[s.pos] == '[' && find_element(&s, path->token[i].index);
         if (!ok) break;
         found = s.pos;
     }
-    offset_to_line_column(doc->text, found < doc->length ? found : doc->length, line, column);
+    return found < doc->length ? found : doc->length;
+}
+
+void gt_json_locate(const GtJsonDoc *doc, const GtPath *path, bool at_key, int *line, int *column) {
+    offset_to_line_column(doc->text, locate_offset(doc, path, at_key), line, column);
+}
+
+void gt_json_raw(const GtJsonDoc *doc, const GtPath *path, char *buffer, size_t size) {
+    Scanner s = { doc->text, doc->length, locate_offset(doc, path, false) };
+    size_t start = s.pos;
+    if (start < s.length && (s.text[start] == '{' || s.text[start] == '[')) s.pos = start;
+    else skip_value(&s);
+    size_t n = s.pos - start < size - 1 ? s.pos - start : size - 1;
+    memcpy(buffer, doc->text + start, n);
+    buffer[n] = '\0';
+}
+
+bool gt_json_typo_reported(const GtJsonDoc *doc, const cJSON *object, const char *key) {
+    for (size_t i = 0; i < doc->typo_count; i++)
+        if (doc->typos[i].object == object && strcmp(doc->typos[i].key, key) == 0) return true;
+    return false;
 }
 
 static void report(GtJsonDoc *doc, const GtPath *path, bool at_key, const char *format, va_list args) {

@@ -20,11 +20,17 @@
 
 enum { GT_PATH_DEPTH = 12, GT_PATH_KEY = 64, GT_PATH_TEXT = 256 };
 
+enum { GT_TYPO_MAX = 16 };
+
 /* A JSON path such as steps[2].guide.polyline[0], kept both as text and as tokens. */
 typedef struct GtPath {
     char text[GT_PATH_TEXT];
     int depth;
-    struct { long index; char key[GT_PATH_KEY]; } token[GT_PATH_DEPTH]; /* index -1: key */
+    struct {
+        long index;             /* array index, or -1 for an object key */
+        int nth;                /* which occurrence of a key written more than once (0: first) */
+        char key[GT_PATH_KEY];
+    } token[GT_PATH_DEPTH];
 } GtPath;
 
 typedef struct GtJsonDoc {
@@ -34,11 +40,18 @@ typedef struct GtJsonDoc {
     cJSON *root;        /* owned; NULL when parsing failed */
     GtDiag *diag;       /* where problems go (borrowed) */
     size_t errors;      /* problems this doc has reported */
+    struct {
+        const cJSON *object;    /* object holding a misspelt key ... */
+        char key[GT_PATH_KEY];  /* ... already reported as "did you mean" this key */
+    } typos[GT_TYPO_MAX];
+    size_t typo_count;
 } GtJsonDoc;
 
 GtPath gt_path_root(void);
 GtPath gt_path_key(const GtPath *parent, const char *key);
 GtPath gt_path_index(const GtPath *parent, size_t index);
+/* The `nth` (0-based) occurrence of a key written more than once in one object. */
+GtPath gt_path_key_nth(const GtPath *parent, const char *key, int nth);
 
 /* Parses `text` as one JSON object whose "format" is `format` and "version" is 1.
  * On any problem (empty, not UTF-8 text, syntax, wrong format or version) it reports
@@ -57,15 +70,27 @@ void gt_json_error(GtJsonDoc *doc, const GtPath *path, const char *format, ...)
 void gt_json_error_at_key(GtJsonDoc *doc, const GtPath *path, const char *format, ...)
     __attribute__((format(printf, 3, 4)));
 
-/* Line and column (1-based) of the value at `path`, or of its nearest existing parent. */
+/* Line and column (1-based) of the value at `path`, or of its nearest existing parent.
+ * Only doc->text and doc->length are used, so a doc that failed to parse works too. */
 void gt_json_locate(const GtJsonDoc *doc, const GtPath *path, bool at_key, int *line, int *column);
 
+/* Copies the raw text of the scalar at `path` as written in the file (for example "1e999")
+ * into `buffer`, truncated to fit; "" when the path cannot be found. */
+void gt_json_raw(const GtJsonDoc *doc, const GtPath *path, char *buffer, size_t size);
+
+/* True when check_keys already reported a key of `object` as a misspelling of `key`: a
+ * reader then stays quiet about `key` being missing, so one typo gives one message. */
+bool gt_json_typo_reported(const GtJsonDoc *doc, const cJSON *object, const char *key);
+
 /* Checks that `object` is a JSON object whose keys are all in `allowed` (NULL-terminated)
- * and appear once; unknown keys get "did you mean". False when anything was wrong. */
+ * and appear once; unknown keys get "did you mean" (and are remembered, see
+ * gt_json_typo_reported), a repeated key is reported where it is repeated. False when
+ * anything was wrong. */
 bool gt_json_check_keys(GtJsonDoc *doc, const cJSON *object, const GtPath *path,
                         const char *const *allowed);
 
-/* The member `key` of `object`; a missing required member is reported. */
+/* The member `key` of `object`; a missing required member is reported at the object's
+ * opening brace, unless it was already reported as misspelt. */
 const cJSON *gt_json_member(GtJsonDoc *doc, const cJSON *object, const GtPath *path,
                             const char *key, bool required);
 

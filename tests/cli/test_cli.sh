@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Drives the real guidedtouch binary the way an instructor or a script would, and checks
+# what they would see: exit codes, located errors, JSON shapes and score cards.
+# Usage: test_cli.sh PATH/TO/guidedtouch SOURCE_DIR
+set -u
+bin=$1
+src=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+passed=0
+failed=0
+
+check() { # check NAME COMMAND... : passes when the command succeeds
+    local name=$1; shift
+    if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $name"; fi
+}
+
+# --help and --version on the binary and on every subcommand
+for cmd in "" validate list demo grade; do
+    check "help $cmd" bash -c "'$bin' $cmd --help | grep -q '^Usage: guidedtouch'"
+    check "version $cmd" bash -c "'$bin' $cmd --version | grep -Eq '^guidedtouch [0-9]+\.[0-9]+\.[0-9]+$'"
+done
+
+# the bundled library is valid
+check "validate bundled" "$bin" validate
+check "validate names what it checked" bash -c "'$bin' validate | grep -q '14 techniques, [0-9]* lessons and 2 body maps are valid'"
+
+# a typo in a lesson is reported like a compiler error, and validate exits 1
+sed 's/"technique": "effleurage"/"technique": "efleurage"/' "$src/lessons/lower-back-basics.json" > "$work/lower-back-basics.json"
+"$bin" validate "$work/lower-back-basics.json" 2> "$work/err.txt"; code=$?
+check "validate exits 1 on errors" test "$code" -eq 1
+check "validate error is located" grep -Eq "^$work/lower-back-basics.json:[0-9]+:[0-9]+: steps\[[0-9]+\]\.technique: unknown technique \"efleurage\" \(did you mean \"effleurage\"\?\)" "$work/err.txt"
+
+# list --json has the documented shape
+"$bin" list --json > "$work/list.json"
+check "list json shape" jq -e '(.lessons | length) >= 8 and (.techniques | length) == 14 and
+    (.lessons[0] | has("id") and has("title") and (.steps[0] | has("step") and has("technique") and has("view") and has("region"))) and
+    (.techniques[0] | has("id") and has("name") and has("pattern")) and .lessons[0].steps[0].step == 1' "$work/list.json"
+check "list text" bash -c "'$bin' list | grep -q 'lower-back-basics'"
+
+# demo output is a replay that grades at full marks
+"$bin" demo lower-back-basics 1 > "$work/demo.json"
+check "demo is a replay" jq -e '.format == "guidedtouch-replay" and .version == 1 and .step == 1 and (.contacts | length) >= 1' "$work/demo.json"
+"$bin" grade lower-back-basics 1 "$work/demo.json" > "$work/card.json"
+check "grade card shape" jq -e '.lesson == "lower-back-basics" and .step == 1 and .total >= 95 and .grade == "S" and .passed == true and
+    (.criteria | length) >= 3 and (.criteria | map(.name) | index("path")) != null and
+    (.criteria[0] | has("score") and has("measured") and has("target_min") and has("target_max") and has("unit") and has("weight") and has("feedback"))' "$work/card.json"
+check "grade from stdin" bash -c "'$bin' grade lower-back-basics 1 - < '$work/demo.json' | jq -e '.total >= 95' > /dev/null"
+check "grade is deterministic" bash -c "diff <('$bin' grade lower-back-basics 1 '$work/demo.json') '$work/card.json'"
+
+# a bad replay gets a located error and exit 2
+sed 's/"device": "synthetic"/"device": "trackball"/' "$work/demo.json" > "$work/bad.json"
+"$bin" grade lower-back-basics 1 "$work/bad.json" > /dev/null 2> "$work/err.txt"; code=$?
+check "bad replay exits 2" test "$code" -eq 2
+check "bad replay error located" grep -Eq "bad.json:3:[0-9]+: device: unknown device \"trackball\"" "$work/err.txt"
+"$bin" grade lower-back-basics 2 "$work/demo.json" > /dev/null 2> "$work/err.txt"; code=$?
+check "replay of another step exits 2" test "$code" -eq 2
+check "replay of another step explained" grep -q "not \"lower-back-basics\" step 2" "$work/err.txt"
+"$bin" grade no-such-lesson 1 "$work/demo.json" > /dev/null 2>&1; code=$?
+check "unknown lesson exits 2" test "$code" -eq 2
+"$bin" demo lower-back-basics 99 > /dev/null 2>&1; code=$?
+check "step out of range exits 2" test "$code" -eq 2
+"$bin" grade lower-back-basics 1 "$work/missing.json" > /dev/null 2> "$work/err.txt"; code=$?
+check "missing replay exits 2" test "$code" -eq 2
+check "missing replay says why" grep -q "No such file" "$work/err.txt"
+
+echo "cli: $passed passed, $failed failed"
+test "$failed" -eq 0

@@ -1,0 +1,27 @@
+/* test_support: shared fixtures for the C tests. Each test owns what these give it and
+ * releases it with the matching free. */
+#ifndef GT_TEST_SUPPORT_H
+#define GT_TEST_SUPPORT_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "library.h"
+#include "gt_score.h"
+
+/* Loads the bundled library from the source tree; fails the test when it has problems. */
+void gt_test_load_library(GtLibrary *library);
+
+/* Path of a file under the source tree, in a static buffer valid until the next call. */
+const char *gt_test_path(const char *relative);
+
+/* The scoring target of one step (1-based) of a loaded lesson. */
+GtScoreTarget gt_test_target(const GtLibrary *library, const GtLesson *lesson, int step_number);
+
+/* Prints a card to stderr (for diagnosing a failing assertion). */
+void gt_test_print_card(const char *label, const GtScoreCard *card);
+
+#endif

@@ -1,0 +1,92 @@
+/* For every step of every bundled lesson, the reference demonstration scores at least 95
+ * and passes: a student who copies the demonstration exactly must be told they did it right. */
+#include "test_support.h"
+#include "gt_demo.h"
+#include "replay_write.h"
+#include "loaders.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static GtLibrary library;
+
+static int load(void **state) {
+    (void)state;
+    gt_test_load_library(&library);
+    return 0;
+}
+
+static int unload(void **state) {
+    (void)state;
+    gt_library_free(&library);
+    return 0;
+}
+
+/* Grades the reference replay of one step, in memory and after a round trip through its file
+ * text, and checks both cards agree to the last digit. */
+static void grade_step(const GtLesson *lesson, int step_number, GtScoreCard *card) {
+    const GtStep *step = &lesson->steps[step_number - 1];
+    GtReplay demo;
+    assert_true(gt_demo_synthesise(lesson->id, step_number, step, gt_library_view(&library, step->view), &demo));
+    GtScoreTarget target = gt_test_target(&library, lesson, step_number);
+    assert_true(gt_score_attempt(&target, &demo, card));
+
+    char *text = gt_replay_to_json(&demo);
+    assert_non_null(text);
+    GtDiag diag;
+    gt_diag_init(&diag);
+    GtReplay reread;
+    bool loaded = gt_load_replay("demo.json", text, strlen(text), &diag, &reread);
+    if (!loaded) gt_diag_print(&diag, stderr);
+    assert_true(loaded);
+    GtScoreCard again;
+    assert_true(gt_score_attempt(&target, &reread, &again));
+    assert_memory_equal(card, &again, sizeof again);
+    gt_replay_free(&reread);
+    gt_diag_free(&diag);
+    free(text);
+    gt_replay_free(&demo);
+}
+
+static void test_every_demo_scores_full_marks(void **state) {
+    (void)state;
+    assert_true(library.lesson_count >= 8);
+    int failures = 0, steps = 0;
+    for (size_t i = 0; i < library.lesson_count; i++) {
+        const GtLesson *lesson = &library.lessons[i];
+        for (size_t s = 1; s <= lesson->step_count; s++, steps++) {
+            GtScoreCard card;
+            grade_step(lesson, (int)s, &card);
+            if (card.total < 95.0 || !card.passed || strcmp(card.grade, "S") != 0) {
+                gt_test_print_card("demo below 95", &card);
+                failures++;
+            }
+        }
+    }
+    fprintf(stderr, "%d steps graded from their demonstrations\n", steps);
+    assert_int_equal(failures, 0);
+}
+
+/* An empty attempt must score zero and say why, not crash or pass. */
+static void test_empty_attempt_scores_zero(void **state) {
+    (void)state;
+    const GtLesson *lesson = &library.lessons[0];
+    GtScoreTarget target = gt_test_target(&library, lesson, 1);
+    GtReplay empty;
+    gt_replay_init(&empty);
+    GtScoreCard card;
+    assert_true(gt_score_attempt(&target, &empty, &card));
+    assert_true(card.total == 0.0);
+    assert_false(card.passed);
+    assert_string_equal(card.grade, "D");
+    assert_non_null(strstr(card.criteria[0].feedback, "No contact"));
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_every_demo_scores_full_marks),
+        cmocka_unit_test(test_empty_attempt_scores_zero),
+    };
+    return cmocka_run_group_tests(tests, load, unload);
+}

@@ -1,0 +1,96 @@
+/* For every technique, each mistake a student can make (too fast, reversed, too light, off the
+ * guide, lifted, irregular, hold too short, ...) drops its own criterion below 60, leaves every
+ * other criterion at 80 or more, and its feedback names the mistake. */
+#include "test_support.h"
+#include "faults.h"
+#include "gt_demo.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static GtLibrary library;
+
+/* The first lesson step that uses the technique; fails the test when none does. */
+static void find_step(const GtTechnique *t, const GtLesson **lesson, int *step_number) {
+    for (size_t i = 0; i < library.lesson_count; i++)
+        for (size_t s = 0; s < library.lessons[i].step_count; s++)
+            if (library.lessons[i].steps[s].technique == t) {
+                *lesson = &library.lessons[i];
+                *step_number = (int)s + 1;
+                return;
+            }
+    fail_msg("no bundled lesson uses technique %s", t->id);
+}
+
+/* Beginner tolerances are what the fault magnitudes are set against. */
+static GtScoreTarget beginner_target(const GtLesson *lesson, int step_number) {
+    GtScoreTarget target = gt_test_target(&library, lesson, step_number);
+    target.level = GT_LEVEL_BEGINNER;
+    return target;
+}
+
+static void test_technique_faults(void **state) {
+    const GtTechnique *t = *state;
+    const GtLesson *lesson = NULL;
+    int step_number = 0;
+    find_step(t, &lesson, &step_number);
+    const GtStep *step = &lesson->steps[step_number - 1];
+    GtScoreTarget target = beginner_target(lesson, step_number);
+    GtReplay demo;
+    assert_true(gt_demo_synthesise(lesson->id, step_number, step, target.map, &demo));
+    int problems = 0, faults = 0;
+    for (int f = 0; f < GT_FAULT_COUNT; f++) {
+        GtFault fault = (GtFault)f;
+        if (!gt_fault_applies(t, fault)) continue;
+        faults++;
+        GtReplay attempt;
+        assert_true(gt_fault_make(fault, &target, &demo, &attempt));
+        GtScoreCard card;
+        assert_true(gt_score_attempt(&target, &attempt, &card));
+        GtCriterion own = gt_fault_criterion(t, fault);
+        bool bad = false;
+        for (size_t i = 0; i < card.criterion_count; i++) {
+            const GtCriterionScore *c = &card.criteria[i];
+            if (c->criterion == own) {
+                bad |= c->score >= 60.0 || !strstr(c->feedback, gt_fault_keyword(t, fault));
+            } else bad |= c->score < 80.0;
+        }
+        bad |= gt_card_criterion(&card, own) == NULL;
+        if (bad) {
+            char label[96];
+            snprintf(label, sizeof label, "fault '%s' not isolated in %s", gt_fault_name(fault),
+                     gt_criterion_name(own));
+            gt_test_print_card(label, &card);
+            problems++;
+        }
+        gt_replay_free(&attempt);
+    }
+    gt_replay_free(&demo);
+    fprintf(stderr, "%s: %d faults checked\n", t->id, faults);
+    assert_true(faults >= 5);
+    assert_int_equal(problems, 0);
+}
+
+int main(void) {
+    GtDiag diag;
+    gt_diag_init(&diag);
+    bool loaded = gt_library_load(&library, GT_SOURCE_DIR, &diag);
+    gt_diag_print(&diag, stderr);
+    gt_diag_free(&diag);
+    if (!loaded) {
+        gt_library_free(&library);
+        return 1;
+    }
+    size_t n = library.technique_count;
+    struct CMUnitTest *tests = calloc(n ? n : 1, sizeof *tests);
+    for (size_t i = 0; i < n; i++) {
+        tests[i].name = library.techniques[i].id;
+        tests[i].test_func = test_technique_faults;
+        tests[i].initial_state = (void *)&library.techniques[i];
+    }
+    int failed = n ? _cmocka_run_group_tests("faults", tests, n, NULL, NULL) : 1;
+    free(tests);
+    gt_library_free(&library);
+    return failed;
+}
