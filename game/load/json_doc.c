@@ -1,4 +1,5 @@
 #include "json_doc.h"
+#include "suggest.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -227,20 +228,45 @@ static size_t first_non_text_byte(const unsigned char *p, size_t length) {
     return length;
 }
 
-/* Bracket depth just before `offset`, ignoring brackets inside strings. */
-static int nesting_at(const char *text, size_t offset) {
-    int depth = 0;
-    bool in_string = false;
-    for (size_t i = 0; i < offset; i++) {
+enum { SHAPE_STACK = 64 };
+
+/* What the brackets and strings of a text look like up to some offset. */
+typedef struct Shape {
+    int depth;                  /* brackets still open */
+    size_t opener[SHAPE_STACK]; /* offsets of the open brackets, outermost first (the first SHAPE_STACK) */
+    bool in_string;             /* the scan ended inside a string ... */
+    size_t string_start;        /* ... that opened here */
+    bool mismatch;              /* a closing bracket did not match its opener ... */
+    size_t mismatch_at;         /* ... here, and the scan stopped there */
+} Shape;
+
+/* Scans text[0, end) for brackets outside strings; stops at the first mismatched closer. */
+static Shape scan_shape(const char *text, size_t end) {
+    Shape shape;
+    memset(&shape, 0, sizeof shape);
+    for (size_t i = 0; i < end; i++) {
         char c = text[i];
-        if (in_string) {
+        if (shape.in_string) {
             if (c == '\\') i++;
-            else if (c == '"') in_string = false;
-        } else if (c == '"') in_string = true;
-        else if (c == '{' || c == '[') depth++;
-        else if (c == '}' || c == ']') depth--;
+            else if (c == '"') shape.in_string = false;
+        } else if (c == '"') {
+            shape.in_string = true;
+            shape.string_start = i;
+        } else if (c == '{' || c == '[') {
+            if (shape.depth < SHAPE_STACK) shape.opener[shape.depth] = i;
+            shape.depth++;
+        } else if (c == '}' || c == ']') {
+            char want = 0;
+            if (shape.depth > 0 && shape.depth <= SHAPE_STACK) want = text[shape.opener[shape.depth - 1]] == '{' ? '}' : ']';
+            if (shape.depth == 0 || (want && want != c)) {
+                shape.mismatch = true;
+                shape.mismatch_at = i;
+                return shape;
+            }
+            shape.depth--;
+        }
     }
-    return depth;
+    return shape;
 }
 
 static void error_at_offset(GtJsonDoc *doc, size_t offset, const char *format, ...)
@@ -258,29 +284,156 @@ static void error_at_offset(GtJsonDoc *doc, size_t offset, const char *format, .
     doc->errors++;
 }
 
+static bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
 static bool only_space(const char *text, size_t length) {
     for (size_t i = 0; i < length; i++)
-        if (!strchr(" \t\r\n", text[i]) || !text[i]) return false;
+        if (!is_space(text[i])) return false;
     return true;
 }
 
-static void report_syntax_error(GtJsonDoc *doc, size_t offset) {
-    if (nesting_at(doc->text, offset) >= CJSON_NESTING_LIMIT) {
-        error_at_offset(doc, offset, "nesting is deeper than %d levels; these files need only a few",
-                        CJSON_NESTING_LIMIT);
+static bool is_word_char(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '-' || c == '+' || c == '.';
+}
+
+/* Offset of the last non-space byte before `offset`, or `offset` when there is none. */
+static size_t previous_token(const char *text, size_t offset) {
+    size_t i = offset;
+    while (i > 0 && is_space(text[i - 1])) i--;
+    return i > 0 ? i - 1 : offset;
+}
+
+/* Copies the word (letters, digits, _ - + .) starting at `offset` into `word`. */
+static void word_at(const GtJsonDoc *doc, size_t offset, char *word, size_t size) {
+    size_t n = 0;
+    for (size_t i = offset; i < doc->length && n + 1 < size && is_word_char(doc->text[i]); i++)
+        word[n++] = doc->text[i];
+    word[n] = '\0';
+}
+
+/* Reports a file that stops before its brackets (or a string) are closed, at its last byte. */
+static void report_truncated(GtJsonDoc *doc, const Shape *shape) {
+    size_t end = doc->length;
+    while (end > 0 && is_space(doc->text[end - 1])) end--;
+    char closers[24] = "";
+    size_t n = 0;
+    for (int i = (shape->depth < SHAPE_STACK ? shape->depth : SHAPE_STACK) - 1; i >= 0 && n + 4 < sizeof closers; i--)
+        closers[n++] = doc->text[shape->opener[i]] == '{' ? '}' : ']';
+    if (shape->depth > SHAPE_STACK) { memcpy(closers + n, "...", 3); n += 3; }
+    closers[n] = '\0';
+    int line, column;
+    if (shape->in_string) {
+        offset_to_line_column(doc->text, shape->string_start, &line, &column);
+        error_at_offset(doc, end, "the file ends inside the string that starts at line %d, column %d "
+                        "(truncated?); restore the missing end of the file, which must close the string "
+                        "with '\"'%s%s%s", line, column, n ? " and then the brackets with \"" : "", closers,
+                        n ? "\"" : "");
         return;
     }
-    if (offset + 1 >= doc->length && only_space(doc->text + offset, doc->length - offset)) {
-        error_at_offset(doc, doc->length, "the file ends in the middle of the JSON (truncated?); "
-                        "check for a missing '}', ']' or '\"'");
+    size_t inner = shape->opener[(shape->depth < SHAPE_STACK ? shape->depth : SHAPE_STACK) - 1];
+    offset_to_line_column(doc->text, inner, &line, &column);
+    error_at_offset(doc, end, "the file ends while the '%c' at line %d, column %d is still open (truncated?); "
+                    "restore the missing end of the file, which must close the brackets with \"%s\"",
+                    doc->text[inner], line, column, closers);
+}
+
+/* Explains why cJSON stopped at `offset` in the words an author needs, at the right place. */
+static void report_syntax_error(GtJsonDoc *doc, size_t offset) {
+    const char *text = doc->text;
+    Shape before = scan_shape(text, offset);
+    if (before.depth >= CJSON_NESTING_LIMIT) {
+        error_at_offset(doc, offset, "brackets are nested more than %d levels deep here; these files need "
+                        "only a few levels", CJSON_NESTING_LIMIT);
+        return;
+    }
+    Shape whole = scan_shape(text, doc->length);
+    if (whole.mismatch && whole.mismatch_at == offset && before.depth > 0 && before.depth <= SHAPE_STACK) {
+        size_t opener = before.opener[before.depth - 1];
+        int line, column;
+        offset_to_line_column(text, opener, &line, &column);
+        error_at_offset(doc, offset, "'%c' does not close the '%c' at line %d, column %d; close that one with "
+                        "'%c' first", text[offset], text[opener], line, column, text[opener] == '{' ? '}' : ']');
+        return;
+    }
+    /* cJSON stops on the last (possibly partial) word of a file that was cut short */
+    size_t after = offset;
+    while (after < doc->length && is_word_char(text[after])) after++;
+    if (!whole.mismatch && (whole.in_string || whole.depth > 0) && only_space(text + after, doc->length - after)) {
+        report_truncated(doc, &whole);
+        return;
+    }
+    char word[40];
+    word_at(doc, offset, word, sizeof word);
+    const char *letters = word[0] == '-' || word[0] == '+' ? word + 1 : word;
+    if (strncmp(letters, "NaN", 3) == 0 || strncmp(letters, "nan", 3) == 0 || strncmp(letters, "Inf", 3) == 0 ||
+        strncmp(letters, "inf", 3) == 0) {
+        error_at_offset(doc, offset, "%s is not a number in JSON (NaN and Infinity cannot be written); write "
+                        "an ordinary number such as 0.5", word);
+        return;
+    }
+    if (strncmp(text + offset, "//", 2) == 0 || strncmp(text + offset, "/*", 2) == 0) {
+        error_at_offset(doc, offset, "comments are not allowed in JSON; remove this comment");
+        return;
+    }
+    if (text[offset] == '\'') {
+        error_at_offset(doc, offset, "JSON strings and keys need double quotes (\"), not single quotes (')");
+        return;
+    }
+    size_t prev = previous_token(text, offset);
+    bool in_object = before.depth > 0 && before.depth <= SHAPE_STACK && text[before.opener[before.depth - 1]] == '{';
+    if (prev < offset && text[prev] == ',' && (text[offset] == '}' || text[offset] == ']')) {
+        error_at_offset(doc, prev, "a ',' before '%c' is not allowed in JSON; remove this comma after the "
+                        "last item", text[offset]);
+        return;
+    }
+    if (in_object && prev < offset && (text[prev] == '{' || text[prev] == ',') && is_word_char(text[offset])) {
+        error_at_offset(doc, offset, "keys need double quotes: write \"%s\"", word);
+        return;
+    }
+    if (prev < offset && text[prev] == '"' && strchr("\"{[-0123456789tfn", text[offset])) {
+        Shape key_shape = scan_shape(text, prev);  /* inside the string that ends at prev */
+        size_t key_start = key_shape.string_start;
+        size_t before_key = previous_token(text, key_start);
+        if (in_object && before_key < key_start && (text[before_key] == '{' || text[before_key] == ',')) {
+            error_at_offset(doc, offset, "expected ':' between the key %.*s and its value", (int)(prev - key_start + 1),
+                            text + key_start);
+            return;
+        }
+    }
+    if (prev < offset && strchr("\"0123456789}]el", text[prev]) && strchr("\"{[-0123456789tfn", text[offset])) {
+        int line, column;
+        offset_to_line_column(text, prev, &line, &column);
+        error_at_offset(doc, offset, "expected ',' before this, after the value that ends at line %d, column %d; "
+                        "add the missing comma", line, column);
         return;
     }
     char near[24] = "";
     size_t n = 0;
-    for (size_t i = offset; i < doc->length && n < 12 && doc->text[i] != '\n'; i++) near[n++] = doc->text[i];
+    for (size_t i = offset; i < doc->length && n < 12 && text[i] != '\n'; i++) near[n++] = text[i];
     near[n] = '\0';
-    error_at_offset(doc, offset, "JSON syntax error near '%s'; check for a missing comma, quote or "
-                    "bracket just before here (NaN, Infinity and comments are not JSON)", near);
+    error_at_offset(doc, offset, "JSON syntax error near '%s'; check for a missing comma, quote or bracket just "
+                    "before here", near);
+}
+
+/* Reports a missing or unexpected "format" with what to write instead. */
+static void report_format(GtJsonDoc *doc, const char *found, const char *expected) {
+    static const char *const known[] = { "guidedtouch-bodymap", "guidedtouch-technique", "guidedtouch-lesson",
+                                         "guidedtouch-replay" };
+    GtPath root = gt_path_root();
+    GtPath at = gt_path_key(&root, "format");
+    bool is_known = false;
+    for (size_t i = 0; i < 4; i++) is_known |= strcmp(found, known[i]) == 0;
+    const char *guess = is_known ? NULL : gt_suggest(found, known, 4);
+    if (is_known)
+        gt_json_error(doc, &at, "this is a \"%s\" file, but a \"%s\" file was expected here", found, expected);
+    else if (guess)
+        gt_json_error(doc, &at, "unknown format \"%s\" (did you mean \"%s\"?)", found, guess);
+    else
+        gt_json_error(doc, &at, "unknown format \"%s\"; a file for this place starts with \"format\": \"%s\"",
+                      found, expected);
 }
 
 bool gt_json_doc_parse(GtJsonDoc *doc, const char *file, const char *text, size_t length,
@@ -290,25 +443,37 @@ bool gt_json_doc_parse(GtJsonDoc *doc, const char *file, const char *text, size_
     doc->text = text;
     doc->length = length;
     doc->diag = diag;
-    if (length == 0 || only_space(text, length)) {
+    if (length == 0) {
         error_at_offset(doc, 0, "the file is empty; expected a JSON object starting with '{'");
         return false;
     }
     size_t bad = first_non_text_byte((const unsigned char *)text, length);
     if (bad < length) {
-        error_at_offset(doc, bad, "byte 0x%02X is not UTF-8 text; is this a binary file?",
-                        (unsigned char)text[bad]);
+        if (text[bad] == '\0')
+            error_at_offset(doc, bad, "byte 0x00 (NUL) cannot appear in a text file; is this a binary file?");
+        else
+            error_at_offset(doc, bad, "byte 0x%02X is not valid UTF-8; save the file as UTF-8 text (is it in "
+                            "another encoding, or a binary file?)", (unsigned char)text[bad]);
+        return false;
+    }
+    if (only_space(text, length)) {
+        error_at_offset(doc, 0, "the file holds only blank space; expected a JSON object starting with '{'");
         return false;
     }
     const char *end = NULL;
     doc->root = cJSON_ParseWithLengthOpts(text, length, &end, 0);
     if (!doc->root) {
-        report_syntax_error(doc, end && end >= text ? (size_t)(end - text) : 0);
+        report_syntax_error(doc, end && end >= text && end <= text + length ? (size_t)(end - text) : 0);
         return false;
     }
     size_t used = (size_t)(end - text);
-    if (!only_space(text + used, length - used)) {
-        error_at_offset(doc, used, "unexpected text after the end of the JSON object");
+    while (used < length && is_space(text[used])) used++;
+    if (used < length) {
+        char near[24];
+        word_at(doc, used, near, sizeof near);
+        if (!near[0]) snprintf(near, sizeof near, "%c", text[used]);
+        error_at_offset(doc, used, "unexpected '%s' after the end of the JSON object; a file holds exactly one "
+                        "object, so remove what follows its closing '}'", near);
         gt_json_doc_free(doc);
         return false;
     }
@@ -319,14 +484,18 @@ bool gt_json_doc_parse(GtJsonDoc *doc, const char *file, const char *text, size_
         return false;
     }
     const char *found_format = NULL;
-    GtPath format_path = gt_path_key(&root, "format");
+    if (!cJSON_GetObjectItemCaseSensitive(doc->root, "format")) {
+        gt_json_error(doc, &root, "missing required key \"format\"; start the object with \"format\": \"%s\"",
+                      format);
+        gt_json_doc_free(doc);
+        return false;
+    }
     if (!gt_json_string(doc, doc->root, &root, "format", true, 64, &found_format)) {
         gt_json_doc_free(doc);
         return false;
     }
     if (strcmp(found_format, format) != 0) {
-        gt_json_error(doc, &format_path, "this is a \"%s\" file, but a \"%s\" file was expected here",
-                      found_format, format);
+        report_format(doc, found_format, format);
         gt_json_doc_free(doc);
         return false;
     }

@@ -5,6 +5,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 const char *gt_json_type_name(const cJSON *item) {
@@ -18,10 +19,17 @@ const char *gt_json_type_name(const cJSON *item) {
     return "an unknown value";
 }
 
-/* Formats a number for messages without trailing noise (12, 0.5, 1e+300). */
+/* Formats a finite number for messages without trailing noise (12, 0.5, 1e+300). */
 static void format_number(char *buffer, size_t size, double value) {
-    if (!isfinite(value)) snprintf(buffer, size, "%s", value > 0 ? "a number too large to use" : "a number too small to use");
-    else snprintf(buffer, size, "%.10g", value);
+    snprintf(buffer, size, "%.10g", value);
+}
+
+/* Remembers that a key of `object` was reported as a misspelling of `key`. */
+static void note_typo(GtJsonDoc *doc, const cJSON *object, const char *key) {
+    if (doc->typo_count >= GT_TYPO_MAX) return;
+    doc->typos[doc->typo_count].object = object;
+    snprintf(doc->typos[doc->typo_count].key, GT_PATH_KEY, "%s", key);
+    doc->typo_count++;
 }
 
 bool gt_json_check_keys(GtJsonDoc *doc, const cJSON *object, const GtPath *path,
@@ -35,25 +43,30 @@ bool gt_json_check_keys(GtJsonDoc *doc, const cJSON *object, const GtPath *path,
     bool ok = true;
     for (const cJSON *item = object->child; item; item = item->next) {
         const char *key = item->string ? item->string : "";
-        GtPath key_path = gt_path_key(path, key);
+        int nth = 0;
+        for (const cJSON *earlier = object->child; earlier != item; earlier = earlier->next)
+            nth += earlier->string && strcmp(earlier->string, key) == 0;
+        GtPath key_path = gt_path_key_nth(path, key, nth);
         bool known = false;
         for (size_t i = 0; i < allowed_count; i++) known |= strcmp(key, allowed[i]) == 0;
         if (!known) {
             const char *guess = gt_suggest(key, allowed, allowed_count);
-            if (guess)
+            if (guess && !cJSON_GetObjectItemCaseSensitive(object, guess)) {
                 gt_json_error_at_key(doc, &key_path, "unknown key \"%s\" (did you mean \"%s\"?)", key, guess);
-            else
+                note_typo(doc, object, guess);
+            } else
                 gt_json_error_at_key(doc, &key_path, "unknown key \"%s\"; remove it (see docs/formats.md "
                                      "for the keys this object takes)", key);
             ok = false;
             continue;
         }
-        for (const cJSON *earlier = object->child; earlier != item; earlier = earlier->next) {
-            if (earlier->string && strcmp(earlier->string, key) == 0) {
-                gt_json_error_at_key(doc, &key_path, "key \"%s\" appears twice; keep only one", key);
-                ok = false;
-                break;
-            }
+        if (nth >= 1) {
+            GtPath first = gt_path_key(path, key);
+            int line = 0, column = 0;
+            gt_json_locate(doc, &first, true, &line, &column);
+            gt_json_error_at_key(doc, &key_path, "key \"%s\" appears %s (first at line %d, column %d); keep "
+                                 "only one", key, nth == 1 ? "twice" : "again", line, column);
+            ok = false;
         }
     }
     return ok;
@@ -62,7 +75,8 @@ bool gt_json_check_keys(GtJsonDoc *doc, const cJSON *object, const GtPath *path,
 const cJSON *gt_json_member(GtJsonDoc *doc, const cJSON *object, const GtPath *path,
                             const char *key, bool required) {
     const cJSON *item = cJSON_IsObject(object) ? cJSON_GetObjectItemCaseSensitive(object, key) : NULL;
-    if (!item && required) gt_json_error(doc, path, "missing required key \"%s\"", key);
+    if (!item && required && !gt_json_typo_reported(doc, object, key))
+        gt_json_error(doc, path, "missing required key \"%s\"", key);
     return item;
 }
 
@@ -107,16 +121,33 @@ bool gt_json_id(GtJsonDoc *doc, const cJSON *object, const GtPath *path, const c
 /* Checks that `item` is a finite number within [min, max]; reports at `path`. */
 static bool check_number(GtJsonDoc *doc, const cJSON *item, const GtPath *path, double min, double max,
                          double *out) {
+    if (cJSON_IsString(item) && item->valuestring && item->valuestring[0]) {
+        char *end = NULL;
+        strtod(item->valuestring, &end);
+        if (end && !*end) {
+            gt_json_error(doc, path, "expected a number, found the string \"%s\"; remove the quotes",
+                          item->valuestring);
+            return false;
+        }
+    }
     if (!cJSON_IsNumber(item)) {
         gt_json_error(doc, path, "expected a number, found %s", gt_json_type_name(item));
         return false;
     }
     double value = item->valuedouble;
-    char shown[48], lo[32], hi[32];
-    format_number(shown, sizeof shown, value);
+    char lo[32], hi[32];
     format_number(lo, sizeof lo, min);
     format_number(hi, sizeof hi, max);
-    if (!isfinite(value) || value < min || value > max) {
+    if (!isfinite(value)) {
+        char raw[32];
+        gt_json_raw(doc, path, raw, sizeof raw);
+        gt_json_error(doc, path, "%s is too %s to use (it reads as %sinfinity); use a value from %s to %s", raw,
+                      value > 0 ? "large" : "small", value > 0 ? "" : "minus ", lo, hi);
+        return false;
+    }
+    if (value < min || value > max) {
+        char shown[32];
+        format_number(shown, sizeof shown, value);
         gt_json_error(doc, path, "%s is out of range; use a value from %s to %s", shown, lo, hi);
         return false;
     }
@@ -172,6 +203,11 @@ bool gt_json_range(GtJsonDoc *doc, const cJSON *object, const GtPath *path, cons
     if (!item) return false;
     GtPath item_path = gt_path_key(path, key);
     static const char *const keys[] = { "min", "max", NULL };
+    if (!cJSON_IsObject(item)) {
+        gt_json_error(doc, &item_path, "expected a band {\"min\": ..., \"max\": ...}, found %s",
+                      gt_json_type_name(item));
+        return false;
+    }
     if (!gt_json_check_keys(doc, item, &item_path, keys)) return false;
     GtRange range = { 0.0, 0.0 };
     bool ok = gt_json_number(doc, item, &item_path, "min", true, lo, hi, &range.min);
@@ -187,9 +223,13 @@ bool gt_json_range(GtJsonDoc *doc, const cJSON *object, const GtPath *path, cons
 }
 
 bool gt_json_point(GtJsonDoc *doc, const cJSON *item, const GtPath *path, double limit, GtPoint *out) {
-    if (!cJSON_IsArray(item) || cJSON_GetArraySize(item) != 2) {
-        gt_json_error(doc, path, "expected a point [x_cm, y_cm], found %s",
-                      cJSON_IsArray(item) ? "an array of another length" : gt_json_type_name(item));
+    if (!cJSON_IsArray(item)) {
+        gt_json_error(doc, path, "expected a point [x_cm, y_cm], found %s", gt_json_type_name(item));
+        return false;
+    }
+    if (cJSON_GetArraySize(item) != 2) {
+        gt_json_error(doc, path, "a point is [x_cm, y_cm], but this has %d value%s", cJSON_GetArraySize(item),
+                      cJSON_GetArraySize(item) == 1 ? "" : "s");
         return false;
     }
     GtPath x_path = gt_path_index(path, 0), y_path = gt_path_index(path, 1);
@@ -206,7 +246,8 @@ bool gt_json_points(GtJsonDoc *doc, const cJSON *item, const GtPath *path, size_
     }
     size_t count = (size_t)cJSON_GetArraySize(item);
     if (count < min_count || count > max_count) {
-        gt_json_error(doc, path, "has %zu points; it needs %zu to %zu", count, min_count, max_count);
+        gt_json_error(doc, path, "has %zu point%s; it needs %zu to %zu", count, count == 1 ? "" : "s",
+                      min_count, max_count);
         return false;
     }
     GtPoint *points = gt_arena_array(arena, count, sizeof *points);

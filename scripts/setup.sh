@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs what Guided Touch needs to build, run and test on Debian 12, from Debian's archive.
+# Safe to run again: apt-get skips what is already installed.
+set -euo pipefail
+packages=(
+  build-essential cmake pkg-config            # toolchain
+  libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev  # the trainer's window, text and SVG art
+  libcjson-dev                                # JSON
+  libcmocka-dev                               # C test framework
+  jq                                          # command-line tests read JSON output
+  xvfb xauth                                  # screenshots of a real window in tests
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  sudo=""
+  [[ $(id -u) -ne 0 ]] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
