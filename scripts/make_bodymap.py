@@ -355,7 +355,6 @@ IL = Cut("y", [(33.0, 80.0), (37.0, 80.5), (41.0, 82.0), (45.0, 84.2), (48.0, 85
 GF = Cut("y", [(32.5, 98.0), (37.0, 99.6), (42.0, 100.4), (46.5, 100.0), (49.0, 99.1),
                (50.0, 98.7)], sym=True)                                            # gluteal fold
 SPINE_GAP = vline(49.8)                     # paired regions stop 2 mm short of the midline
-MIDLINE_X = vline(MID)
 LEG_X, LIMB_X = vline(31.0), vline(30.0)    # hips / thighs vs. hands and forearms
 KNEE_BACK_TOP = Cut("y", [(36.0, 120.8), (42.3, 120.0), (48.5, 120.8), (50.0, 121.0)], sym=True)
 KNEE_BACK_BOT = Cut("y", [(36.0, 128.2), (42.3, 129.0), (48.5, 128.2), (50.0, 128.0)], sym=True)

@@ -361,7 +361,9 @@ static void report_syntax_error(GtJsonDoc *doc, size_t offset) {
     /* cJSON stops on the last (possibly partial) word of a file that was cut short */
     size_t after = offset;
     while (after < doc->length && is_word_char(text[after])) after++;
-    if (!whole.mismatch && (whole.in_string || whole.depth > 0) && only_space(text + after, doc->length - after)) {
+    bool at_end = only_space(text + after, doc->length - after) ||
+                  (whole.in_string && offset + 1 >= whole.string_start);
+    if (!whole.mismatch && (whole.in_string || whole.depth > 0) && at_end) {
         report_truncated(doc, &whole);
         return;
     }
@@ -378,20 +380,42 @@ static void report_syntax_error(GtJsonDoc *doc, size_t offset) {
         error_at_offset(doc, offset, "comments are not allowed in JSON; remove this comment");
         return;
     }
-    if (text[offset] == '\'') {
-        error_at_offset(doc, offset, "JSON strings and keys need double quotes (\"), not single quotes (')");
+    size_t prev = previous_token(text, offset);
+    if (text[offset] == '\'' || (prev < offset && text[prev] == '\'')) {
+        error_at_offset(doc, text[offset] == '\'' ? offset : prev, "JSON strings and keys need double quotes "
+                        "(\"), not single quotes (')");
         return;
     }
-    size_t prev = previous_token(text, offset);
     bool in_object = before.depth > 0 && before.depth <= SHAPE_STACK && text[before.opener[before.depth - 1]] == '{';
+    /* an unquoted key: a bare word after '{' or ',' and before ':' */
+    size_t w = is_word_char(text[offset]) ? offset : prev + 1;
+    while (w > 0 && is_word_char(text[w - 1])) w--;
+    size_t w_end = w;
+    while (w_end < doc->length && is_word_char(text[w_end])) w_end++;
+    size_t colon = w_end;
+    while (colon < doc->length && is_space(text[colon])) colon++;
+    size_t before_word = previous_token(text, w);
+    if (in_object && w_end > w && before_word < w && (text[before_word] == '{' || text[before_word] == ',') &&
+        colon < doc->length && text[colon] == ':' && !(text[w] >= '0' && text[w] <= '9')) {
+        error_at_offset(doc, w, "keys need double quotes: write \"%.*s\"", (int)(w_end - w), text + w);
+        return;
+    }
     if (prev < offset && text[prev] == ',' && (text[offset] == '}' || text[offset] == ']')) {
         error_at_offset(doc, prev, "a ',' before '%c' is not allowed in JSON; remove this comma after the "
                         "last item", text[offset]);
         return;
     }
-    if (in_object && prev < offset && (text[prev] == '{' || text[prev] == ',') && is_word_char(text[offset])) {
-        error_at_offset(doc, offset, "keys need double quotes: write \"%s\"", word);
-        return;
+    if (prev < offset && text[prev] == '"') {
+        Shape key_shape = scan_shape(text, prev);  /* inside the string that ends at prev */
+        size_t key_start = key_shape.string_start;
+        const char *newline = memchr(text + key_start, '\n', prev - key_start);
+        if (newline) {
+            int line, column;
+            offset_to_line_column(text, key_start, &line, &column);
+            error_at_offset(doc, (size_t)(newline - text), "the string that starts at line %d, column %d runs on "
+                            "past the end of its line; add its closing '\"'", line, column);
+            return;
+        }
     }
     if (prev < offset && text[prev] == '"' && strchr("\"{[-0123456789tfn", text[offset])) {
         Shape key_shape = scan_shape(text, prev);  /* inside the string that ends at prev */
