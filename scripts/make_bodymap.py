@@ -2,8 +2,8 @@
 """Single source of the Guided Touch body geometry.
 
 This script defines the figure ONCE (a smooth outline through hand-placed control
-points, plus the straight cut lines that divide it into muscle regions) and writes
-both the data and the art from the very same sampled coordinates:
+points, plus the smooth cut curves that divide it into muscle regions) and writes
+both the data and the art from the very same sampled, rounded coordinates:
 
     assets/bodymap/posterior.json   assets/bodymap/posterior.svg
     assets/bodymap/anterior.json    assets/bodymap/anterior.svg
@@ -16,7 +16,8 @@ Never edit the generated files by hand; region ids are a contract with the lesso
 (docs/formats.md section 1), so change shapes freely but keep the ids.
 
 Frame: centimetres on a life-size 170 cm model, view 100 x 180, origin top-left,
-y down, crown at y=5, soles at y=175, body centred on x=50.  Only the viewer-left
+y down, crown at y=5, soles at y=175 (the stylised plantar view of the posterior
+feet reaches y=179), body centred on x=50.  Only the viewer-left
 half is described; the right half is its mirror image.  In the posterior view the
 viewer-left half is the model's left ("-l"), in the anterior view the model's right.
 """
@@ -261,7 +262,8 @@ def cleanup(poly):
 # ----------------------------------------------------------------------------- the figure
 # Arm: a bent axis from the shoulder joint; widths are measured across it.
 SHOULDER = (31.8, 38.6)
-ARM_SEGS = [(31.0, 16.0), (25.0, 13.0), (18.5, 11.0)]   # (length cm, abduction deg): arm, forearm, hand
+# (length cm, abduction from vertical in degrees) of upper arm, forearm and hand
+ARM_SEGS = [(31.0, 16.0), (25.0, 13.0), (18.5, 11.0)]
 
 
 def arm_axis(s):
@@ -297,8 +299,8 @@ S_ELBOW, S_WRIST = ARM_SEGS[0][0], ARM_SEGS[0][0] + ARM_SEGS[1][0]
 S_TIP = S_WRIST + ARM_SEGS[2][0]
 ARM_LATERAL = [(3, 4.7), (7, 4.75), (11, 4.45), (16, 4.05), (22, 3.8), (27, 3.75), (31, 3.7),
                (34, 4.0), (38, 4.05), (44, 3.5), (50, 2.9), (55, 2.45),
-               (57.5, 2.7), (59.5, 3.45), (61.5, 4.05), (63.3, 3.85), (64.5, 3.0), (65.6, 2.6), (68, 2.6),
-               (71, 2.35), (73.2, 1.6)]
+               (57.5, 2.7), (59.5, 3.45), (61.5, 4.05), (63.3, 3.85), (64.5, 3.0), (65.6, 2.6),
+               (68, 2.6), (71, 2.35), (73.2, 1.6)]
 ARM_MEDIAL = [(73.2, 1.5), (71, 2.3), (66, 2.65), (61, 2.6), (58, 2.45), (56, 2.25), (50, 2.5),
               (44, 3.1), (37, 3.6), (33, 3.45), (30, 3.3), (24, 3.6), (18, 4.1), (13, 4.4), (10, 4.4)]
 
@@ -341,7 +343,7 @@ def outline(view):
 HAIRLINE = Cut("y", [(41.0, 25.4), (45.0, 26.7), (50.0, 27.2)], sym=True)          # scalp | neck
 NT = Cut("x", [(43.9, 26.0), (44.2, 30.5), (45.2, 36.0)])                         # neck | shoulder top
 NECK_BASE = Cut("y", [(45.2, 36.0), (47.6, 36.4), (50.0, 36.5)], sym=True)       # base of neck (C7)
-UT = Cut("y", [(33.5, 37.9), (37.0, 37.0), (41.0, 36.3), (45.2, 36.0)])           # upper trapezius lower edge
+UT = Cut("y", [(33.5, 37.9), (37.0, 37.0), (41.0, 36.3), (45.2, 36.0)])  # lower edge of upper trapezius
 D = Cut("x", [(33.2, 33.0), (33.8, 38.0), (34.1, 43.5), (33.9, 48.6), (34.3, 56.0),
               (34.9, 70.0), (33.4, 78.0), (30.5, 86.0), (28.5, 100.0)])            # torso | arm
 SS = Cut("y", [(33.6, 38.9), (36.5, 39.9), (40.0, 41.6), (43.5, 43.8)])           # spine of the scapula

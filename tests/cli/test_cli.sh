@@ -12,7 +12,7 @@ failed=0
 
 check() { # check NAME COMMAND... : passes when the command succeeds
     local name=$1; shift
-    if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $name"; fi
+    if "$@" > /dev/null; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $name"; fi
 }
 
 # --help and --version on the binary and on every subcommand
@@ -63,6 +63,21 @@ check "step out of range exits 2" test "$code" -eq 2
 "$bin" grade lower-back-basics 1 "$work/missing.json" > /dev/null 2> "$work/err.txt"; code=$?
 check "missing replay exits 2" test "$code" -eq 2
 check "missing replay says why" grep -q "No such file" "$work/err.txt"
+
+# a lesson step with an instructor-recorded demonstration uses it instead of synthesising one
+mkdir -p "$work/data/lessons/demos"
+ln -s "$src/assets" "$work/data/assets"
+ln -s "$src/lessons/techniques" "$work/data/lessons/techniques"
+jq '.steps[0].demo = "demos/first-stroke.json"' "$src/lessons/lower-back-basics.json" > "$work/data/lessons/lower-back-basics.json"
+jq '.device = "mouse" | .pressure_source = "wheel"' "$work/demo.json" > "$work/data/lessons/demos/first-stroke.json"
+check "recorded demo validates" "$bin" --data "$work/data" validate
+"$bin" --data "$work/data" demo lower-back-basics 1 > "$work/recorded.json"
+check "recorded demo is used" jq -e '.device == "mouse" and .pressure_source == "wheel"' "$work/recorded.json"
+check "recorded demo grades" bash -c "'$bin' --data '$work/data' grade lower-back-basics 1 '$work/recorded.json' | jq -e '.passed' > /dev/null"
+jq '.steps[1].demo = "demos/first-stroke.json"' "$src/lessons/lower-back-basics.json" > "$work/data/lessons/lower-back-basics.json"
+"$bin" --data "$work/data" validate 2> "$work/err.txt"; code=$?
+check "demo of the wrong step is refused" test "$code" -eq 1
+check "wrong-step demo explained" grep -q 'first-stroke.json.*is for lesson "lower-back-basics" step 1' "$work/err.txt"
 
 echo "cli: $passed passed, $failed failed"
 test "$failed" -eq 0
