@@ -269,10 +269,11 @@ static Shape scan_shape(const char *text, size_t end) {
     return shape;
 }
 
-static void error_at_offset(GtJsonDoc *doc, size_t offset, const char *format, ...)
-    __attribute__((format(printf, 3, 4)));
+/* Reports a problem found in the raw text at `offset`, with the JSON path it lies in. */
+static void error_at_offset(GtJsonDoc *doc, size_t offset, const char *json_path, const char *format, ...)
+    __attribute__((format(printf, 4, 5)));
 
-static void error_at_offset(GtJsonDoc *doc, size_t offset, const char *format, ...) {
+static void error_at_offset(GtJsonDoc *doc, size_t offset, const char *json_path, const char *format, ...) {
     char message[768];
     va_list args;
     va_start(args, format);
@@ -280,7 +281,7 @@ static void error_at_offset(GtJsonDoc *doc, size_t offset, const char *format, .
     va_end(args);
     int line, column;
     offset_to_line_column(doc->text, offset, &line, &column);
-    gt_diag_add(doc->diag, doc->file, line, column, "", "%s", message);
+    gt_diag_add(doc->diag, doc->file, line, column, json_path, "%s", message);
     doc->errors++;
 }
 
@@ -314,6 +315,62 @@ static void word_at(const GtJsonDoc *doc, size_t offset, char *word, size_t size
     word[n] = '\0';
 }
 
+/* The JSON path of the place `offset` lies in, worked out from the raw text before it (the
+ * text may be broken further on): keys are the raw text between their quotes; an object
+ * whose key has not started yet ends the path. */
+static GtPath path_at_offset(const char *text, size_t offset) {
+    struct { bool object; size_t index; bool has_key; char key[GT_PATH_KEY]; } frames[GT_PATH_DEPTH];
+    int depth = 0;
+    for (size_t i = bom_length(text, offset); i < offset; i++) {
+        char c = text[i];
+        bool tracked = depth > 0 && depth <= GT_PATH_DEPTH;
+        if (c == '"') {
+            size_t start = ++i;
+            while (i < offset && text[i] != '"') i += text[i] == '\\' ? 2 : 1;
+            size_t before = previous_token(text, start - 1);
+            if (i < offset && tracked && frames[depth - 1].object && before < start - 1 &&
+                (text[before] == '{' || text[before] == ',')) {
+                size_t n = i - start < GT_PATH_KEY - 1 ? i - start : GT_PATH_KEY - 1;
+                memcpy(frames[depth - 1].key, text + start, n);
+                frames[depth - 1].key[n] = '\0';
+                frames[depth - 1].has_key = true;
+            }
+        } else if (c == '{' || c == '[') {
+            if (depth < GT_PATH_DEPTH) {
+                frames[depth].object = c == '{';
+                frames[depth].index = 0;
+                frames[depth].has_key = false;
+            }
+            depth++;
+        } else if (c == '}' || c == ']') {
+            if (depth > 0) depth--;
+        } else if (c == ',' && tracked) {
+            frames[depth - 1].index++;
+            frames[depth - 1].has_key = false;
+        }
+    }
+    GtPath path = gt_path_root();
+    for (int f = 0; f < depth && f < GT_PATH_DEPTH; f++) {
+        if (frames[f].object && !frames[f].has_key) break;
+        path = frames[f].object ? gt_path_key(&path, frames[f].key) : gt_path_index(&path, frames[f].index);
+    }
+    return path;
+}
+
+/* Reports a syntax problem at `offset`, with the JSON path of the place it is in. */
+static void syntax_error(GtJsonDoc *doc, size_t offset, const char *format, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void syntax_error(GtJsonDoc *doc, size_t offset, const char *format, ...) {
+    char message[768];
+    va_list args;
+    va_start(args, format);
+    vsnprintf(message, sizeof message, format, args);
+    va_end(args);
+    GtPath path = path_at_offset(doc->text, offset);
+    error_at_offset(doc, offset, path.text, "%s", message);
+}
+
 /* Reports a file that stops before its brackets (or a string) are closed, at its last byte. */
 static void report_truncated(GtJsonDoc *doc, const Shape *shape) {
     size_t end = doc->length;
@@ -327,7 +384,7 @@ static void report_truncated(GtJsonDoc *doc, const Shape *shape) {
     int line, column;
     if (shape->in_string) {
         offset_to_line_column(doc->text, shape->string_start, &line, &column);
-        error_at_offset(doc, end, "the file ends inside the string that starts at line %d, column %d "
+        syntax_error(doc, end, "the file ends inside the string that starts at line %d, column %d "
                         "(truncated?); restore the missing end of the file, which must close the string "
                         "with '\"'%s%s%s", line, column, n ? " and then the brackets with \"" : "", closers,
                         n ? "\"" : "");
@@ -335,7 +392,7 @@ static void report_truncated(GtJsonDoc *doc, const Shape *shape) {
     }
     size_t inner = shape->opener[(shape->depth < SHAPE_STACK ? shape->depth : SHAPE_STACK) - 1];
     offset_to_line_column(doc->text, inner, &line, &column);
-    error_at_offset(doc, end, "the file ends while the '%c' at line %d, column %d is still open (truncated?); "
+    syntax_error(doc, end, "the file ends while the '%c' at line %d, column %d is still open (truncated?); "
                     "restore the missing end of the file, which must close the brackets with \"%s\"",
                     doc->text[inner], line, column, closers);
 }
@@ -343,9 +400,17 @@ static void report_truncated(GtJsonDoc *doc, const Shape *shape) {
 /* Explains why cJSON stopped at `offset` in the words an author needs, at the right place. */
 static void report_syntax_error(GtJsonDoc *doc, size_t offset) {
     const char *text = doc->text;
+    /* cJSON reports a bad key one byte past where it starts: move back onto it */
+    if (offset > 0 && offset <= doc->length && !is_space(text[offset - 1]) && text[offset - 1] != '"') {
+        size_t key = offset - 1, before_key = previous_token(text, key);
+        Shape at_key = scan_shape(text, key);
+        if (before_key < key && (text[before_key] == '{' || text[before_key] == ',') && at_key.depth > 0 &&
+            at_key.depth <= SHAPE_STACK && text[at_key.opener[at_key.depth - 1]] == '{')
+            offset = key;
+    }
     Shape before = scan_shape(text, offset);
     if (before.depth >= CJSON_NESTING_LIMIT) {
-        error_at_offset(doc, offset, "brackets are nested more than %d levels deep here; these files need "
+        syntax_error(doc, offset, "brackets are nested more than %d levels deep here; these files need "
                         "only a few levels", CJSON_NESTING_LIMIT);
         return;
     }
@@ -354,7 +419,7 @@ static void report_syntax_error(GtJsonDoc *doc, size_t offset) {
         size_t opener = before.opener[before.depth - 1];
         int line, column;
         offset_to_line_column(text, opener, &line, &column);
-        error_at_offset(doc, offset, "'%c' does not close the '%c' at line %d, column %d; close that one with "
+        syntax_error(doc, offset, "'%c' does not close the '%c' at line %d, column %d; close that one with "
                         "'%c' first", text[offset], text[opener], line, column, text[opener] == '{' ? '}' : ']');
         return;
     }
@@ -372,17 +437,17 @@ static void report_syntax_error(GtJsonDoc *doc, size_t offset) {
     const char *letters = word[0] == '-' || word[0] == '+' ? word + 1 : word;
     if (strncmp(letters, "NaN", 3) == 0 || strncmp(letters, "nan", 3) == 0 || strncmp(letters, "Inf", 3) == 0 ||
         strncmp(letters, "inf", 3) == 0) {
-        error_at_offset(doc, offset, "%s is not a number in JSON (NaN and Infinity cannot be written); write "
+        syntax_error(doc, offset, "%s is not a number in JSON (NaN and Infinity cannot be written); write "
                         "an ordinary number such as 0.5", word);
         return;
     }
     if (strncmp(text + offset, "//", 2) == 0 || strncmp(text + offset, "/*", 2) == 0) {
-        error_at_offset(doc, offset, "comments are not allowed in JSON; remove this comment");
+        syntax_error(doc, offset, "comments are not allowed in JSON; remove this comment");
         return;
     }
     size_t prev = previous_token(text, offset);
     if (text[offset] == '\'' || (prev < offset && text[prev] == '\'')) {
-        error_at_offset(doc, text[offset] == '\'' ? offset : prev, "JSON strings and keys need double quotes "
+        syntax_error(doc, text[offset] == '\'' ? offset : prev, "JSON strings and keys need double quotes "
                         "(\"), not single quotes (')");
         return;
     }
@@ -397,11 +462,11 @@ static void report_syntax_error(GtJsonDoc *doc, size_t offset) {
     size_t before_word = previous_token(text, w);
     if (in_object && w_end > w && before_word < w && (text[before_word] == '{' || text[before_word] == ',') &&
         colon < doc->length && text[colon] == ':' && !(text[w] >= '0' && text[w] <= '9')) {
-        error_at_offset(doc, w, "keys need double quotes: write \"%.*s\"", (int)(w_end - w), text + w);
+        syntax_error(doc, w, "keys need double quotes: write \"%.*s\"", (int)(w_end - w), text + w);
         return;
     }
     if (prev < offset && text[prev] == ',' && (text[offset] == '}' || text[offset] == ']')) {
-        error_at_offset(doc, prev, "a ',' before '%c' is not allowed in JSON; remove this comma after the "
+        syntax_error(doc, prev, "a ',' before '%c' is not allowed in JSON; remove this comma after the "
                         "last item", text[offset]);
         return;
     }
@@ -412,7 +477,7 @@ static void report_syntax_error(GtJsonDoc *doc, size_t offset) {
         if (newline) {
             int line, column;
             offset_to_line_column(text, key_start, &line, &column);
-            error_at_offset(doc, (size_t)(newline - text), "the string that starts at line %d, column %d runs on "
+            syntax_error(doc, (size_t)(newline - text), "the string that starts at line %d, column %d runs on "
                             "past the end of its line; add its closing '\"'", line, column);
             return;
         }
@@ -422,7 +487,7 @@ static void report_syntax_error(GtJsonDoc *doc, size_t offset) {
         size_t key_start = key_shape.string_start;
         size_t before_key = previous_token(text, key_start);
         if (in_object && before_key < key_start && (text[before_key] == '{' || text[before_key] == ',')) {
-            error_at_offset(doc, offset, "expected ':' between the key %.*s and its value", (int)(prev - key_start + 1),
+            syntax_error(doc, offset, "expected ':' between the key %.*s and its value", (int)(prev - key_start + 1),
                             text + key_start);
             return;
         }
@@ -430,7 +495,7 @@ static void report_syntax_error(GtJsonDoc *doc, size_t offset) {
     if (prev < offset && strchr("\"0123456789}]el", text[prev]) && strchr("\"{[-0123456789tfn", text[offset])) {
         int line, column;
         offset_to_line_column(text, prev, &line, &column);
-        error_at_offset(doc, offset, "expected ',' before this, after the value that ends at line %d, column %d; "
+        syntax_error(doc, offset, "expected ',' before this, after the value that ends at line %d, column %d; "
                         "add the missing comma", line, column);
         return;
     }
@@ -438,7 +503,7 @@ static void report_syntax_error(GtJsonDoc *doc, size_t offset) {
     size_t n = 0;
     for (size_t i = offset; i < doc->length && n < 12 && text[i] != '\n'; i++) near[n++] = text[i];
     near[n] = '\0';
-    error_at_offset(doc, offset, "JSON syntax error near '%s'; check for a missing comma, quote or bracket just "
+    syntax_error(doc, offset, "JSON syntax error near '%s'; check for a missing comma, quote or bracket just "
                     "before here", near);
 }
 
@@ -468,20 +533,20 @@ bool gt_json_doc_parse(GtJsonDoc *doc, const char *file, const char *text, size_
     doc->length = length;
     doc->diag = diag;
     if (length == 0) {
-        error_at_offset(doc, 0, "the file is empty; expected a JSON object starting with '{'");
+        error_at_offset(doc, 0, "", "the file is empty; expected a JSON object starting with '{'");
         return false;
     }
     size_t bad = first_non_text_byte((const unsigned char *)text, length);
     if (bad < length) {
         if (text[bad] == '\0')
-            error_at_offset(doc, bad, "byte 0x00 (NUL) cannot appear in a text file; is this a binary file?");
+            error_at_offset(doc, bad, "", "byte 0x00 (NUL) cannot appear in a text file; is this a binary file?");
         else
-            error_at_offset(doc, bad, "byte 0x%02X is not valid UTF-8; save the file as UTF-8 text (is it in "
+            error_at_offset(doc, bad, "", "byte 0x%02X is not valid UTF-8; save the file as UTF-8 text (is it in "
                             "another encoding, or a binary file?)", (unsigned char)text[bad]);
         return false;
     }
     if (only_space(text, length)) {
-        error_at_offset(doc, 0, "the file holds only blank space; expected a JSON object starting with '{'");
+        error_at_offset(doc, 0, "", "the file holds only blank space; expected a JSON object starting with '{'");
         return false;
     }
     const char *end = NULL;
@@ -496,7 +561,7 @@ bool gt_json_doc_parse(GtJsonDoc *doc, const char *file, const char *text, size_
         char near[24];
         word_at(doc, used, near, sizeof near);
         if (!near[0]) snprintf(near, sizeof near, "%c", text[used]);
-        error_at_offset(doc, used, "unexpected '%s' after the end of the JSON object; a file holds exactly one "
+        error_at_offset(doc, used, "", "unexpected '%s' after the end of the JSON object; a file holds exactly one "
                         "object, so remove what follows its closing '}'", near);
         gt_json_doc_free(doc);
         return false;
@@ -524,7 +589,7 @@ bool gt_json_doc_parse(GtJsonDoc *doc, const char *file, const char *text, size_
         return false;
     }
     long version = 0;
-    if (!gt_json_integer(doc, doc->root, &root, "version", true, 1, 1000000, &version)) {
+    if (!gt_json_integer(doc, doc->root, &root, "version", true, 0, 1000000, &version)) {
         gt_json_doc_free(doc);
         return false;
     }

@@ -129,6 +129,11 @@ static bool check_number(GtJsonDoc *doc, const cJSON *item, const GtPath *path, 
                           item->valuestring);
             return false;
         }
+        if (end && end != item->valuestring) {
+            gt_json_error(doc, path, "expected a number, found the string \"%s\"; write the number alone, "
+                          "without quotes (the key's name gives the unit)", item->valuestring);
+            return false;
+        }
     }
     if (!cJSON_IsNumber(item)) {
         gt_json_error(doc, path, "expected a number, found %s", gt_json_type_name(item));

@@ -1,4 +1,5 @@
 #include "library.h"
+#include "json_doc.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -121,13 +122,27 @@ static void note_broken(GtLibrary *library, const char *file, const GtDiag *diag
     b->problem = gt_arena_strdup(&library->arena, line);
 }
 
-/* Checks that an id matches its file name, since lessons refer to files by id. */
-static bool id_matches_file(const char *id, const char *file, GtDiag *diag) {
+/* Line and column of the value at top-level `key` in a file's text (1:1 when absent). */
+static void locate_top_key(const char *text, size_t length, const char *key, int *line, int *column) {
+    GtJsonDoc doc;
+    memset(&doc, 0, sizeof doc);
+    doc.text = text;
+    doc.length = length;
+    GtPath root = gt_path_root();
+    GtPath at = gt_path_key(&root, key);
+    gt_json_locate(&doc, &at, false, line, column);
+}
+
+/* Checks that an id matches its file name, since lessons refer to files by id; reports a
+ * mismatch at the "id" value. */
+static bool id_matches_file(const char *id, const char *file, const char *text, size_t length, GtDiag *diag) {
     char stem[128];
     gt_file_stem(file, stem, sizeof stem);
     if (strcmp(stem, id) == 0) return true;
-    gt_diag_add(diag, file, 1, 1, "id", "id \"%s\" does not match the file name \"%s.json\"; rename the file "
-                "or change the id", id, stem);
+    int line, column;
+    locate_top_key(text, length, "id", &line, &column);
+    gt_diag_add(diag, file, line, column, "id", "id \"%s\" does not match the file name \"%s.json\"; rename the "
+                "file or change the id", id, stem);
     return false;
 }
 
@@ -135,7 +150,7 @@ static int compare_techniques(const void *a, const void *b) {
     return strcmp(((const GtTechnique *)a)->id, ((const GtTechnique *)b)->id);
 }
 
-static bool check_step_demos(GtLibrary *library, const GtLesson *lesson, GtDiag *diag);
+static bool check_step_demos(GtArena *arena, const GtLesson *lesson, const char *text, size_t length, GtDiag *diag);
 
 bool gt_library_load(GtLibrary *library, const char *data_dir, GtDiag *diag) {
     memset(library, 0, sizeof *library);
@@ -153,8 +168,10 @@ bool gt_library_load(GtLibrary *library, const char *data_dir, GtDiag *diag) {
         if (path && gt_read_file(path, &text, &length, diag)) {
             library->view_loaded[v] = gt_load_bodymap(path, text, length, &library->arena, diag, &library->views[v]);
             if (library->view_loaded[v] && library->views[v].view != (GtView)v) {
-                gt_diag_add(diag, path, 1, 1, "view", "this file describes the %s view but is named %s",
-                            gt_view_name(library->views[v].view), name);
+                int line, column;
+                locate_top_key(text, length, "view", &line, &column);
+                gt_diag_add(diag, path, line, column, "view", "this file describes the %s view but is named %s; "
+                            "each view's file is named after it", gt_view_name(library->views[v].view), name);
                 library->view_loaded[v] = false;
             }
         }
@@ -173,10 +190,12 @@ bool gt_library_load(GtLibrary *library, const char *data_dir, GtDiag *diag) {
         GtTechnique *t = &library->techniques[library->technique_count];
         bool ok = gt_read_file(files[i], &text, &length, diag) &&
                   gt_load_technique(files[i], text, length, &refs, &library->arena, diag, t) &&
-                  id_matches_file(t->id, files[i], diag);
+                  id_matches_file(t->id, files[i], text, length, diag);
         for (size_t k = 0; ok && k < library->technique_count; k++) {
             if (strcmp(library->techniques[k].id, t->id) == 0) {
-                gt_diag_add(diag, files[i], 1, 1, "id", "technique id \"%s\" is already used", t->id);
+                int line, column;
+                locate_top_key(text, length, "id", &line, &column);
+                gt_diag_add(diag, files[i], line, column, "id", "technique id \"%s\" is already used", t->id);
                 ok = false;
             }
         }
@@ -198,9 +217,9 @@ bool gt_library_load(GtLibrary *library, const char *data_dir, GtDiag *diag) {
         GtLesson *lesson = &library->lessons[library->lesson_count];
         bool ok = gt_read_file(files[i], &text, &length, diag) &&
                   gt_load_lesson(files[i], text, length, &refs, &library->arena, diag, lesson) &&
-                  id_matches_file(lesson->id, files[i], diag);
+                  id_matches_file(lesson->id, files[i], text, length, diag);
+        ok = ok && check_step_demos(&library->arena, lesson, text, length, diag);
         free(text);
-        ok = ok && check_step_demos(library, lesson, diag);
         if (ok) library->lesson_count++;
         else note_broken(library, files[i], diag, first, &broken_capacity);
     }
@@ -210,8 +229,15 @@ bool gt_library_load(GtLibrary *library, const char *data_dir, GtDiag *diag) {
 }
 
 /* Resolves each step's recorded demonstration next to the lesson file and checks it
- * is a valid replay of that very step. */
-static bool check_step_demos(GtLibrary *library, const GtLesson *lesson, GtDiag *diag) {
+ * is a valid replay of that very step. A demo that cannot be read is reported at the
+ * lesson's "demo" value; one for another step at the replay's first key that differs. */
+static bool check_step_demos(GtArena *arena, const GtLesson *lesson, const char *text, size_t length, GtDiag *diag) {
+    GtJsonDoc doc;
+    memset(&doc, 0, sizeof doc);
+    doc.text = text;
+    doc.length = length;
+    GtPath root = gt_path_root();
+    GtPath steps_path = gt_path_key(&root, "steps");
     bool ok = true;
     for (size_t i = 0; i < lesson->step_count; i++) {
         GtStep *step = &lesson->steps[i];
@@ -220,25 +246,45 @@ static bool check_step_demos(GtLibrary *library, const GtLesson *lesson, GtDiag 
         size_t dir_len = slash ? (size_t)(slash - lesson->file) : 1;
         char dir[512];
         snprintf(dir, sizeof dir, "%.*s", (int)dir_len, slash ? lesson->file : ".");
-        const char *path = step->demo_path[0] == '/' ? step->demo_path : join(&library->arena, dir, step->demo_path);
+        const char *path = step->demo_path[0] == '/' ? step->demo_path : join(arena, dir, step->demo_path);
         if (!path) return false;
+        const char *written = step->demo_path;
         step->demo_path = path;
-        char *text = NULL;
-        size_t length = 0;
+        char *demo_text = NULL;
+        size_t demo_length = 0;
         GtReplay replay;
-        if (!gt_read_file(path, &text, &length, diag)) { ok = false; continue; }
-        if (gt_load_replay(path, text, length, diag, &replay)) {
-            if (strcmp(replay.lesson, lesson->id) != 0 || replay.step != (int)i + 1 ||
-                strcmp(replay.technique, step->technique_id) != 0 || replay.view != step->view) {
-                gt_diag_add(diag, path, 1, 1, "", "this demonstration is for lesson \"%s\" step %d (%s, %s), "
-                            "but steps[%zu] of %s is %s on the %s view", replay.lesson, replay.step,
+        GtDiag read_diag;
+        gt_diag_init(&read_diag);
+        if (!gt_read_file(path, &demo_text, &demo_length, &read_diag)) {
+            GtPath step_path = gt_path_index(&steps_path, i);
+            GtPath demo_path = gt_path_key(&step_path, "demo");
+            int line, column;
+            gt_json_locate(&doc, &demo_path, false, &line, &column);
+            gt_diag_add(diag, lesson->file, line, column, demo_path.text, "demonstration \"%s\" (%s): %s; the "
+                        "path is relative to the lesson file", written, path,
+                        read_diag.count ? read_diag.entries[0].message : "cannot be read");
+            gt_diag_free(&read_diag);
+            ok = false;
+            continue;
+        }
+        gt_diag_free(&read_diag);
+        if (gt_load_replay(path, demo_text, demo_length, diag, &replay)) {
+            const char *key = strcmp(replay.lesson, lesson->id) != 0 ? "lesson"
+                              : replay.step != (int)i + 1 ? "step"
+                              : strcmp(replay.technique, step->technique_id) != 0 ? "technique"
+                              : replay.view != step->view ? "view" : NULL;
+            if (key) {
+                int line, column;
+                locate_top_key(demo_text, demo_length, key, &line, &column);
+                gt_diag_add(diag, path, line, column, key, "this demonstration is for lesson \"%s\" step %d (%s, "
+                            "%s), but steps[%zu] of %s is %s on the %s view", replay.lesson, replay.step,
                             replay.technique, gt_view_name(replay.view), i, lesson->id, step->technique_id,
                             gt_view_name(step->view));
                 ok = false;
             }
             gt_replay_free(&replay);
         } else ok = false;
-        free(text);
+        free(demo_text);
     }
     return ok;
 }
@@ -296,7 +342,8 @@ bool gt_library_validate_file(const GtLibrary *library, const char *path, GtDiag
         /* Lessons are the most common file an instructor writes; a file with no
          * recognisable format is checked as one so its errors are still located. */
         GtLesson lesson;
-        gt_load_lesson(path, text, length, &refs, &arena, diag, &lesson);
+        if (gt_load_lesson(path, text, length, &refs, &arena, diag, &lesson))
+            check_step_demos(&arena, &lesson, text, length, diag);
     }
     gt_arena_free(&arena);
     free(text);

@@ -3,6 +3,7 @@
 #include "suggest.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 enum { MAX_STEPS = 30, MAX_GUIDE_POINTS = 64 };
@@ -44,29 +45,63 @@ static bool is_contraindicated(const GtTechnique *t, const GtLandmark *m) {
 }
 
 /* Checks one point of a guide against the body, the region and the technique's no-go zones.
+ * `between` says the point lies on the segment after the vertex `at` names, not on it.
  * Reports at `at`; returns false after the first problem with this point. */
-static bool check_guide_point(GtJsonDoc *doc, const GtPath *at, GtPoint p, const GtBodyMap *map,
+static bool check_guide_point(GtJsonDoc *doc, const GtPath *at, GtPoint p, bool between, const GtBodyMap *map,
                               const GtRegion *region, const GtTechnique *t) {
+    char where[96];
+    snprintf(where, sizeof where, "[%.1f, %.1f]%s", p.x, p.y, between ? " (on the way from this point to the next)" : "");
     if (!gt_bodymap_on_body(map, p)) {
-        gt_json_error(doc, at, "[%.1f, %.1f] is off the body in the %s view; move the guide onto the body",
-                      p.x, p.y, gt_view_name(map->view));
+        gt_json_error(doc, at, "%s is off the body in the %s view; move the guide onto the body", where,
+                      gt_view_name(map->view));
         return false;
     }
     if (region && !gt_polygon_contains(&region->polygon, p)) {
         double away = gt_polygon_edge_distance(&region->polygon, p);
         if (away > REGION_SLACK_CM) {
-            gt_json_error(doc, at, "[%.1f, %.1f] lies %.1f cm outside region \"%s\"; keep the guide on the "
-                          "region the step names", p.x, p.y, away, region->id);
+            gt_json_error(doc, at, "%s lies %.1f cm outside region \"%s\"; keep the guide on the region the "
+                          "step names", where, away, region->id);
             return false;
         }
     }
-    for (size_t i = 0; t && i < map->landmark_count; i++) {
+    for (size_t i = 0; t && !between && i < map->landmark_count; i++) {
         const GtLandmark *m = &map->landmarks[i];
         if (!is_contraindicated(t, m)) continue;
         double d = gt_landmark_distance(m, p);
         if (d < m->radius_cm) {
-            gt_json_error(doc, at, "[%.1f, %.1f] is on \"%s\" (%s), which %s must avoid; move the guide at "
-                          "least %.1f cm further away", p.x, p.y, m->id, m->name, t->id, m->radius_cm - d);
+            gt_json_error(doc, at, "%s is on \"%s\" (%s), which %s must avoid; move the guide at least %.1f cm "
+                          "further away", where, m->id, m->name, t->id, m->radius_cm - d);
+            return false;
+        }
+    }
+    return true;
+}
+
+/* Checks the segment from vertex `at` to the next, a to b, between its ends: on the body,
+ * near the region, and clear of the technique's no-go zones (reported at the segment's
+ * closest approach). Returns false after the first problem. */
+static bool check_guide_segment(GtJsonDoc *doc, const GtPath *at, GtPoint a, GtPoint b, const GtBodyMap *map,
+                                const GtRegion *region, const GtTechnique *t) {
+    double length = hypot(b.x - a.x, b.y - a.y);
+    for (double s = GUIDE_STEP_CM; s < length; s += GUIDE_STEP_CM) {
+        GtPoint p = { a.x + (b.x - a.x) * s / length, a.y + (b.y - a.y) * s / length };
+        if (!check_guide_point(doc, at, p, true, map, region, t)) return false;
+    }
+    for (size_t i = 0; t && i < map->landmark_count; i++) {
+        const GtLandmark *m = &map->landmarks[i];
+        if (!is_contraindicated(t, m)) continue;
+        double closest = m->radius_cm;
+        GtPoint where = a;
+        for (double s = 0.0; s <= length; s += GUIDE_STEP_CM / 5) {
+            GtPoint p = { a.x + (b.x - a.x) * s / length, a.y + (b.y - a.y) * s / length };
+            double d = gt_landmark_distance(m, p);
+            if (d < closest) { closest = d; where = p; }
+        }
+        if (closest < m->radius_cm) {
+            gt_json_error(doc, at, "the segment from this point to the next passes [%.1f, %.1f], %.1f cm from "
+                          "\"%s\" (%s), which %s must avoid by %.1f cm; move the segment at least %.1f cm further "
+                          "away", where.x, where.y, closest, m->id, m->name, t->id, m->radius_cm,
+                          m->radius_cm - closest);
             return false;
         }
     }
@@ -113,13 +148,13 @@ static bool load_guide(GtJsonDoc *doc, const cJSON *step, const GtPath *path, Gt
     if (!map) return true;
     for (size_t i = 0; i < out->guide.count; i++) {
         GtPath point_path = line ? gt_path_index(&shape_path, i) : shape_path;
-        if (!check_guide_point(doc, &point_path, out->guide.points[i], map, region, t)) return false;
+        if (!check_guide_point(doc, &point_path, out->guide.points[i], false, map, region, t)) return false;
     }
     /* between the vertices too, so a segment cannot cut across the kidney area */
-    double length = gt_polyline_length(&out->guide);
-    for (double s = GUIDE_STEP_CM; line && s < length; s += GUIDE_STEP_CM) {
-        GtPoint p = gt_polyline_point_at(&out->guide, s, NULL);
-        if (!check_guide_point(doc, &shape_path, p, map, region, t)) return false;
+    for (size_t i = 0; line && i + 1 < out->guide.count; i++) {
+        GtPath point_path = gt_path_index(&shape_path, i);
+        if (!check_guide_segment(doc, &point_path, out->guide.points[i], out->guide.points[i + 1], map, region, t))
+            return false;
     }
     return true;
 }
@@ -189,7 +224,9 @@ static bool load_step(GtJsonDoc *doc, const cJSON *step, const GtPath *path, con
                 const char *ids[256];
                 size_t n = map->landmark_count < 256 ? map->landmark_count : 256;
                 for (size_t i = 0; i < n; i++) ids[i] = map->landmarks[i].id;
-                unknown_id(doc, &at, "landmark", toward, ids, n, " in this view");
+                char context[64];
+                snprintf(context, sizeof context, " in the %s view", gt_view_name(out->view));
+                unknown_id(doc, &at, "landmark", toward, ids, n, context);
                 ok = false;
             }
         } else ok = false;
@@ -242,8 +279,10 @@ bool gt_load_lesson(const char *file, const char *text, size_t length, const GtR
     GtPath steps_path = gt_path_key(&root, "steps");
     const cJSON *steps = gt_json_member(&doc, r, &root, "steps", true);
     if (steps && (!cJSON_IsArray(steps) || cJSON_GetArraySize(steps) < 1 || cJSON_GetArraySize(steps) > MAX_STEPS)) {
+        char found[32];
+        snprintf(found, sizeof found, "%d steps", cJSON_GetArraySize(steps));
         gt_json_error(&doc, &steps_path, "expected an array of 1 to %d steps, found %s", MAX_STEPS,
-                      cJSON_IsArray(steps) ? "an array of another length" : gt_json_type_name(steps));
+                      cJSON_IsArray(steps) ? found : gt_json_type_name(steps));
         ok = false;
     } else if (steps) {
         out->step_count = (size_t)cJSON_GetArraySize(steps);

@@ -2,6 +2,7 @@
 #include "json_doc.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 enum { MAX_CONTACTS = 64, MAX_SAMPLES = 500000, MAX_SAMPLE_ERRORS = 5 };
@@ -14,9 +15,14 @@ static const char *const SOURCES[] = { "device", "wheel", "keys", "slider", "non
 /* Reads one [t_ms, x_cm, y_cm, pressure] sample; reports and returns false when bad. */
 static bool read_sample(GtJsonDoc *doc, const cJSON *item, const GtPath *path, double previous_t,
                         GtSample *out) {
-    if (!cJSON_IsArray(item) || cJSON_GetArraySize(item) != 4) {
+    if (!cJSON_IsArray(item)) {
         gt_json_error(doc, path, "expected a sample [t_ms, x_cm, y_cm, pressure], found %s",
-                      cJSON_IsArray(item) ? "an array of another length" : gt_json_type_name(item));
+                      gt_json_type_name(item));
+        return false;
+    }
+    if (cJSON_GetArraySize(item) != 4) {
+        gt_json_error(doc, path, "a sample is [t_ms, x_cm, y_cm, pressure], but this has %d value%s",
+                      cJSON_GetArraySize(item), cJSON_GetArraySize(item) == 1 ? "" : "s");
         return false;
     }
     static const char *const names[] = { "t_ms", "x_cm", "y_cm", "pressure" };
@@ -24,9 +30,16 @@ static bool read_sample(GtJsonDoc *doc, const cJSON *item, const GtPath *path, d
     const cJSON *child = item->child;
     for (int k = 0; k < 4; k++, child = child->next) {
         GtPath at = gt_path_index(path, (size_t)k);
-        if (!cJSON_IsNumber(child) || !isfinite(child->valuedouble)) {
-            gt_json_error(doc, &at, "%s must be a finite number, found %s", names[k],
-                          cJSON_IsNumber(child) ? "a number too large to use" : gt_json_type_name(child));
+        if (!cJSON_IsNumber(child)) {
+            gt_json_error(doc, &at, "%s must be a number, found %s%s", names[k], gt_json_type_name(child),
+                          cJSON_IsString(child) ? " (remove the quotes)" : "");
+            return false;
+        }
+        if (!isfinite(child->valuedouble)) {
+            char raw[32];
+            gt_json_raw(doc, &at, raw, sizeof raw);
+            gt_json_error(doc, &at, "%s %s is too %s to use (it reads as %sinfinity); write a finite number", names[k], raw,
+                          child->valuedouble > 0 ? "large" : "small", child->valuedouble > 0 ? "" : "minus ");
             return false;
         }
         values[k] = child->valuedouble;

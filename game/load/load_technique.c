@@ -2,6 +2,7 @@
 #include "json_doc.h"
 #include "suggest.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static const char *const PATTERNS[] = { "glide", "circle", "knead", "cross-fibre", "tap", "hold" };
@@ -97,7 +98,9 @@ static bool load_weights(GtJsonDoc *doc, const cJSON *root, const GtPath *path, 
     for (int c = 0; c < GT_CRITERION_COUNT; c++) {
         bool present = cJSON_GetObjectItemCaseSensitive(weights, names[c]) != NULL;
         if (applies(t, (GtCriterion)c)) {
-            if (!present) {
+            if (!present && gt_json_typo_reported(doc, weights, names[c])) {
+                ok = false;
+            } else if (!present) {
                 gt_json_error(doc, &at, "missing weight for \"%s\", which applies to a %s technique",
                               names[c], gt_pattern_name(t->pattern));
                 ok = false;
@@ -161,8 +164,10 @@ static bool load_string_list(GtJsonDoc *doc, const cJSON *root, const GtPath *pa
     const cJSON *list = gt_json_member(doc, root, path, key, true);
     if (!list) return false;
     if (!cJSON_IsArray(list) || (size_t)cJSON_GetArraySize(list) < min_count || cJSON_GetArraySize(list) > 64) {
+        char found[32];
+        snprintf(found, sizeof found, "%d strings", cJSON_GetArraySize(list));
         gt_json_error(doc, &at, "expected an array of %zu to 64 strings, found %s", min_count,
-                      cJSON_IsArray(list) ? "an array of another length" : gt_json_type_name(list));
+                      cJSON_IsArray(list) ? found : gt_json_type_name(list));
         return false;
     }
     size_t n = (size_t)cJSON_GetArraySize(list);
@@ -211,7 +216,9 @@ static bool check_contraindicated(GtJsonDoc *doc, const GtPath *path, const GtRe
     return ok;
 }
 
-/* The pattern-dependent keys: speed, tempo, regularity, amplitude, hold. */
+/* The pattern-dependent keys: speed, tempo, regularity, amplitude, hold. The has_* flags
+ * follow the pattern even when a value is bad or missing (that is reported here), so the
+ * weights and tolerances that belong to the pattern are not reported as well. */
 static bool load_pattern_keys(GtJsonDoc *doc, const cJSON *root, const GtPath *path, GtTechnique *t) {
     bool ok = true;
     GtPattern p = t->pattern;
@@ -219,6 +226,7 @@ static bool load_pattern_keys(GtJsonDoc *doc, const cJSON *root, const GtPath *p
     if (p == GT_PATTERN_GLIDE) {
         t->has_speed = gt_json_range(doc, root, path, "speed_cm_s", true, 0.01, 100, &t->speed_cm_s);
         ok = t->has_speed && ok;
+        t->has_speed = true;
     } else ok = reject_key(doc, root, path, "speed_cm_s", "only glides are scored on speed; rhythmic "
                            "patterns use a tempo") && ok;
     if (rhythmic) {
@@ -241,6 +249,7 @@ static bool load_pattern_keys(GtJsonDoc *doc, const cJSON *root, const GtPath *p
                           "technique repeats, so it needs a tempo", gt_pattern_name(p));
         }
         ok = t->has_tempo && ok;
+        t->has_tempo = true;
         ok = gt_json_number(doc, root, path, "regularity_cv_max", true, 0.01, 0.99, &t->regularity_cv_max) && ok;
         ok = gt_json_number(doc, root, path, "amplitude_cm", true, 0.2, 15, &t->amplitude_cm) && ok;
     } else {
@@ -253,6 +262,7 @@ static bool load_pattern_keys(GtJsonDoc *doc, const cJSON *root, const GtPath *p
     if (p == GT_PATTERN_HOLD) {
         t->has_hold = gt_json_range(doc, root, path, "hold_s", true, 0.5, 1800, &t->hold_s);
         ok = t->has_hold && ok;
+        t->has_hold = true;
         ok = gt_json_number(doc, root, path, "drift_max_cm", true, 0.05, 20, &t->drift_max_cm) && ok;
     } else {
         const char *why = "only a hold is scored on holding time";

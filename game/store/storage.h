@@ -1,0 +1,25 @@
+/* storage: where the trainer keeps a student's data, and writing it so that a power cut
+ * never leaves a half-written file.
+ *
+ * Directory: $XDG_DATA_HOME/guidedtouch, else $HOME/.local/share/guidedtouch. No SDL. */
+#ifndef GT_STORAGE_H
+#define GT_STORAGE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "gt_replay.h"
+
+/* Writes the user data directory path into `dir` (creating it and its parents, mode 0700);
+ * false with a reason in `error` (size bytes) when it cannot be had. */
+bool gt_storage_data_dir(char *dir, size_t dir_size, char *error, size_t error_size);
+
+/* Writes `length` bytes to `path` atomically: a temporary file in the same directory,
+ * fsync, rename over the target, fsync of the directory. On failure the old file (if any)
+ * is untouched, the temporary is removed, and `error` says why. */
+bool gt_storage_write_atomic(const char *path, const char *text, size_t length, char *error, size_t error_size);
+
+/* Saves a replay as <data dir>/replays/<lesson>-step<N>-<YYYYmmdd-HHMMSS>-<n>.json (never
+ * overwriting an earlier one) and puts its path in `path`. False with `error` on failure. */
+bool gt_storage_save_replay(const GtReplay *replay, char *path, size_t path_size, char *error, size_t error_size);
+
+#endif
