@@ -16,6 +16,13 @@
  * "synthetic" marks an event as SDL's own duplicate (mouse-from-touch or touch-from-mouse), to
  * test that such events are not counted twice.
  *
+ * The clock: finger, mouse, wheel and key commands take no time; trace, tap (50 ms) and replay
+ * move the clock to their end, so a following `wait` counts from there. `at` may go back in
+ * time, which is how two traces overlap (two hands). Events due at the same ms keep the
+ * order of the file. Script fingers are on touch device 1; `tap` and `replay` use finger ids
+ * of their own (from 2^40), so they never clash with the IDs a script names (0-999999).
+ * Key names are resolved when loading, so load scripts after SDL_Init(SDL_INIT_VIDEO).
+ *
  * Ownership: GtScript owns everything it loaded; gt_script_free releases it. */
 #ifndef GT_SCRIPT_H
 #define GT_SCRIPT_H

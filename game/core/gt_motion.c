@@ -92,44 +92,92 @@ static int compare_events(const void *a, const void *b) {
     return (x->contact > y->contact) - (x->contact < y->contact);
 }
 
-/* Smallest step (cm) between the points used to measure a heading. */
-static const double HEADING_STEP_CM = 0.05;
+/* Smallest step (cm) between the points used to measure a heading: a tenth of the movement's
+ * size, so that sensor and rounding jitter on small, slow circles cannot fake a turn. */
+static double heading_step_cm(double amplitude_cm) {
+    return fmax(0.05, 0.1 * amplitude_cm);
+}
+
+/* Calls `visit` with every change of heading (radians, positive = clockwise on screen) along
+ * a contact, measured between points at least `step_cm` apart. False if a visit failed. */
+typedef bool (*HeadingVisit)(void *context, size_t contact, size_t sample, double t_ms, double turn);
+
+static bool walk_headings(const GtReplay *replay, size_t c, double step_cm, HeadingVisit visit, void *context) {
+    const GtContact *contact = &replay->contacts[c];
+    if (contact->count < 3) return true;
+    GtSample anchor = contact->samples[0];
+    bool have_heading = false;
+    double heading = 0.0;
+    for (size_t k = 1; k < contact->count; k++) {
+        GtSample s = contact->samples[k];
+        double dx = s.x_cm - anchor.x_cm, dy = s.y_cm - anchor.y_cm;
+        if (hypot(dx, dy) < step_cm) continue;
+        double h = atan2(dy, dx);
+        anchor = s;
+        if (have_heading) {
+            double dh = h - heading;
+            while (dh > GT_PI) dh -= 2.0 * GT_PI;
+            while (dh <= -GT_PI) dh += 2.0 * GT_PI;
+            if (!visit(context, c, k, s.t_ms, dh)) return false;
+        }
+        heading = h;
+        have_heading = true;
+    }
+    return true;
+}
+
+typedef struct CycleWalk {
+    EventList *events;
+    double turned;      /* signed turn so far in this contact */
+    long completed;     /* whole turns recorded in this contact */
+    double total;       /* signed turn over all contacts */
+} CycleWalk;
+
+static bool count_turns(void *context, size_t contact, size_t sample, double t_ms, double turn) {
+    CycleWalk *walk = context;
+    walk->turned += turn;
+    walk->total += turn;
+    long whole = (long)floor(fabs(walk->turned) / (2.0 * GT_PI));
+    while (walk->completed < whole) {
+        walk->completed++;
+        if (!push_event(walk->events, contact, sample, t_ms)) return false;
+    }
+    return true;
+}
 
 /* Revolutions of the direction of travel: each full turn of the heading is one cycle.
  * Works for circles, ellipses and circles that walk along a path. */
-static bool heading_cycles(const GtReplay *replay, EventList *events, int *turning_sign) {
-    double total_turn = 0.0;
+static bool heading_cycles(const GtReplay *replay, double amplitude_cm, EventList *events, int *turning_sign) {
+    CycleWalk walk = { events, 0.0, 0, 0.0 };
     for (size_t c = 0; c < replay->contact_count; c++) {
-        const GtContact *contact = &replay->contacts[c];
-        if (contact->count < 3) continue;
-        GtSample anchor = contact->samples[0];
-        bool have_heading = false;
-        double heading = 0.0, turned = 0.0;
-        long completed = 0;
-        for (size_t k = 1; k < contact->count; k++) {
-            GtSample s = contact->samples[k];
-            double dx = s.x_cm - anchor.x_cm, dy = s.y_cm - anchor.y_cm;
-            if (hypot(dx, dy) < HEADING_STEP_CM) continue;
-            double h = atan2(dy, dx);
-            anchor = s;
-            if (have_heading) {
-                double dh = h - heading;
-                while (dh > GT_PI) dh -= 2.0 * GT_PI;
-                while (dh <= -GT_PI) dh += 2.0 * GT_PI;
-                turned += dh;
-                total_turn += dh;
-                long whole = (long)floor(fabs(turned) / (2.0 * GT_PI));
-                while (completed < whole) {
-                    completed++;
-                    if (!push_event(events, c, k, s.t_ms)) return false;
-                }
-            }
-            heading = h;
-            have_heading = true;
-        }
+        walk.turned = 0.0;
+        walk.completed = 0;
+        if (!walk_headings(replay, c, heading_step_cm(amplitude_cm), count_turns, &walk)) return false;
     }
-    *turning_sign = total_turn > 0.0 ? 1 : total_turn < 0.0 ? -1 : 0;
+    *turning_sign = walk.total > 0.0 ? 1 : walk.total < 0.0 ? -1 : 0;
     return true;
+}
+
+typedef struct TurnTotals {
+    double clockwise, counter;
+} TurnTotals;
+
+static bool add_turn(void *context, size_t contact, size_t sample, double t_ms, double turn) {
+    (void)contact;
+    (void)sample;
+    (void)t_ms;
+    TurnTotals *totals = context;
+    if (turn > 0) totals->clockwise += turn;
+    else totals->counter -= turn;
+    return true;
+}
+
+void gt_turning_totals(const GtReplay *replay, double amplitude_cm, double *clockwise_rad, double *counter_rad) {
+    TurnTotals totals = { 0.0, 0.0 };
+    for (size_t c = 0; c < replay->contact_count; c++)
+        walk_headings(replay, c, heading_step_cm(amplitude_cm), add_turn, &totals);
+    *clockwise_rad = totals.clockwise;
+    *counter_rad = totals.counter;
 }
 
 /* The main axis of a contact's motion (angle in radians), from the covariance of its steps. */
@@ -196,7 +244,7 @@ bool gt_detect_cycles(GtPattern pattern, double amplitude_cm, const GtReplay *re
         break;
     case GT_PATTERN_CIRCLE:
     case GT_PATTERN_KNEAD:
-        ok = heading_cycles(replay, &events, &out->turning_sign);
+        ok = heading_cycles(replay, amplitude_cm, &events, &out->turning_sign);
         break;
     case GT_PATTERN_CROSS_FIBRE:
         ok = reversal_cycles(replay, amplitude_cm, &events);

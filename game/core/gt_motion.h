@@ -56,6 +56,10 @@ typedef struct GtCycles {
 bool gt_detect_cycles(GtPattern pattern, double amplitude_cm, const GtReplay *replay, GtCycles *out);
 void gt_cycles_free(GtCycles *cycles);
 
+/* Total turning of the direction of travel, clockwise and counterclockwise (as seen on screen),
+ * measured over steps of a tenth of `amplitude_cm` (at least 0.05 cm) so jitter does not count. */
+void gt_turning_totals(const GtReplay *replay, double amplitude_cm, double *clockwise_rad, double *counter_rad);
+
 /* Rounds a sample to the precision replay files keep (1 ms, 0.01 cm, 0.001 pressure), so a
  * replay graded in memory and the same replay read back from its file score identically. */
 GtSample gt_sample_quantize(GtSample sample);

@@ -53,6 +53,9 @@ bool gt_score_attempt(const GtScoreTarget *target, const GtReplay *replay, GtSco
 /* The osu!-style grade for a total: S >= 95, A >= 90, B >= 80, C >= 70, else D. */
 const char *gt_grade_for(double total);
 
+/* "light", "light to moderate", ... for a band on the 0-10 scale. */
+void gt_pressure_words(GtRange band, char *buffer, size_t size);
+
 /* The criterion's entry in a card, or NULL when it does not apply. */
 const GtCriterionScore *gt_card_criterion(const GtScoreCard *card, GtCriterion criterion);
 

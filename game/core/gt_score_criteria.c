@@ -229,17 +229,7 @@ static double across_agreement(const GtScoreInput *in, double *moved) {
  * 0: whichever way dominates). */
 static double turning_agreement(const GtScoreInput *in, int wanted, double *turned) {
     double clockwise = 0.0, counter = 0.0;
-    for (size_t c = 0; c < in->replay->contact_count; c++) {
-        const GtContact *contact = &in->replay->contacts[c];
-        for (size_t k = 2; k < contact->count; k++) {
-            const GtSample *a = &contact->samples[k - 2], *b = &contact->samples[k - 1], *s = &contact->samples[k];
-            double ux = b->x_cm - a->x_cm, uy = b->y_cm - a->y_cm;
-            double vx = s->x_cm - b->x_cm, vy = s->y_cm - b->y_cm;
-            if (hypot(ux, uy) < 1e-9 || hypot(vx, vy) < 1e-9) continue;
-            double dh = atan2(ux * vy - uy * vx, ux * vx + uy * vy);
-            if (dh > 0) clockwise += dh; else counter -= dh;
-        }
-    }
+    gt_turning_totals(in->replay, in->target->technique->amplitude_cm, &clockwise, &counter);
     *turned = clockwise + counter;
     if (*turned <= 0.0) return NAN;
     if (wanted == 0) wanted = clockwise >= counter ? 1 : -1;

@@ -30,8 +30,6 @@ void gt_pick_worst(const GtSubScore *subs, size_t count, GtCriterionScore *out);
 void gt_unmeasured(GtCriterionScore *out, double target_min, double target_max, const char *unit,
                    const char *feedback);
 
-/* "light", "light to moderate", ... for a band on the 0-10 scale. */
-void gt_pressure_words(GtRange band, char *buffer, size_t size);
 
 void gt_score_path(const GtScoreInput *in, GtCriterionScore *out);
 void gt_score_direction(const GtScoreInput *in, GtCriterionScore *out);

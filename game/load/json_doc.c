@@ -400,6 +400,7 @@ static void report_truncated(GtJsonDoc *doc, const Shape *shape) {
 /* Explains why cJSON stopped at `offset` in the words an author needs, at the right place. */
 static void report_syntax_error(GtJsonDoc *doc, size_t offset) {
     const char *text = doc->text;
+    if (offset >= doc->length) offset = doc->length - 1;  /* the caller saw a non-empty text */
     /* cJSON reports a bad key one byte past where it starts: move back onto it */
     if (offset > 0 && offset <= doc->length && !is_space(text[offset - 1]) && text[offset - 1] != '"') {
         size_t key = offset - 1, before_key = previous_token(text, key);
@@ -441,7 +442,7 @@ static void report_syntax_error(GtJsonDoc *doc, size_t offset) {
                         "an ordinary number such as 0.5", word);
         return;
     }
-    if (strncmp(text + offset, "//", 2) == 0 || strncmp(text + offset, "/*", 2) == 0) {
+    if (offset + 1 < doc->length && text[offset] == '/' && (text[offset + 1] == '/' || text[offset + 1] == '*')) {
         syntax_error(doc, offset, "comments are not allowed in JSON; remove this comment");
         return;
     }
@@ -473,7 +474,7 @@ static void report_syntax_error(GtJsonDoc *doc, size_t offset) {
     if (prev < offset && text[prev] == '"') {
         Shape key_shape = scan_shape(text, prev);  /* inside the string that ends at prev */
         size_t key_start = key_shape.string_start;
-        const char *newline = memchr(text + key_start, '\n', prev - key_start);
+        const char *newline = key_shape.in_string ? memchr(text + key_start, '\n', prev - key_start) : NULL;
         if (newline) {
             int line, column;
             offset_to_line_column(text, key_start, &line, &column);
@@ -486,7 +487,8 @@ static void report_syntax_error(GtJsonDoc *doc, size_t offset) {
         Shape key_shape = scan_shape(text, prev);  /* inside the string that ends at prev */
         size_t key_start = key_shape.string_start;
         size_t before_key = previous_token(text, key_start);
-        if (in_object && before_key < key_start && (text[before_key] == '{' || text[before_key] == ',')) {
+        if (key_shape.in_string && in_object && before_key < key_start &&
+            (text[before_key] == '{' || text[before_key] == ',')) {
             syntax_error(doc, offset, "expected ':' between the key %.*s and its value", (int)(prev - key_start + 1),
                             text + key_start);
             return;

@@ -12,7 +12,7 @@ const char *gt_json_type_name(const cJSON *item) {
     if (!item) return "nothing";
     if (cJSON_IsString(item)) return "a string";
     if (cJSON_IsNumber(item)) return "a number";
-    if (cJSON_IsBool(item)) return "true/false";
+    if (cJSON_IsBool(item)) return cJSON_IsTrue(item) ? "true" : "false";
     if (cJSON_IsNull(item)) return "null";
     if (cJSON_IsArray(item)) return "an array";
     if (cJSON_IsObject(item)) return "an object";
@@ -220,7 +220,8 @@ bool gt_json_range(GtJsonDoc *doc, const cJSON *object, const GtPath *path, cons
     if (!ok) return false;
     if (!(range.min < range.max)) {
         GtPath max_path = gt_path_key(&item_path, "max");
-        gt_json_error(doc, &max_path, "max (%.10g) must be greater than min (%.10g)", range.max, range.min);
+        gt_json_error(doc, &max_path, "max (%.10g) must be greater than min (%.10g)%s", range.max, range.min,
+                      range.max < range.min ? "; are they swapped?" : "");
         return false;
     }
     *out = range;

@@ -29,6 +29,15 @@ static void unknown_id(GtJsonDoc *doc, const GtPath *path, const char *what, con
                       what, id, context);
 }
 
+/* Whichever of keys a and b (both present in `object`) is written second. */
+static const char *second_of(const cJSON *object, const char *a, const char *b) {
+    for (const cJSON *item = object->child; item; item = item->next) {
+        if (item->string && strcmp(item->string, a) == 0) return b;
+        if (item->string && strcmp(item->string, b) == 0) return a;
+    }
+    return b;
+}
+
 static const GtTechnique *find_technique(const GtReferences *refs, const char *id) {
     for (size_t i = 0; refs && i < refs->technique_count; i++)
         if (strcmp(refs->techniques[i].id, id) == 0) return &refs->techniques[i];
@@ -83,6 +92,7 @@ static bool check_guide_point(GtJsonDoc *doc, const GtPath *at, GtPoint p, bool 
 static bool check_guide_segment(GtJsonDoc *doc, const GtPath *at, GtPoint a, GtPoint b, const GtBodyMap *map,
                                 const GtRegion *region, const GtTechnique *t) {
     double length = hypot(b.x - a.x, b.y - a.y);
+    if (!(length > 0.0)) return true;  /* a repeated point: its vertex was checked */
     for (double s = GUIDE_STEP_CM; s < length; s += GUIDE_STEP_CM) {
         GtPoint p = { a.x + (b.x - a.x) * s / length, a.y + (b.y - a.y) * s / length };
         if (!check_guide_point(doc, at, p, true, map, region, t)) return false;
@@ -116,8 +126,15 @@ static bool load_guide(GtJsonDoc *doc, const cJSON *step, const GtPath *path, Gt
     if (!guide || !gt_json_check_keys(doc, guide, &at, keys)) return false;
     const cJSON *line = cJSON_GetObjectItemCaseSensitive(guide, "polyline");
     const cJSON *point = cJSON_GetObjectItemCaseSensitive(guide, "point");
-    if ((line != NULL) == (point != NULL)) {
-        gt_json_error(doc, &at, "give exactly one of \"polyline\" (a path to trace) or \"point\" (a spot)");
+    if (line && point) {
+        GtPath second = gt_path_key(&at, second_of(guide, "polyline", "point"));
+        gt_json_error_at_key(doc, &second, "give either \"polyline\" (a path to trace) or \"point\" (a spot), "
+                             "not both; remove one");
+        return false;
+    }
+    if (!line && !point) {
+        if (!gt_json_typo_reported(doc, guide, "polyline") && !gt_json_typo_reported(doc, guide, "point"))
+            gt_json_error(doc, &at, "missing required key \"polyline\" (a path to trace) or \"point\" (a spot)");
         return false;
     }
     GtPath shape_path = gt_path_key(&at, line ? "polyline" : "point");
@@ -203,8 +220,14 @@ static bool load_step(GtJsonDoc *doc, const cJSON *step, const GtPath *path, con
 
     bool has_reps = cJSON_GetObjectItemCaseSensitive(step, "repetitions") != NULL;
     bool has_duration = cJSON_GetObjectItemCaseSensitive(step, "duration_s") != NULL;
-    if (has_reps == has_duration) {
-        gt_json_error(doc, path, "give exactly one of \"repetitions\" or \"duration_s\"");
+    if (has_reps && has_duration) {
+        GtPath at = gt_path_key(path, second_of(step, "repetitions", "duration_s"));
+        gt_json_error_at_key(doc, &at, "give either \"repetitions\" or \"duration_s\", not both; remove one");
+        ok = false;
+    } else if (!has_reps && !has_duration) {
+        if (!gt_json_typo_reported(doc, step, "repetitions") && !gt_json_typo_reported(doc, step, "duration_s"))
+            gt_json_error(doc, path, "missing required key \"repetitions\" (or \"duration_s\"): say how many "
+                          "strokes, cycles or holds, or how long");
         ok = false;
     } else if (has_reps) {
         long reps = 0;

@@ -15,11 +15,16 @@ bool gt_storage_data_dir(char *dir, size_t dir_size, char *error, size_t error_s
 
 /* Writes `length` bytes to `path` atomically: a temporary file in the same directory,
  * fsync, rename over the target, fsync of the directory. On failure the old file (if any)
- * is untouched, the temporary is removed, and `error` says why. */
+ * is untouched, the temporary is removed, and `error` says why. The one exception: when only
+ * the final directory flush fails (an I/O error), the new content is already in place but
+ * may not survive a power cut; that is reported as a failure too. */
 bool gt_storage_write_atomic(const char *path, const char *text, size_t length, char *error, size_t error_size);
 
 /* Saves a replay as <data dir>/replays/<lesson>-step<N>-<YYYYmmdd-HHMMSS>-<n>.json (never
- * overwriting an earlier one) and puts its path in `path`. False with `error` on failure. */
+ * overwriting an earlier one: n counts up from 1 until a free name is found; characters of
+ * the lesson id that are unsafe in file names become '-') and puts its path in `path`.
+ * Written as atomically as gt_storage_write_atomic. False with `error` (and `path` empty)
+ * on failure; nothing is left behind then (except after a failed directory flush, as above). */
 bool gt_storage_save_replay(const GtReplay *replay, char *path, size_t path_size, char *error, size_t error_size);
 
 #endif

@@ -1,0 +1,118 @@
+/* Internal to the trainer: its state, shared by the main loop and the screens. */
+#ifndef GT_APP_INTERNAL_H
+#define GT_APP_INTERNAL_H
+
+#include <SDL.h>
+#include <stdbool.h>
+#include "audio.h"
+#include "bodyview.h"
+#include "gt_score.h"
+#include "input.h"
+#include "library.h"
+#include "progress.h"
+#include "script.h"
+#include "ui.h"
+
+typedef enum GtScreenId {
+    GT_SCREEN_HOME, GT_SCREEN_INTRO, GT_SCREEN_DEMO, GT_SCREEN_PRACTICE, GT_SCREEN_RESULT, GT_SCREEN_SUMMARY
+} GtScreenId;
+
+typedef enum GtMode { GT_MODE_LEARN, GT_MODE_PRACTICE, GT_MODE_EXAM, GT_MODE_COUNT } GtMode;
+
+enum { GT_MAX_STEPS = 30, GT_HINT_AFTER_MISSES = 3 };
+
+typedef struct GtAppOptions {
+    int width, height;          /* window size in points */
+    bool fullscreen;
+    bool mute;
+    const char *script;         /* input script, or NULL */
+    const char *screenshot;     /* PNG written from the last frame, or NULL */
+    int frames;                 /* run this many frames then exit; 0 = until closed */
+    const char *lesson;         /* open this lesson straight away, or NULL */
+    int step;                   /* with lesson: start at this step (1-based) */
+    GtMode mode;
+} GtAppOptions;
+
+/* Buttons: what a press does. */
+typedef enum GtAction {
+    GT_ACT_NONE = -1, GT_ACT_BACK = 1, GT_ACT_START, GT_ACT_REPLAY_DEMO, GT_ACT_PRACTISE, GT_ACT_DONE,
+    GT_ACT_RESTART, GT_ACT_RETRY, GT_ACT_NEXT, GT_ACT_WATCH, GT_ACT_HOME, GT_ACT_WATCH_DEMO,
+    GT_ACT_MODE_LEARN, GT_ACT_MODE_PRACTICE, GT_ACT_MODE_EXAM, GT_ACT_MUTE,
+    GT_ACT_SCROLL_UP, GT_ACT_SCROLL_DOWN,
+    GT_ACT_LESSON_BASE = 1000   /* + lesson index */
+} GtAction;
+
+typedef struct GtApp {
+    GtAppOptions options;
+    const char *data_dir;
+    char assets_dir[768];
+    SDL_Window *window;
+    SDL_Renderer *renderer;
+    int window_w, window_h;     /* points */
+    int output_w, output_h;     /* pixels */
+    GtUi ui;
+    GtLibrary library;
+    GtBodyView views[GT_VIEW_COUNT];
+    GtInput *input;
+    GtScript *script;
+    GtAudio audio;
+    GtProgress progress;
+
+    GtScreenId screen;
+    GtMode mode;
+    const GtLesson *lesson;
+    int step;                           /* 1-based, 0 when no lesson */
+    GtReplay reference;                 /* the step's demonstration */
+    bool has_reference;
+    Uint32 demo_start_ms;
+    GtReplay attempt;                   /* the last finished attempt */
+    bool has_attempt;
+    GtScoreCard card;
+    bool has_card;
+    char attempt_path[768];             /* where the attempt was saved, or "" */
+    char save_error[256];
+    int misses;                         /* failed attempts at the current step */
+    double step_best[GT_MAX_STEPS];     /* best total per step in this run, -1 = not done */
+    bool watching;                      /* result screen replays the attempt over the reference */
+    Uint32 watch_start_ms;
+    Uint32 next_beat_ms;                /* metronome */
+    Uint32 beat_flash_until_ms;
+    int home_scroll;                    /* first lesson row shown */
+    int home_rows;                      /* rows that fit */
+
+    SDL_Rect header, body_area, panel;  /* layout of the current frame, output pixels */
+    SDL_Rect slider;                    /* the pressure gauge, which touch users hold as a slider */
+    bool portrait;
+    bool running;
+    bool dirty;                         /* something changed: draw a frame */
+} GtApp;
+
+/* app_screens.c: drawing and actions for every screen. */
+void gt_app_layout(GtApp *app);
+/* Shows the current step's part of the body (or the whole body off a step) at the current size. */
+void gt_app_prepare_view(GtApp *app);
+void gt_app_draw(GtApp *app, Uint32 now_ms);
+void gt_app_act(GtApp *app, int action, Uint32 now_ms);
+/* Opens a lesson at a step on the screen the mode starts with. */
+void gt_app_open_step(GtApp *app, const GtLesson *lesson, int step, Uint32 now_ms);
+/* True while something on screen moves by itself (demo playback, metronome, replays). */
+bool gt_app_animating(const GtApp *app, Uint32 now_ms);
+/* Per-frame updates that do not depend on events (metronome clicks). */
+void gt_app_update(GtApp *app, Uint32 now_ms);
+
+/* app_step.c: the screens of one step. */
+void gt_app_draw_demo(GtApp *app, Uint32 now_ms);
+void gt_app_draw_practice(GtApp *app, Uint32 now_ms);
+void gt_app_draw_result(GtApp *app, Uint32 now_ms);
+/* Starts an attempt at the current step (practice screen). */
+void gt_app_begin_practice(GtApp *app, Uint32 now_ms);
+/* Ends the attempt, scores it, saves the replay and the marks, and shows the result. */
+void gt_app_finish_attempt(GtApp *app, Uint32 now_ms);
+/* The current step, or NULL. */
+const GtStep *gt_app_step(const GtApp *app);
+/* Draws the top bar with a title and, unless on the home screen, a back button. */
+void gt_app_draw_header(GtApp *app, const char *title, const char *subtitle);
+/* Pressure words for a band: "light to moderate (2-5)". */
+void gt_app_band_words(GtRange band, char *buffer, size_t size);
+
+#endif

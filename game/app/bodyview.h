@@ -1,0 +1,70 @@
+/* bodyview: the body map on screen. The SVG art is rasterised by SDL2_image at exactly the
+ * size it is shown (so it is crisp at any resolution), and everything else (regions, guides,
+ * landmarks, trails) is drawn from the engine's centimetre data through one transform.
+ *
+ * Ownership: a GtBodyView owns its art texture and region triangulations; the body map it
+ * shows is borrowed from the library. */
+#ifndef GT_BODYVIEW_H
+#define GT_BODYVIEW_H
+
+#include <SDL.h>
+#include "gt_lesson.h"
+#include "input.h"
+#include "ui.h"
+
+typedef struct GtBodyView {
+    const GtBodyMap *map;       /* borrowed */
+    char art_path[768];
+    char *svg;                  /* the art's SVG text (owned), NULL when it could not be read */
+    SDL_Texture *art;           /* NULL until laid out, or when the art failed to load */
+    SDL_Rect rect;              /* where the shown part of the figure is drawn, output pixels */
+    double focus[4];            /* the part shown: x, y, w, h in cm (the whole view by default) */
+    GtViewTransform transform;
+    SDL_FPoint **triangles;     /* per region: 3 vertices per triangle, in cm; NULL until needed */
+    int *triangle_counts;       /* vertices per region */
+    char error[256];            /* why the art could not be drawn, or "" */
+} GtBodyView;
+
+/* Prepares a view of `map`, whose art lives in `bodymap_dir`. Never fails: a missing art file
+ * leaves the figure undrawn and the reason in view->error. */
+void gt_bodyview_init(GtBodyView *view, const GtBodyMap *map, const char *bodymap_dir);
+void gt_bodyview_free(GtBodyView *view);
+
+/* Fits the figure into `area` (keeping its proportions) and re-renders the art when the
+ * size or the shown part changed. The whole body is shown unless gt_bodyview_focus chose a part. */
+void gt_bodyview_layout(GtBodyView *view, SDL_Renderer *renderer, SDL_Rect area);
+
+/* Shows only the part of the body around a step: its region and guide with a margin, at
+ * least 36 cm on a side, so strokes are traced at a comfortable size. NULL shows the whole body. */
+void gt_bodyview_focus(GtBodyView *view, const GtStep *step);
+
+SDL_FPoint gt_bodyview_to_px(const GtBodyView *view, GtPoint cm);
+
+/* Keeps later drawing inside the shown part of the figure (on), or lifts that limit (off). */
+void gt_bodyview_clip(GtBodyView *view, GtUi *ui, bool on);
+
+/* Draws the figure. */
+void gt_bodyview_draw(GtBodyView *view, GtUi *ui);
+
+/* Fills a region (by id) with a translucent colour; unknown ids are ignored. */
+void gt_bodyview_fill_region(GtBodyView *view, GtUi *ui, const char *region_id, GtColour colour, Uint8 alpha);
+
+/* Marks the landmarks the technique must avoid (ringed and crossed, so colour is not the only cue). */
+void gt_bodyview_draw_avoid_zones(GtBodyView *view, GtUi *ui, const GtTechnique *technique);
+
+/* Draws a step's guide: the path or point, its direction (chevrons and an arrowhead, turning
+ * arrows for circles, across-fibre ticks), and the landmark a stroke heads toward.
+ * `phase` (0..1) animates the chevrons. */
+void gt_bodyview_draw_guide(GtBodyView *view, GtUi *ui, const GtStep *step, double phase);
+
+/* Draws the contacts of a replay up to `until_ms` as trails coloured and sized by pressure
+ * band (light: thin sky blue, in band: green, too heavy: thick vermillion). */
+void gt_bodyview_draw_trail(GtBodyView *view, GtUi *ui, const GtReplay *replay, const GtTechnique *technique,
+                            double until_ms, Uint8 alpha);
+
+/* The newest sample of each contact that is down at `at_ms`, drawn as a hand marker with a
+ * pressure ring. Returns how many were drawn. */
+int gt_bodyview_draw_contacts(GtBodyView *view, GtUi *ui, const GtReplay *replay, const GtTechnique *technique,
+                              double at_ms);
+
+#endif

@@ -1,0 +1,294 @@
+#include "ui.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const SDL_Color PALETTE[GT_COL_COUNT] = {
+    [GT_COL_BACKGROUND] = { 0xF4, 0xF1, 0xEC, 0xFF }, /* warm paper */
+    [GT_COL_PANEL] = { 0xFF, 0xFF, 0xFF, 0xFF },
+    [GT_COL_TEXT] = { 0x1F, 0x23, 0x28, 0xFF },       /* 14:1 on the panel */
+    [GT_COL_MUTED] = { 0x5A, 0x60, 0x68, 0xFF },      /* 6.3:1 on the panel */
+    [GT_COL_LINE] = { 0xD6, 0xD1, 0xC8, 0xFF },
+    [GT_COL_ACCENT] = { 0x00, 0x72, 0xB2, 0xFF },     /* Okabe-Ito blue; white text 5.1:1 */
+    [GT_COL_ACCENT_TEXT] = { 0xFF, 0xFF, 0xFF, 0xFF },
+    [GT_COL_GOOD] = { 0x00, 0x9E, 0x73, 0xFF },       /* bluish green */
+    [GT_COL_WARN] = { 0xE6, 0x9F, 0x00, 0xFF },       /* orange */
+    [GT_COL_BAD] = { 0xD5, 0x5E, 0x00, 0xFF },        /* vermillion */
+    [GT_COL_LIGHT] = { 0x56, 0xB4, 0xE9, 0xFF },      /* sky blue */
+    [GT_COL_GUIDE] = { 0x00, 0x72, 0xB2, 0xFF },
+    [GT_COL_HIGHLIGHT] = { 0xF0, 0xE4, 0x42, 0xFF },  /* yellow */
+    [GT_COL_AVOID] = { 0xCC, 0x79, 0xA7, 0xFF },      /* reddish purple */
+};
+
+SDL_Color gt_ui_colour(GtColour colour) {
+    return (unsigned)colour < GT_COL_COUNT ? PALETTE[colour] : PALETTE[GT_COL_TEXT];
+}
+
+void gt_ui_set_colour(GtUi *ui, GtColour colour, Uint8 alpha) {
+    SDL_Color c = gt_ui_colour(colour);
+    SDL_SetRenderDrawColor(ui->renderer, c.r, c.g, c.b, alpha);
+}
+
+static void close_fonts(GtUi *ui) {
+    for (int s = 0; s < GT_FONT_SIZE_COUNT; s++)
+        for (int b = 0; b < 2; b++) {
+            if (ui->fonts[s][b]) TTF_CloseFont(ui->fonts[s][b]);
+            ui->fonts[s][b] = NULL;
+        }
+}
+
+static void clear_cache(GtUi *ui) {
+    for (int i = 0; i < GT_TEXT_CACHE; i++) {
+        if (ui->cache[i].texture) SDL_DestroyTexture(ui->cache[i].texture);
+        free(ui->cache[i].text);
+        memset(&ui->cache[i], 0, sizeof ui->cache[i]);
+    }
+}
+
+/* Opens every size of both weights; false when a font file cannot be opened. */
+static bool open_fonts(GtUi *ui) {
+    close_fonts(ui);
+    for (int s = 0; s < GT_FONT_SIZE_COUNT; s++) {
+        ui->fonts[s][0] = TTF_OpenFont(ui->font_regular, ui->font_px[s]);
+        ui->fonts[s][1] = TTF_OpenFont(ui->font_bold, ui->font_px[s]);
+        if (!ui->fonts[s][0] || !ui->fonts[s][1]) return false;
+        TTF_SetFontHinting(ui->fonts[s][0], TTF_HINTING_LIGHT);
+        TTF_SetFontHinting(ui->fonts[s][1], TTF_HINTING_LIGHT);
+    }
+    return true;
+}
+
+static void compute_metrics(GtUi *ui, int width, int height, double px_per_mm) {
+    ui->width = width;
+    ui->height = height;
+    ui->px_per_mm = px_per_mm > 0.5 ? px_per_mm : 96.0 / 25.4;
+    int shorter = width < height ? width : height;
+    ui->unit = shorter / 90 > 4 ? shorter / 90 : 4;
+    int nine_mm = (int)ceil(9.0 * ui->px_per_mm);
+    ui->touch = nine_mm > 6 * ui->unit ? nine_mm : 6 * ui->unit;
+    int body = shorter / 40;
+    if (body < 14) body = 14;
+    ui->font_px[GT_FONT_SMALL] = body * 4 / 5;
+    ui->font_px[GT_FONT_BODY] = body;
+    ui->font_px[GT_FONT_LARGE] = body * 5 / 4;
+    ui->font_px[GT_FONT_TITLE] = body * 8 / 5;
+    ui->font_px[GT_FONT_HUGE] = body * 3;
+}
+
+bool gt_ui_init(GtUi *ui, SDL_Renderer *renderer, const char *assets_dir, char *error, size_t error_size) {
+    memset(ui, 0, sizeof *ui);
+    ui->renderer = renderer;
+    ui->pressed_id = -1;
+    snprintf(ui->font_regular, sizeof ui->font_regular, "%s/fonts/Inter-Regular.otf", assets_dir);
+    snprintf(ui->font_bold, sizeof ui->font_bold, "%s/fonts/Inter-SemiBold.otf", assets_dir);
+    if (TTF_Init() != 0) {
+        snprintf(error, error_size, "cannot start SDL_ttf: %s", TTF_GetError());
+        return false;
+    }
+    compute_metrics(ui, 1280, 800, 0);
+    if (!open_fonts(ui)) {
+        snprintf(error, error_size, "cannot open the bundled font %s: %s", ui->font_regular, TTF_GetError());
+        close_fonts(ui);
+        TTF_Quit();
+        return false;
+    }
+    return true;
+}
+
+void gt_ui_free(GtUi *ui) {
+    clear_cache(ui);
+    close_fonts(ui);
+    TTF_Quit();
+}
+
+void gt_ui_resize(GtUi *ui, int width_px, int height_px, double px_per_mm) {
+    int old_body = ui->font_px[GT_FONT_BODY];
+    compute_metrics(ui, width_px, height_px, px_per_mm);
+    if (ui->font_px[GT_FONT_BODY] != old_body || !ui->fonts[0][0]) {
+        clear_cache(ui);
+        if (!open_fonts(ui)) SDL_Log("guidedtouch: cannot reopen fonts: %s", TTF_GetError());
+    }
+}
+
+void gt_ui_begin_frame(GtUi *ui) {
+    ui->frame++;
+    ui->button_count = 0;
+    SDL_SetRenderDrawBlendMode(ui->renderer, SDL_BLENDMODE_BLEND);
+    gt_ui_set_colour(ui, GT_COL_BACKGROUND, 255);
+    SDL_RenderClear(ui->renderer);
+}
+
+void gt_ui_fill_rect(GtUi *ui, SDL_Rect rect, GtColour colour, Uint8 alpha) {
+    gt_ui_set_colour(ui, colour, alpha);
+    SDL_RenderFillRect(ui->renderer, &rect);
+}
+
+/* Appends a triangle fan around (cx, cy) over an arc to the vertex list. */
+static int arc_fan(SDL_Vertex *v, int n, double cx, double cy, double r, double a0, double a1, int steps,
+                   SDL_Color c) {
+    for (int i = 0; i < steps; i++) {
+        double t0 = a0 + (a1 - a0) * i / steps, t1 = a0 + (a1 - a0) * (i + 1) / steps;
+        v[n++] = (SDL_Vertex){ { (float)cx, (float)cy }, c, { 0, 0 } };
+        v[n++] = (SDL_Vertex){ { (float)(cx + r * cos(t0)), (float)(cy + r * sin(t0)) }, c, { 0, 0 } };
+        v[n++] = (SDL_Vertex){ { (float)(cx + r * cos(t1)), (float)(cy + r * sin(t1)) }, c, { 0, 0 } };
+    }
+    return n;
+}
+
+void gt_ui_fill_round_rect(GtUi *ui, SDL_Rect rect, int radius, GtColour colour, Uint8 alpha) {
+    if (radius * 2 > rect.w) radius = rect.w / 2;
+    if (radius * 2 > rect.h) radius = rect.h / 2;
+    if (radius <= 1) { gt_ui_fill_rect(ui, rect, colour, alpha); return; }
+    gt_ui_set_colour(ui, colour, alpha);
+    SDL_Rect middle = { rect.x + radius, rect.y, rect.w - 2 * radius, rect.h };
+    SDL_Rect left = { rect.x, rect.y + radius, radius, rect.h - 2 * radius };
+    SDL_Rect right = { rect.x + rect.w - radius, rect.y + radius, radius, rect.h - 2 * radius };
+    SDL_RenderFillRect(ui->renderer, &middle);
+    SDL_RenderFillRect(ui->renderer, &left);
+    SDL_RenderFillRect(ui->renderer, &right);
+    SDL_Color c = gt_ui_colour(colour);
+    c.a = alpha;
+    SDL_Vertex v[4 * 8 * 3];
+    int n = 0;
+    const double q = GT_PI_2;
+    n = arc_fan(v, n, rect.x + radius, rect.y + radius, radius, 2 * q, 3 * q, 8, c);
+    n = arc_fan(v, n, rect.x + rect.w - radius, rect.y + radius, radius, 3 * q, 4 * q, 8, c);
+    n = arc_fan(v, n, rect.x + rect.w - radius, rect.y + rect.h - radius, radius, 0, q, 8, c);
+    n = arc_fan(v, n, rect.x + radius, rect.y + rect.h - radius, radius, q, 2 * q, 8, c);
+    SDL_RenderGeometry(ui->renderer, NULL, v, n, NULL, 0);
+}
+
+void gt_ui_fill_circle(GtUi *ui, double cx, double cy, double radius, GtColour colour, Uint8 alpha) {
+    SDL_Color c = gt_ui_colour(colour);
+    c.a = alpha;
+    SDL_Vertex v[48 * 3];
+    int n = arc_fan(v, 0, cx, cy, radius, 0, 4 * GT_PI_2, 48, c);
+    SDL_RenderGeometry(ui->renderer, NULL, v, n, NULL, 0);
+}
+
+void gt_ui_ring(GtUi *ui, double cx, double cy, double radius, double thickness, GtColour colour, Uint8 alpha) {
+    SDL_Color c = gt_ui_colour(colour);
+    c.a = alpha;
+    enum { STEPS = 64 };
+    SDL_Vertex v[STEPS * 6];
+    int n = 0;
+    double r0 = radius - thickness / 2, r1 = radius + thickness / 2;
+    for (int i = 0; i < STEPS; i++) {
+        double a = 4 * GT_PI_2 * i / STEPS, b = 4 * GT_PI_2 * (i + 1) / STEPS;
+        SDL_FPoint p[4] = { { (float)(cx + r0 * cos(a)), (float)(cy + r0 * sin(a)) },
+                            { (float)(cx + r1 * cos(a)), (float)(cy + r1 * sin(a)) },
+                            { (float)(cx + r1 * cos(b)), (float)(cy + r1 * sin(b)) },
+                            { (float)(cx + r0 * cos(b)), (float)(cy + r0 * sin(b)) } };
+        int order[6] = { 0, 1, 2, 0, 2, 3 };
+        for (int k = 0; k < 6; k++) v[n++] = (SDL_Vertex){ p[order[k]], c, { 0, 0 } };
+    }
+    SDL_RenderGeometry(ui->renderer, NULL, v, n, NULL, 0);
+}
+
+void gt_ui_triangle(GtUi *ui, double x0, double y0, double x1, double y1, double x2, double y2, SDL_Color c) {
+    SDL_Vertex v[3] = { { { (float)x0, (float)y0 }, c, { 0, 0 } }, { { (float)x1, (float)y1 }, c, { 0, 0 } },
+                        { { (float)x2, (float)y2 }, c, { 0, 0 } } };
+    SDL_RenderGeometry(ui->renderer, NULL, v, 3, NULL, 0);
+}
+
+void gt_ui_thick_line(GtUi *ui, double x0, double y0, double x1, double y1, double width, SDL_Color c) {
+    double dx = x1 - x0, dy = y1 - y0, len = hypot(dx, dy);
+    double h = width / 2;
+    if (len > 0.01) {
+        double nx = -dy / len * h, ny = dx / len * h;
+        SDL_Vertex v[6] = {
+            { { (float)(x0 + nx), (float)(y0 + ny) }, c, { 0, 0 } }, { { (float)(x1 + nx), (float)(y1 + ny) }, c, { 0, 0 } },
+            { { (float)(x1 - nx), (float)(y1 - ny) }, c, { 0, 0 } }, { { (float)(x0 + nx), (float)(y0 + ny) }, c, { 0, 0 } },
+            { { (float)(x1 - nx), (float)(y1 - ny) }, c, { 0, 0 } }, { { (float)(x0 - nx), (float)(y0 - ny) }, c, { 0, 0 } },
+        };
+        SDL_RenderGeometry(ui->renderer, NULL, v, 6, NULL, 0);
+    }
+    if (h >= 1.5) {
+        SDL_Vertex v[12 * 3];
+        int n = arc_fan(v, 0, x1, y1, h, 0, 4 * GT_PI_2, 12, c);
+        SDL_RenderGeometry(ui->renderer, NULL, v, n, NULL, 0);
+    }
+}
+
+/* Finds or renders the texture for a text; NULL when it cannot be drawn. */
+static GtTextEntry *text_entry(GtUi *ui, const char *text, GtFontSize size, bool bold, GtColour colour, int wrap) {
+    if (!text || !text[0] || (unsigned)size >= GT_FONT_SIZE_COUNT) return NULL;
+    SDL_Color c = gt_ui_colour(colour);
+    int px = ui->font_px[size];
+    GtTextEntry *oldest = &ui->cache[0];
+    for (int i = 0; i < GT_TEXT_CACHE; i++) {
+        GtTextEntry *e = &ui->cache[i];
+        if (e->texture && e->size == px && e->bold == bold && e->wrap == wrap && e->colour.r == c.r &&
+            e->colour.g == c.g && e->colour.b == c.b && strcmp(e->text, text) == 0) {
+            e->used = ui->frame;
+            return e;
+        }
+        if (!e->texture || e->used < oldest->used) oldest = e;
+    }
+    TTF_Font *font = ui->fonts[size][bold ? 1 : 0];
+    if (!font) return NULL;
+    SDL_Surface *surface = wrap > 0 ? TTF_RenderUTF8_Blended_Wrapped(font, text, c, (Uint32)wrap)
+                                    : TTF_RenderUTF8_Blended(font, text, c);
+    if (!surface) return NULL;
+    SDL_Texture *texture = SDL_CreateTextureFromSurface(ui->renderer, surface);
+    int w = surface->w, h = surface->h;
+    SDL_FreeSurface(surface);
+    char *copy = texture ? malloc(strlen(text) + 1) : NULL;
+    if (!copy) {
+        if (texture) SDL_DestroyTexture(texture);
+        return NULL;
+    }
+    strcpy(copy, text);
+    if (oldest->texture) SDL_DestroyTexture(oldest->texture);
+    free(oldest->text);
+    *oldest = (GtTextEntry){ texture, copy, px, bold, wrap, w, h, c, ui->frame };
+    return oldest;
+}
+
+void gt_ui_text(GtUi *ui, const char *text, int x, int y, GtFontSize size, bool bold, GtColour colour,
+                int wrap_px, int *w, int *h) {
+    GtTextEntry *e = text_entry(ui, text, size, bold, colour, wrap_px);
+    if (w) *w = e ? e->w : 0;
+    if (h) *h = e ? e->h : 0;
+    if (!e) return;
+    SDL_Rect dst = { x, y, e->w, e->h };
+    SDL_RenderCopy(ui->renderer, e->texture, NULL, &dst);
+}
+
+void gt_ui_text_size(GtUi *ui, const char *text, GtFontSize size, bool bold, int wrap_px, int *w, int *h) {
+    GtTextEntry *e = text_entry(ui, text, size, bold, GT_COL_TEXT, wrap_px);
+    if (w) *w = e ? e->w : 0;
+    if (h) *h = e ? e->h : 0;
+}
+
+void gt_ui_text_centred(GtUi *ui, const char *text, SDL_Rect rect, GtFontSize size, bool bold, GtColour colour) {
+    GtTextEntry *e = text_entry(ui, text, size, bold, colour, 0);
+    if (!e) return;
+    SDL_Rect dst = { rect.x + (rect.w - e->w) / 2, rect.y + (rect.h - e->h) / 2, e->w, e->h };
+    SDL_RenderCopy(ui->renderer, e->texture, NULL, &dst);
+}
+
+void gt_ui_button(GtUi *ui, SDL_Rect rect, const char *label, int id, SDL_Keycode key, bool primary) {
+    bool pressed = ui->pressed_id == id;
+    int radius = ui->unit;
+    if (!primary) gt_ui_fill_round_rect(ui, rect, radius, GT_COL_LINE, 255);
+    SDL_Rect inner = primary ? rect : (SDL_Rect){ rect.x + 2, rect.y + 2, rect.w - 4, rect.h - 4 };
+    gt_ui_fill_round_rect(ui, inner, radius - 2, primary ? GT_COL_ACCENT : GT_COL_PANEL, pressed ? 200 : 255);
+    gt_ui_text_centred(ui, label, rect, GT_FONT_BODY, true, primary ? GT_COL_ACCENT_TEXT : GT_COL_TEXT);
+    if (ui->button_count < GT_MAX_BUTTONS) ui->buttons[ui->button_count++] = (GtButton){ rect, id, key };
+}
+
+int gt_ui_button_at(const GtUi *ui, int x, int y) {
+    SDL_Point p = { x, y };
+    for (int i = ui->button_count; i-- > 0;)
+        if (SDL_PointInRect(&p, &ui->buttons[i].rect)) return ui->buttons[i].id;
+    return -1;
+}
+
+int gt_ui_button_for_key(const GtUi *ui, SDL_Keycode key) {
+    for (int i = 0; i < ui->button_count; i++)
+        if (key && ui->buttons[i].key == key) return ui->buttons[i].id;
+    return -1;
+}

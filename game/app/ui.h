@@ -1,0 +1,97 @@
+/* ui: the trainer's drawing toolkit: size metrics that follow the screen (physical
+ * millimetres for touch targets, output pixels for sharp text), the Okabe-Ito palette,
+ * filled shapes, cached text and buttons that work by mouse, touch and keyboard alike.
+ *
+ * Ownership: a GtUi owns its fonts and text textures; gt_ui_free releases them. */
+#ifndef GT_UI_H
+#define GT_UI_H
+
+#include <SDL.h>
+#include <SDL_ttf.h>
+#include <stdbool.h>
+
+#define GT_PI_2 1.57079632679489661923
+
+/* Colours chosen for colour-vision deficiencies (Okabe-Ito) and >= 4.5:1 text contrast. */
+typedef enum GtColour {
+    GT_COL_BACKGROUND, GT_COL_PANEL, GT_COL_TEXT, GT_COL_MUTED, GT_COL_LINE, GT_COL_ACCENT,
+    GT_COL_ACCENT_TEXT, GT_COL_GOOD, GT_COL_WARN, GT_COL_BAD, GT_COL_LIGHT, GT_COL_GUIDE,
+    GT_COL_HIGHLIGHT, GT_COL_AVOID, GT_COL_COUNT
+} GtColour;
+
+typedef enum GtFontSize { GT_FONT_SMALL, GT_FONT_BODY, GT_FONT_LARGE, GT_FONT_TITLE, GT_FONT_HUGE, GT_FONT_SIZE_COUNT } GtFontSize;
+
+enum { GT_TEXT_CACHE = 192, GT_MAX_BUTTONS = 64 };
+
+typedef struct GtTextEntry {
+    SDL_Texture *texture;      /* NULL when the slot is empty */
+    char *text;
+    int size, bold, wrap, w, h;
+    SDL_Color colour;
+    Uint32 used;               /* frame it was last drawn, for eviction */
+} GtTextEntry;
+
+typedef struct GtButton {
+    SDL_Rect rect;
+    int id;                    /* what the screen does when it is pressed */
+    SDL_Keycode key;           /* keyboard shortcut, or 0 */
+} GtButton;
+
+typedef struct GtUi {
+    SDL_Renderer *renderer;
+    int width, height;         /* output size in pixels */
+    double px_per_mm;          /* physical scale, for touch targets */
+    int unit;                  /* spacing unit in pixels */
+    int touch;                 /* smallest touch target, pixels (>= 9 mm) */
+    int font_px[GT_FONT_SIZE_COUNT];
+    TTF_Font *fonts[GT_FONT_SIZE_COUNT][2]; /* [size][bold] */
+    char font_regular[512], font_bold[512];
+    GtTextEntry cache[GT_TEXT_CACHE];
+    Uint32 frame;
+    GtButton buttons[GT_MAX_BUTTONS];  /* buttons drawn this frame, for hit testing */
+    int button_count;
+    int pressed_id;            /* button under the pointer while pressed, or -1 */
+} GtUi;
+
+/* Opens the bundled fonts from `assets_dir`/fonts. False with a reason in `error` when they
+ * cannot be opened. */
+bool gt_ui_init(GtUi *ui, SDL_Renderer *renderer, const char *assets_dir, char *error, size_t error_size);
+void gt_ui_free(GtUi *ui);
+
+/* Recomputes metrics for the output size and physical density; reopens fonts at the new
+ * pixel sizes so text stays sharp. Call when the window or its display changes. */
+void gt_ui_resize(GtUi *ui, int width_px, int height_px, double px_per_mm);
+
+/* Starts a frame: clears the background and forgets last frame's buttons. */
+void gt_ui_begin_frame(GtUi *ui);
+
+SDL_Color gt_ui_colour(GtColour colour);
+void gt_ui_set_colour(GtUi *ui, GtColour colour, Uint8 alpha);
+
+void gt_ui_fill_rect(GtUi *ui, SDL_Rect rect, GtColour colour, Uint8 alpha);
+void gt_ui_fill_round_rect(GtUi *ui, SDL_Rect rect, int radius, GtColour colour, Uint8 alpha);
+void gt_ui_fill_circle(GtUi *ui, double cx, double cy, double radius, GtColour colour, Uint8 alpha);
+void gt_ui_ring(GtUi *ui, double cx, double cy, double radius, double thickness, GtColour colour, Uint8 alpha);
+/* A thick line segment with round ends. */
+void gt_ui_thick_line(GtUi *ui, double x0, double y0, double x1, double y1, double width, SDL_Color colour);
+/* A filled triangle. */
+void gt_ui_triangle(GtUi *ui, double x0, double y0, double x1, double y1, double x2, double y2, SDL_Color colour);
+
+/* Draws UTF-8 text with its top-left at (x, y); wraps at `wrap_px` when > 0. Returns its size
+ * in *w, *h (either may be NULL). Text that cannot be drawn is skipped. */
+void gt_ui_text(GtUi *ui, const char *text, int x, int y, GtFontSize size, bool bold, GtColour colour,
+                int wrap_px, int *w, int *h);
+/* Measures without drawing. */
+void gt_ui_text_size(GtUi *ui, const char *text, GtFontSize size, bool bold, int wrap_px, int *w, int *h);
+/* Centres text in a rectangle (single line). */
+void gt_ui_text_centred(GtUi *ui, const char *text, SDL_Rect rect, GtFontSize size, bool bold, GtColour colour);
+
+/* Draws a button and registers it for hit testing; `primary` fills it with the accent. */
+void gt_ui_button(GtUi *ui, SDL_Rect rect, const char *label, int id, SDL_Keycode key, bool primary);
+
+/* The button id at a point (output pixels), or -1. */
+int gt_ui_button_at(const GtUi *ui, int x, int y);
+/* The button id with this keyboard shortcut, or -1. */
+int gt_ui_button_for_key(const GtUi *ui, SDL_Keycode key);
+
+#endif
