@@ -138,6 +138,8 @@ static const Case CASES[] = {
       "steps[0] of lower-back-basics is effleurage on the posterior view; record the demonstration for "
       "this step or point \"demo\" at the right file" },
     /* techniques */
+    { "techniques/missing-format.json", BY_FORMAT, NULL, 1, 1, "",
+      "missing required key \"format\"; start the object with \"format\": \"guidedtouch-technique\"" },
     { "techniques/binary-nul.json", BY_FORMAT, NULL, 5, 15, "",
       "byte 0x00 (NUL) cannot appear in a text file; is this a binary file?" },
     { "techniques/truncated.json", BY_FORMAT, NULL, 9, 36, "speed_cm_s.max",
@@ -435,11 +437,12 @@ static void expect_all(const char *file, Loader loader, const Expected *expected
 static void test_lesson_reports_every_problem(void **state) {
     (void)state;
     static const Expected expected[] = {
-        { 9, 3, "autor", "unknown key \"autor\"; remove it" },
-        { 13, 20, "steps[0].technique", "unknown technique \"efleurage\" (did you mean \"effleurage\"?)" },
-        { 28, 20, "steps[1].pass_mark", "0 is out of range; use a value from 1 to 100" },
+        { 1, 1, "", "missing required key \"format\"; start the object with \"format\": \"guidedtouch-lesson\"" },
+        { 8, 3, "autor", "unknown key \"autor\"; remove it" },
+        { 12, 20, "steps[0].technique", "unknown technique \"efleurage\" (did you mean \"effleurage\"?)" },
+        { 27, 20, "steps[1].pass_mark", "0 is out of range; use a value from 1 to 100" },
     };
-    expect_all("multi/lesson-three-problems.json", BY_FORMAT, expected, 3);
+    expect_all("multi/lesson-four-problems.json", BY_FORMAT, expected, 4);
 }
 
 static void test_technique_reports_every_problem(void **state) {

@@ -19,7 +19,8 @@ static const char USAGE[] =
     "  --mode MODE         learn (demo, guide, hints), practice (guide, no demo) or exam (no guide)\n"
     "  --lesson ID         open this lesson straight away (--step N for a later step)\n"
     "  --script FILE       drive the trainer with an input script (see docs/student-guide.md)\n"
-    "  --frames N          run N frames, then exit\n"
+    "  --frames N          run N frames, then exit (with --script and no --frames: exit 1 s\n"
+    "                      after the script ends)\n"
     "  --screenshot FILE   save the last frame as a PNG\n"
     "Keys: Enter = main button, Esc = back, 1-9 and 0 = pressure level, mouse wheel = pressure.\n";
 
@@ -178,7 +179,7 @@ static void set_input_geometry(GtApp *app) {
 
 static void run_loop(GtApp *app) {
     int frames = 0;
-    Uint32 now = SDL_GetTicks();
+    Uint32 now = SDL_GetTicks(), script_end_ms = 0;
     if (app->options.lesson) {
         const GtLesson *lesson = gt_library_lesson(&app->library, app->options.lesson);
         if (lesson && app->options.step >= 1 && (size_t)app->options.step <= lesson->step_count)
@@ -201,7 +202,7 @@ static void run_loop(GtApp *app) {
             int due = gt_script_pump(app->script, now, v->transform, app->window_w, app->window_h, app->output_w, app->output_h);
             if (due >= 0 && due < wait_ms) wait_ms = due;
         }
-        if (app->options.frames > 0 && wait_ms > 16) wait_ms = 16;
+        if ((app->options.frames > 0 || app->script) && wait_ms > 16) wait_ms = 16;
         SDL_Event e;
         if (SDL_WaitEventTimeout(&e, wait_ms)) {
             do {
@@ -223,6 +224,15 @@ static void run_loop(GtApp *app) {
             frames++;
         }
         if (last) app->running = false;
+        if (app->script && app->options.frames == 0 && gt_script_finished(app->script)) {
+            if (!script_end_ms) script_end_ms = now;
+            else if (now - script_end_ms >= 1000) {
+                gt_app_draw(app, now);
+                if (app->options.screenshot) save_screenshot(app, app->options.screenshot);
+                SDL_RenderPresent(app->renderer);
+                app->running = false;
+            }
+        }
     }
 }
 

@@ -126,15 +126,16 @@ static void draw_pressure_gauge(GtApp *app, const GtTechnique *t, const GtInputL
     static const struct { double lo, hi; GtColour colour; const char *word; } BANDS[] = {
         { 0, 3, GT_COL_LIGHT, "light" }, { 3, 6, GT_COL_GOOD, "moderate" }, { 6, 8, GT_COL_WARN, "deep" },
         { 8, 10, GT_COL_BAD, "too deep" } };
-    SDL_Rect bar = { g.x + g.w - g.w / 3, g.y + ui->font_px[GT_FONT_SMALL] + u, g.w / 3,
-                     g.h - ui->font_px[GT_FONT_SMALL] * 2 - 2 * u };
+    int bar_w = ui->touch * 2 / 3;
+    SDL_Rect bar = { g.x + g.w - bar_w - 3 * u, g.y + ui->font_px[GT_FONT_SMALL] + 2 * u, bar_w,
+                     g.h - ui->font_px[GT_FONT_SMALL] * 2 - 4 * u };
     gt_ui_text_centred(ui, "Pressure", (SDL_Rect){ g.x, g.y, g.w, ui->font_px[GT_FONT_SMALL] }, GT_FONT_SMALL, true, GT_COL_TEXT);
     for (size_t b = 0; b < sizeof BANDS / sizeof BANDS[0]; b++) {
         int y0 = bar.y + (int)(bar.h * (1 - BANDS[b].hi / 10)), y1 = bar.y + (int)(bar.h * (1 - BANDS[b].lo / 10));
         gt_ui_fill_rect(ui, (SDL_Rect){ bar.x, y0, bar.w, y1 - y0 }, BANDS[b].colour, 150);
         int tw = 0, th = 0;
         gt_ui_text_size(ui, BANDS[b].word, GT_FONT_SMALL, false, 0, &tw, &th);
-        if (y1 - y0 > th && tw < g.w - bar.w - u / 2)
+        if (y1 - y0 > th && tw < bar.x - g.x - u / 2)
             gt_ui_text(ui, BANDS[b].word, bar.x - tw - u / 2, (y0 + y1 - th) / 2, GT_FONT_SMALL, false, GT_COL_MUTED, 0, NULL, NULL);
     }
     int ty0 = bar.y + (int)(bar.h * (1 - t->pressure_level.max / 10)), ty1 = bar.y + (int)(bar.h * (1 - t->pressure_level.min / 10));
@@ -265,16 +266,20 @@ void gt_app_finish_attempt(GtApp *app, Uint32 now_ms) {
 
 /* ---- result ---- */
 
+/* "level 3.2 (target 2-5)", "1 lift (target 0)", "14.2 cm/s (target 1-10)". */
 static void format_measure(const GtCriterionScore *c, char *buffer, size_t size) {
-    if (isnan(c->measured)) { snprintf(buffer, size, "not measured"); return; }
+    if (isnan(c->measured)) { snprintf(buffer, size, "Not measured"); return; }
     const char *unit = c->unit ? c->unit : "";
-    bool ratio = strcmp(unit, "%") == 0;
-    if (c->target_min == c->target_max)
-        snprintf(buffer, size, "%.1f%s%s (target %g)", c->measured, ratio ? "" : " ", unit, c->target_min);
-    else if (c->target_max >= 10 && strcmp(unit, "s") == 0 && c->criterion == GT_CRITERION_HOLD && c->target_max == 10)
-        snprintf(buffer, size, "%.1f s (target at least %g s)", c->measured, c->target_min);
-    else
-        snprintf(buffer, size, "%.1f%s%s (target %g-%g)", c->measured, ratio ? "" : " ", unit, c->target_min, c->target_max);
+    char value[48], target[64];
+    if (strcmp(unit, "level") == 0) snprintf(value, sizeof value, "Level %.1f", c->measured);
+    else if (strcmp(unit, "lifts") == 0) snprintf(value, sizeof value, "%.0f lift%s", c->measured, c->measured == 1 ? "" : "s");
+    else if (strcmp(unit, "%") == 0) snprintf(value, sizeof value, "%.0f%%", c->measured);
+    else snprintf(value, sizeof value, "%.1f %s", c->measured, unit);
+    if (c->target_min == c->target_max) snprintf(target, sizeof target, "target %g", c->target_min);
+    else if (c->criterion == GT_CRITERION_HOLD && strcmp(unit, "s") == 0 && c->target_max >= 10 && c->target_min < 2)
+        snprintf(target, sizeof target, "target at least %g s", c->target_min);
+    else snprintf(target, sizeof target, "target %g-%g", c->target_min, c->target_max);
+    snprintf(buffer, size, "%s (%s)", value, target);
 }
 
 void gt_app_draw_result(GtApp *app, Uint32 now_ms) {
@@ -318,7 +323,6 @@ void gt_app_draw_result(GtApp *app, Uint32 now_ms) {
         char measure[96];
         format_measure(c, measure, sizeof measure);
         snprintf(line, sizeof line, "%s. %s", measure, c->feedback);
-        line[0] = (char)(line[0] >= 'a' && line[0] <= 'z' ? line[0] - 32 : line[0]);
         gt_ui_text(ui, line, p.x + u + label_w, y, GT_FONT_SMALL, false, GT_COL_MUTED, p.w - 2 * u - label_w, NULL, &h);
         y += h + u;
     }

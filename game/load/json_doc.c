@@ -129,6 +129,7 @@ static bool find_element(Scanner *s, long index) {
     }
 }
 
+/* Line and column (1-based, columns in bytes) of `offset` in `text`. */
 static void offset_to_line_column(const char *text, size_t offset, int *line, int *column) {
     int l = 1, c = 1;
     for (size_t i = 0; i < offset; i++) {
@@ -184,6 +185,7 @@ bool gt_json_typo_reported(const GtJsonDoc *doc, const cJSON *object, const char
     return false;
 }
 
+/* Adds one problem at the value (or key) `path` names, or at its nearest existing parent. */
 static void report(GtJsonDoc *doc, const GtPath *path, bool at_key, const char *format, va_list args) {
     char message[768];
     vsnprintf(message, sizeof message, format, args);
@@ -257,7 +259,8 @@ static Shape scan_shape(const char *text, size_t end) {
             shape.depth++;
         } else if (c == '}' || c == ']') {
             char want = 0;
-            if (shape.depth > 0 && shape.depth <= SHAPE_STACK) want = text[shape.opener[shape.depth - 1]] == '{' ? '}' : ']';
+            if (shape.depth > 0 && shape.depth <= SHAPE_STACK)
+                want = text[shape.opener[shape.depth - 1]] == '{' ? '}' : ']';
             if (shape.depth == 0 || (want && want != c)) {
                 shape.mismatch = true;
                 shape.mismatch_at = i;
@@ -578,14 +581,11 @@ bool gt_json_doc_parse(GtJsonDoc *doc, const char *file, const char *text, size_
     if (!cJSON_GetObjectItemCaseSensitive(doc->root, "format")) {
         gt_json_error(doc, &root, "missing required key \"format\"; start the object with \"format\": \"%s\"",
                       format);
+    } else if (!gt_json_string(doc, doc->root, &root, "format", true, 64, &found_format)) {
         gt_json_doc_free(doc);
         return false;
     }
-    if (!gt_json_string(doc, doc->root, &root, "format", true, 64, &found_format)) {
-        gt_json_doc_free(doc);
-        return false;
-    }
-    if (strcmp(found_format, format) != 0) {
+    if (found_format && strcmp(found_format, format) != 0) {
         report_format(doc, found_format, format);
         gt_json_doc_free(doc);
         return false;

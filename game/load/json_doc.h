@@ -55,7 +55,9 @@ GtPath gt_path_key_nth(const GtPath *parent, const char *key, int nth);
 
 /* Parses `text` as one JSON object whose "format" is `format` and "version" is 1.
  * On any problem (empty, not UTF-8 text, syntax, wrong format or version) it reports
- * a located error and returns false with doc->root == NULL. */
+ * a located error and returns false with doc->root == NULL. A missing "format" is
+ * reported but not fatal: the caller knows what it expects and goes on checking, so it
+ * must treat doc->errors > 0 as failure. */
 bool gt_json_doc_parse(GtJsonDoc *doc, const char *file, const char *text, size_t length,
                        const char *format, GtDiag *diag);
 

@@ -319,6 +319,25 @@ GtReferences gt_library_references(const GtLibrary *library) {
     return refs;
 }
 
+/* The format a JSON text without a readable "format" most likely has, judged by the keys
+ * only that format uses; a lesson when nothing tells. */
+static const char *guess_format(const char *text, size_t length) {
+    static const struct { const char *key, *format; } tells[] = {
+        { "pattern", "guidedtouch-technique" }, { "contacts", "guidedtouch-replay" },
+        { "silhouette", "guidedtouch-bodymap" }, { "steps", "guidedtouch-lesson" },
+    };
+    cJSON *root = cJSON_ParseWithLength(text, length);
+    const char *format = "guidedtouch-lesson";
+    for (size_t i = 0; root && i < sizeof tells / sizeof tells[0]; i++) {
+        if (cJSON_GetObjectItemCaseSensitive(root, tells[i].key)) {
+            format = tells[i].format;
+            break;
+        }
+    }
+    cJSON_Delete(root);
+    return format;
+}
+
 bool gt_library_validate_file(const GtLibrary *library, const char *path, GtDiag *diag) {
     char *text = NULL;
     size_t length = 0;
@@ -328,7 +347,8 @@ bool gt_library_validate_file(const GtLibrary *library, const char *path, GtDiag
     GtArena arena;
     gt_arena_init(&arena);
     GtReferences refs = gt_library_references(library);
-    gt_peek_format(text, length, format, sizeof format);
+    if (!gt_peek_format(text, length, format, sizeof format))
+        snprintf(format, sizeof format, "%s", guess_format(text, length));
     if (strcmp(format, "guidedtouch-bodymap") == 0) {
         GtBodyMap map;
         gt_load_bodymap(path, text, length, &arena, diag, &map);
@@ -339,8 +359,8 @@ bool gt_library_validate_file(const GtLibrary *library, const char *path, GtDiag
         GtReplay replay;
         if (gt_load_replay(path, text, length, diag, &replay)) gt_replay_free(&replay);
     } else {
-        /* Lessons are the most common file an instructor writes; a file with no
-         * recognisable format is checked as one so its errors are still located. */
+        /* Lessons are the most common file an instructor writes; a file with an unknown
+         * format is checked as one so its errors are still located. */
         GtLesson lesson;
         if (gt_load_lesson(path, text, length, &refs, &arena, diag, &lesson))
             check_step_demos(&arena, &lesson, text, length, diag);

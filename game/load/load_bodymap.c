@@ -245,6 +245,7 @@ bool gt_load_bodymap(const char *file, const char *text, size_t length, GtArena 
         gt_json_error(&doc, &root, "out of memory while loading");
         ok = false;
     }
+    ok = ok && doc.errors == 0;
     gt_json_doc_free(&doc);
     return ok;
 }

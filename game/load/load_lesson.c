@@ -59,7 +59,8 @@ static bool is_contraindicated(const GtTechnique *t, const GtLandmark *m) {
 static bool check_guide_point(GtJsonDoc *doc, const GtPath *at, GtPoint p, bool between, const GtBodyMap *map,
                               const GtRegion *region, const GtTechnique *t) {
     char where[96];
-    snprintf(where, sizeof where, "[%.1f, %.1f]%s", p.x, p.y, between ? " (on the way from this point to the next)" : "");
+    snprintf(where, sizeof where, "[%.1f, %.1f]%s", p.x, p.y,
+             between ? " (on the way from this point to the next)" : "");
     if (!gt_bodymap_on_body(map, p)) {
         gt_json_error(doc, at, "%s is off the body in the %s view; move the guide onto the body", where,
                       gt_view_name(map->view));
@@ -320,6 +321,7 @@ bool gt_load_lesson(const char *file, const char *text, size_t length, const GtR
         gt_json_error(&doc, &root, "out of memory while loading");
         ok = false;
     }
+    ok = ok && doc.errors == 0;
     gt_json_doc_free(&doc);
     return ok;
 }

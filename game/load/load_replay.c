@@ -38,8 +38,9 @@ static bool read_sample(GtJsonDoc *doc, const cJSON *item, const GtPath *path, d
         if (!isfinite(child->valuedouble)) {
             char raw[32];
             gt_json_raw(doc, &at, raw, sizeof raw);
-            gt_json_error(doc, &at, "%s %s is too %s to use (it reads as %sinfinity); write a finite number", names[k], raw,
-                          child->valuedouble > 0 ? "large" : "small", child->valuedouble > 0 ? "" : "minus ");
+            gt_json_error(doc, &at, "%s %s is too %s to use (it reads as %sinfinity); write a finite number",
+                          names[k], raw, child->valuedouble > 0 ? "large" : "small",
+                          child->valuedouble > 0 ? "" : "minus ");
             return false;
         }
         values[k] = child->valuedouble;
@@ -155,6 +156,7 @@ bool gt_load_replay(const char *file, const char *text, size_t length, GtDiag *d
     GtPath contacts_path = gt_path_key(&root, "contacts");
     const cJSON *contacts = gt_json_member(&doc, r, &root, "contacts", true);
     ok = contacts && load_contacts(&doc, contacts, &contacts_path, out) && ok;
+    ok = ok && doc.errors == 0;
     gt_json_doc_free(&doc);
     if (!ok) gt_replay_free(out);
     return ok;

@@ -244,7 +244,8 @@ static bool load_pattern_keys(GtJsonDoc *doc, const cJSON *root, const GtPath *p
             t->tempo_in_hz = true;
         } else if (per_min) {
             t->has_tempo = gt_json_range(doc, root, path, "tempo_per_min", true, 1, 1800, &t->tempo_per_min);
-        } else if (!gt_json_typo_reported(doc, root, "tempo_per_min") && !gt_json_typo_reported(doc, root, "tempo_hz")) {
+        } else if (!gt_json_typo_reported(doc, root, "tempo_per_min") &&
+                   !gt_json_typo_reported(doc, root, "tempo_hz")) {
             gt_json_error(doc, path, "missing required key \"tempo_per_min\" (or \"tempo_hz\"): a %s "
                           "technique repeats, so it needs a tempo", gt_pattern_name(p));
         }
@@ -319,6 +320,7 @@ bool gt_load_technique(const char *file, const char *text, size_t length, const 
         gt_json_error(&doc, &root, "out of memory while loading");
         ok = false;
     }
+    ok = ok && doc.errors == 0;
     gt_json_doc_free(&doc);
     return ok;
 }
