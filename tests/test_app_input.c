@@ -454,15 +454,21 @@ static void test_live_speed_and_lift_cue(void **state) {
     assert_true(feed_finger(input, SDL_FINGERUP, 0, 22.4, 50.0, last + 400));
     assert_true(gt_input_live(input, last + 500).lifted_recently);
     assert_false(gt_input_live(input, last + 1500).lifted_recently);
-    /* an event stamped before the attempt began counts from 0, never negative */
+    /* a lift just before the next attempt began is not this attempt's interruption */
+    gt_input_begin_attempt(input, "neck", 1, "effleurage", GT_VIEW_POSTERIOR, last + 450);
+    assert_false(gt_input_live(input, last + 500).lifted_recently);
+    /* an event stamped before the attempt began counts from 0, never negative; a late,
+     * older timestamp never makes time run backwards within a contact */
     gt_input_begin_attempt(input, "neck", 1, "effleurage", GT_VIEW_POSTERIOR, start + 5000);
     assert_true(feed_finger(input, SDL_FINGERDOWN, 0, 20.0, 50.0, start + 4990));
-    assert_true(feed_finger(input, SDL_FINGERMOTION, 0, 21.0, 50.0, start + 4980));
+    assert_true(feed_finger(input, SDL_FINGERMOTION, 0, 21.0, 50.0, start + 5040));
     assert_true(feed_finger(input, SDL_FINGERMOTION, 0, 22.0, 50.0, start + 5030));
+    assert_true(feed_finger(input, SDL_FINGERMOTION, 0, 23.0, 50.0, start + 5060));
     const GtContact *c = &gt_input_attempt(input)->contacts[0];
     assert_float_equal(c->samples[0].t_ms, 0.0, 1e-9);
-    assert_float_equal(c->samples[1].t_ms, 0.0, 1e-9);
-    assert_float_equal(c->samples[2].t_ms, 30.0, 1e-9);
+    assert_float_equal(c->samples[1].t_ms, 40.0, 1e-9);
+    assert_float_equal(c->samples[2].t_ms, 40.0, 1e-9);
+    assert_float_equal(c->samples[3].t_ms, 60.0, 1e-9);
     gt_input_destroy(input);
 }
 

@@ -237,7 +237,7 @@ static void test_replay_command_reproduces_the_contacts(void **state) {
     GtReplay original;
     build_replay(&original);
     write_replay("two-hands.json", &original);
-    const char *path = write_file("play.gtscript", "wait 30\nreplay two-hands.json\n");
+    const char *path = write_file("play.gtscript", "wait 150\nreplay two-hands.json\n");
     char error[512] = "";
     GtScript *script = gt_script_load(path, error, sizeof error);
     if (!script) fprintf(stderr, "%s\n", error);
@@ -268,7 +268,9 @@ static void test_replay_command_reproduces_the_contacts(void **state) {
         double original_ms = o->samples[o->count - 1].t_ms - o->samples[0].t_ms;
         assert_float_equal(played_ms, original_ms, 60.0);
     }
-    /* the second hand still starts about 100 ms after the first */
+    /* the replay starts when the script said, and its second hand about 100 ms later */
+    assert_true(played.contacts[0].samples[0].t_ms >= 149.0);
+    assert_true(played.contacts[0].samples[0].t_ms < 250.0);
     double offset = played.contacts[1].samples[0].t_ms - played.contacts[0].samples[0].t_ms;
     assert_float_equal(offset, 100.0, 60.0);
     gt_replay_free(&played);

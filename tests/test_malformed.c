@@ -135,8 +135,8 @@ static const Case CASES[] = {
       "file: No such file or directory; the path is relative to the lesson file" },
     { "lessons/demo-wrong-step.json", BY_FORMAT, "lessons/demos/lower-back-step-2.json", 5, 11, "step",
       "this demonstration is for lesson \"lower-back-basics\" step 2 (effleurage, posterior), but "
-      "steps[0] of lower-back-basics is effleurage on the posterior view; record the demonstration for "
-      "this step or point \"demo\" at the right file" },
+      "step 1 (steps[0]) of lower-back-basics is effleurage on the posterior view; record the "
+      "demonstration for this step or point \"demo\" at the right file" },
     /* techniques */
     { "techniques/missing-format.json", BY_FORMAT, NULL, 1, 1, "",
       "missing required key \"format\"; start the object with \"format\": \"guidedtouch-technique\"" },

@@ -28,6 +28,7 @@ typedef struct GtAppOptions {
     const char *script;         /* input script, or NULL */
     const char *screenshot;     /* PNG written from the last frame, or NULL */
     int frames;                 /* run this many frames then exit; 0 = until closed */
+    const char *card_out;       /* write each shown score card here as JSON, or NULL */
     const char *lesson;         /* open this lesson straight away, or NULL */
     int step;                   /* with lesson: start at this step (1-based) */
     GtMode mode;

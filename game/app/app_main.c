@@ -22,6 +22,7 @@ static const char USAGE[] =
     "  --frames N          run N frames, then exit (with --script and no --frames: exit 1 s\n"
     "                      after the script ends)\n"
     "  --screenshot FILE   save the last frame as a PNG\n"
+    "  --card-out FILE     after each attempt, write the score card shown as JSON (as `grade` prints it)\n"
     "Keys: Enter = main button, Esc = back, 1-9 and 0 = pressure level, mouse wheel = pressure.\n";
 
 static const char *const MODE_NAMES[GT_MODE_COUNT] = { "learn", "practice", "exam" };
@@ -57,6 +58,7 @@ static int parse_options(GtAppOptions *o, int argc, char **argv) {
         else if (value && strcmp(a, "--step") == 0) { o->step = atoi(value); i++; }
         else if (value && strcmp(a, "--script") == 0) { o->script = value; i++; }
         else if (value && strcmp(a, "--screenshot") == 0) { o->screenshot = value; i++; }
+        else if (value && strcmp(a, "--card-out") == 0) { o->card_out = value; i++; }
         else if (value && strcmp(a, "--frames") == 0) { o->frames = atoi(value); i++; }
         else {
             fprintf(stderr, "guidedtouch: unknown option \"%s\"\n\n%s", a, USAGE);

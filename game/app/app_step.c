@@ -2,10 +2,12 @@
  * read the result. The screen never scores: it records a replay and asks the engine. */
 #include "app_internal.h"
 #include "gt_motion.h"
+#include "scorecard_write.h"
 #include "storage.h"
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const char *const CRITERION_LABELS[GT_CRITERION_COUNT] = {
@@ -254,6 +256,10 @@ void gt_app_finish_attempt(GtApp *app, Uint32 now_ms) {
     else
         fprintf(stderr, "guidedtouch: attempt saved to %s (total %.1f, %s)\n", app->attempt_path, app->card.total, app->card.grade);
     char error[256];
+    char *card_json = app->options.card_out ? gt_scorecard_to_json(&app->card) : NULL;
+    if (card_json && !gt_storage_write_atomic(app->options.card_out, card_json, strlen(card_json), error, sizeof error))
+        fprintf(stderr, "guidedtouch: score card not written: %s\n", error);
+    free(card_json);
     if (app->progress.path[0] &&
         !gt_progress_record(&app->progress, app->lesson->id, app->step, app->card.total, app->card.passed, error, sizeof error))
         fprintf(stderr, "guidedtouch: marks not saved: %s\n", error);

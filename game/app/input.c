@@ -392,7 +392,7 @@ static bool handle_key(GtInput *input, const SDL_KeyboardEvent *k) {
     else if (sym >= SDLK_KP_1 && sym <= SDLK_KP_9) digit = 1 + (int)(sym - SDLK_KP_1);
     else if (sym == SDLK_KP_0) digit = 0;
     if (digit < 0) return false;
-    if (k->type == SDL_KEYDOWN) gt_input_set_level(input, digit, GT_PRESSURE_KEYS);
+    if (k->type == SDL_KEYDOWN) gt_input_set_level(input, digit == 0 ? 10.0 : digit, GT_PRESSURE_KEYS);
     return true;
 }
 

@@ -16,6 +16,24 @@
  * - A contact held still still produces a sample every GT_INPUT_HOLD_SAMPLE_MS (gt_input_tick),
  *   so holds are timed even when no motion events arrive.
  *
+ * Details the contract above leaves open, as implemented:
+ * - Contact ids: each press takes the lowest id no held press uses, so the mouse is 0 and
+ *   fingers are 0, 1, 2... in order of arrival (ids are reused once a finger lifts).
+ * - Pressure "varies" from the first real finger whose pressure differs from the first one
+ *   seen, for the life of the GtInput; finger samples of the running attempt taken before
+ *   that moment (all at that first, constant value) are corrected to it. Lift events carry
+ *   no trusted pressure (iOS reports 1.0): the lift sample keeps the contact's last pressure.
+ *   Mouse samples always take the manual level.
+ * - A lift adds a final sample at the lift position unless it repeats the last sample.
+ * - Keys: '1'-'9' (main row or keypad) set levels 1-9 and '0' sets 10; their key-ups are
+ *   consumed too. Digits with Ctrl, Alt or GUI held are shortcuts and return false.
+ * - Only fingers use the slider area; a mouse press there returns false (the interface may
+ *   offer its own control). A new finger on the slider takes it over.
+ * - Synthetic duplicates are always consumed, wherever they land: on a touchscreen the
+ *   interface must take taps from the SDL_FINGER* events this returns false for.
+ * - Presses held when an attempt begins, or still held when it ends, are not recorded
+ *   after/before that moment; they keep being consumed until released.
+ *
  * Ownership: GtInput owns the attempt replay until gt_input_end_attempt hands it over. */
 #ifndef GT_INPUT_H
 #define GT_INPUT_H

@@ -34,10 +34,6 @@ void gt_cli_load_library(GtLibrary *library, const char *data_dir, bool quiet);
 bool gt_cli_find_step(const GtLibrary *library, const char *lesson_id, const char *step_text,
                       const GtLesson **lesson, int *step_number);
 
-/* Builds the score-card JSON text (malloc'd; caller frees), or NULL on no memory. */
-struct GtScoreCard;
-char *gt_scorecard_to_json(const struct GtScoreCard *card);
-
 /* Builds the reference replay of a step: the lesson's recorded demonstration when it has
  * one, else a synthesised one. Problems go to stderr. False on failure. */
 bool gt_cli_reference_replay(const GtLibrary *library, const GtLesson *lesson, int step_number,

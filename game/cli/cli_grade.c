@@ -1,5 +1,6 @@
 #include "cli.h"
 #include "gt_score.h"
+#include "scorecard_write.h"
 
 #include <stdlib.h>
 #include <string.h>

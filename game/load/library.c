@@ -277,9 +277,10 @@ static bool check_step_demos(GtArena *arena, const GtLesson *lesson, const char 
                 int line, column;
                 locate_top_key(demo_text, demo_length, key, &line, &column);
                 gt_diag_add(diag, path, line, column, key, "this demonstration is for lesson \"%s\" step %d (%s, "
-                            "%s), but steps[%zu] of %s is %s on the %s view; record the demonstration for this step or "
-                            "point \"demo\" at the right file", replay.lesson, replay.step, replay.technique,
-                            gt_view_name(replay.view), i, lesson->id, step->technique_id, gt_view_name(step->view));
+                            "%s), but step %zu (steps[%zu]) of %s is %s on the %s view; record the demonstration for "
+                            "this step or point \"demo\" at the right file", replay.lesson, replay.step,
+                            replay.technique, gt_view_name(replay.view), i + 1, i, lesson->id, step->technique_id,
+                            gt_view_name(step->view));
                 ok = false;
             }
             gt_replay_free(&replay);

@@ -1,5 +1,4 @@
-#include "cli.h"
-#include "gt_score.h"
+#include "scorecard_write.h"
 
 #include <cjson/cJSON.h>
 #include <math.h>

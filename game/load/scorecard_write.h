@@ -1,0 +1,13 @@
+/* scorecard_write: a score card as the JSON that `guidedtouch grade` prints and the trainer
+ * can save (docs/scoring.md): {"lesson","step","technique","total","grade","passed",
+ * "pass_mark","criteria":[{"name","score","measured","target_min","target_max","unit","weight",
+ * "feedback"}]}. */
+#ifndef GT_SCORECARD_WRITE_H
+#define GT_SCORECARD_WRITE_H
+
+#include "../core/gt_score.h"
+
+/* Returns the JSON text (malloc'd; the caller frees it), or NULL when memory runs out. */
+char *gt_scorecard_to_json(const GtScoreCard *card);
+
+#endif
