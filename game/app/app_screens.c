@@ -56,7 +56,7 @@ void gt_app_draw_header(GtApp *app, const char *title, const char *subtitle) {
     int u = ui->unit;
     gt_ui_fill_rect(ui, app->header, GT_COL_PANEL, 255);
     gt_ui_fill_rect(ui, (SDL_Rect){ 0, app->header.h - 1, app->header.w, 1 }, GT_COL_LINE, 255);
-    int x = u;
+    int x = 2 * u;
     if (app->screen != GT_SCREEN_HOME) {
         SDL_Rect back = { u, u, ui->touch * 2, ui->touch };
         gt_ui_button(ui, back, "Back", GT_ACT_BACK, SDLK_ESCAPE, false);
@@ -67,10 +67,11 @@ void gt_app_draw_header(GtApp *app, const char *title, const char *subtitle) {
     int sub_h = 0;
     if (subtitle) gt_ui_text_size(ui, subtitle, GT_FONT_SMALL, false, 0, NULL, &sub_h);
     int y = (app->header.h - th - (subtitle ? sub_h : 0)) / 2;
-    gt_ui_text(ui, title, x, y, GT_FONT_TITLE, true, GT_COL_TEXT, 0, NULL, NULL);
-    if (subtitle) gt_ui_text(ui, subtitle, x, y + th, GT_FONT_SMALL, false, GT_COL_MUTED, 0, NULL, NULL);
-    /* mute toggle, right-aligned */
     SDL_Rect mute = { app->header.w - u - ui->touch * 3, u, ui->touch * 3, ui->touch };
+    int room = mute.x - x - u;
+    gt_ui_text_fit(ui, title, x, y, room, GT_FONT_TITLE, true, GT_COL_TEXT);
+    if (subtitle) gt_ui_text_fit(ui, subtitle, x, y + th, room, GT_FONT_SMALL, false, GT_COL_MUTED);
+    /* mute toggle, right-aligned */
     gt_ui_button(ui, mute, app->audio.muted ? "Sound off" : "Sound on", GT_ACT_MUTE, SDLK_m, false);
 }
 
@@ -99,11 +100,13 @@ static void draw_lesson_card(GtApp *app, SDL_Rect r, size_t index) {
     double best = 0;
     int tried = 0;
     bool any = gt_progress_lesson_best(&app->progress, lesson->id, (int)lesson->step_count, &best, &tried);
-    if (any) snprintf(line, sizeof line, "Best %.0f (%s)", best, gt_grade_for(best));
+    if (any && tried < (int)lesson->step_count)
+        snprintf(line, sizeof line, "Best %.0f (%s), %d of %zu steps", best, gt_grade_for(best), tried, lesson->step_count);
+    else if (any) snprintf(line, sizeof line, "Best %.0f (%s)", best, gt_grade_for(best));
     else snprintf(line, sizeof line, "Not tried yet");
     int mw = 0;
     gt_ui_text_size(ui, line, GT_FONT_BODY, true, 0, &mw, NULL);
-    gt_ui_text(ui, line, r.x + r.w - 2 * u - mw, y, GT_FONT_BODY, true, any ? GT_COL_GOOD : GT_COL_MUTED, 0, NULL, NULL);
+    gt_ui_text(ui, line, r.x + r.w - 2 * u - mw, y, GT_FONT_BODY, true, any ? GT_COL_GOOD_TEXT : GT_COL_MUTED, 0, NULL, NULL);
     y += h + u / 2;
     snprintf(line, sizeof line, "%s  ·  about %.0f min  ·  %zu steps  ·  for %s", lesson->level == GT_LEVEL_ADVANCED ? "Advanced" : "Beginner",
              lesson->duration_min, lesson->step_count, lesson->condition);

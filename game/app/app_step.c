@@ -312,7 +312,7 @@ void gt_app_draw_result(GtApp *app, Uint32 now_ms) {
     int gh = 0;
     gt_ui_text(ui, line, p.x + 3 * u + w, p.y + u, GT_FONT_LARGE, true, GT_COL_TEXT, 0, NULL, &gh);
     snprintf(line, sizeof line, card->passed ? "Passed (pass mark %g)" : "Not yet: pass mark %g", card->pass_mark);
-    gt_ui_text(ui, line, p.x + 3 * u + w, p.y + u + gh, GT_FONT_BODY, true, card->passed ? GT_COL_GOOD : GT_COL_BAD, 0, NULL, NULL);
+    gt_ui_text(ui, line, p.x + 3 * u + w, p.y + u + gh, GT_FONT_BODY, true, card->passed ? GT_COL_GOOD_TEXT : GT_COL_BAD_TEXT, 0, NULL, NULL);
     int y = p.y + h + u;
     int label_w = ui->font_px[GT_FONT_BODY] * 6, bar_w = p.w - 2 * u - label_w - 4 * ui->font_px[GT_FONT_BODY];
     int bottom = p.y + p.h - ui->touch - u;

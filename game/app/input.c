@@ -4,6 +4,7 @@
 #include "gt_motion.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 

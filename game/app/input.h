@@ -31,8 +31,9 @@
  *   offer its own control). A new finger on the slider takes it over.
  * - Synthetic duplicates are always consumed, wherever they land: on a touchscreen the
  *   interface must take taps from the SDL_FINGER* events this returns false for.
- * - Presses held when an attempt begins, or still held when it ends, are not recorded
- *   after/before that moment; they keep being consumed until released.
+ * - A press already held when an attempt begins is not recorded in it (a contact starts
+ *   with a press); one still held when the attempt ends is closed there. Both keep being
+ *   consumed until released.
  *
  * Ownership: GtInput owns the attempt replay until gt_input_end_attempt hands it over. */
 #ifndef GT_INPUT_H

@@ -20,6 +20,8 @@ static const SDL_Color PALETTE[GT_COL_COUNT] = {
     [GT_COL_GUIDE] = { 0x00, 0x72, 0xB2, 0xFF },
     [GT_COL_HIGHLIGHT] = { 0xF0, 0xE4, 0x42, 0xFF },  /* yellow */
     [GT_COL_AVOID] = { 0xCC, 0x79, 0xA7, 0xFF },      /* reddish purple */
+    [GT_COL_GOOD_TEXT] = { 0x00, 0x6B, 0x4E, 0xFF },  /* bluish green darkened for text: 6.6:1 */
+    [GT_COL_BAD_TEXT] = { 0xA8, 0x3F, 0x00, 0xFF },   /* vermillion darkened for text: 5.9:1 */
 };
 
 SDL_Color gt_ui_colour(GtColour colour) {
@@ -255,6 +257,26 @@ void gt_ui_text(GtUi *ui, const char *text, int x, int y, GtFontSize size, bool 
     if (!e) return;
     SDL_Rect dst = { x, y, e->w, e->h };
     SDL_RenderCopy(ui->renderer, e->texture, NULL, &dst);
+}
+
+void gt_ui_text_fit(GtUi *ui, const char *text, int x, int y, int max_w, GtFontSize size, bool bold, GtColour colour) {
+    TTF_Font *font = (unsigned)size < GT_FONT_SIZE_COUNT ? ui->fonts[size][bold ? 1 : 0] : NULL;
+    int w = 0;
+    if (!font || !text || TTF_SizeUTF8(font, text, &w, NULL) != 0 || w <= max_w) {
+        gt_ui_text(ui, text, x, y, size, bold, colour, 0, NULL, NULL);
+        return;
+    }
+    char shortened[512];
+    size_t len = strlen(text);
+    if (len >= sizeof shortened - 4) len = sizeof shortened - 4;
+    while (len > 0) {
+        len--;
+        while (len > 0 && ((unsigned char)text[len] & 0xC0) == 0x80) len--;   /* whole UTF-8 characters */
+        memcpy(shortened, text, len);
+        strcpy(shortened + len, "\xE2\x80\xA6");
+        if (TTF_SizeUTF8(font, shortened, &w, NULL) == 0 && w <= max_w) break;
+    }
+    gt_ui_text(ui, shortened, x, y, size, bold, colour, 0, NULL, NULL);
 }
 
 void gt_ui_text_size(GtUi *ui, const char *text, GtFontSize size, bool bold, int wrap_px, int *w, int *h) {

@@ -16,7 +16,7 @@
 typedef enum GtColour {
     GT_COL_BACKGROUND, GT_COL_PANEL, GT_COL_TEXT, GT_COL_MUTED, GT_COL_LINE, GT_COL_ACCENT,
     GT_COL_ACCENT_TEXT, GT_COL_GOOD, GT_COL_WARN, GT_COL_BAD, GT_COL_LIGHT, GT_COL_GUIDE,
-    GT_COL_HIGHLIGHT, GT_COL_AVOID, GT_COL_COUNT
+    GT_COL_HIGHLIGHT, GT_COL_AVOID, GT_COL_GOOD_TEXT, GT_COL_BAD_TEXT, GT_COL_COUNT
 } GtColour;
 
 typedef enum GtFontSize { GT_FONT_SMALL, GT_FONT_BODY, GT_FONT_LARGE, GT_FONT_TITLE, GT_FONT_HUGE, GT_FONT_SIZE_COUNT } GtFontSize;
@@ -81,6 +81,9 @@ void gt_ui_triangle(GtUi *ui, double x0, double y0, double x1, double y1, double
  * in *w, *h (either may be NULL). Text that cannot be drawn is skipped. */
 void gt_ui_text(GtUi *ui, const char *text, int x, int y, GtFontSize size, bool bold, GtColour colour,
                 int wrap_px, int *w, int *h);
+/* Draws single-line text no wider than `max_w`, shortened with an ellipsis when needed. */
+void gt_ui_text_fit(GtUi *ui, const char *text, int x, int y, int max_w, GtFontSize size, bool bold, GtColour colour);
+
 /* Measures without drawing. */
 void gt_ui_text_size(GtUi *ui, const char *text, GtFontSize size, bool bold, int wrap_px, int *w, int *h);
 /* Centres text in a rectangle (single line). */

@@ -130,7 +130,7 @@ bool gt_progress_lesson_best(const GtProgress *progress, const char *lesson, int
         const GtProgressEntry *e = gt_progress_find(progress, lesson, s);
         if (e) { sum += e->best; (*tried)++; }
     }
-    *mean = step_count > 0 ? sum / step_count : 0;
+    *mean = *tried > 0 ? sum / *tried : 0;
     return *tried > 0;
 }
 

@@ -37,8 +37,8 @@ bool gt_progress_record(GtProgress *progress, const char *lesson, int step, doub
 /* The entry for a step, or NULL. Best over all steps of a lesson: gt_progress_lesson_best. */
 const GtProgressEntry *gt_progress_find(const GtProgress *progress, const char *lesson, int step);
 
-/* Mean of the best totals over a lesson's `step_count` steps (missing steps count 0), and how
- * many steps were tried; returns false when none was. */
+/* Mean of the best totals over the steps of a lesson (1..step_count) that were tried, and how
+ * many were; returns false when none was. */
 bool gt_progress_lesson_best(const GtProgress *progress, const char *lesson, int step_count, double *mean,
                              int *tried);
 
