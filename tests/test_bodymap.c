@@ -6,20 +6,6 @@
 #include <math.h>
 #include <string.h>
 
-static GtLibrary library;
-
-static int load(void **state) {
-    (void)state;
-    gt_test_load_library(&library);
-    return 0;
-}
-
-static int unload(void **state) {
-    (void)state;
-    gt_library_free(&library);
-    return 0;
-}
-
 static GtPoint centroid(const GtPointList *polygon) {
     GtPoint c = { 0, 0 };
     for (size_t i = 0; i < polygon->count; i++) { c.x += polygon->points[i].x; c.y += polygon->points[i].y; }
@@ -38,8 +24,8 @@ static void test_required_regions_exist(void **state) {
     static const char *const anterior[] = { "neck", "chest-l", "chest-r", "abdomen", "deltoid-l", "deltoid-r",
         "upper-arm-l", "upper-arm-r", "forearm-l", "forearm-r", "hand-l", "hand-r", "quadriceps-l",
         "quadriceps-r", NULL };
-    const GtBodyMap *back = gt_library_view(&library, GT_VIEW_POSTERIOR);
-    const GtBodyMap *front = gt_library_view(&library, GT_VIEW_ANTERIOR);
+    const GtBodyMap *back = gt_library_view(&gt_test_library, GT_VIEW_POSTERIOR);
+    const GtBodyMap *front = gt_library_view(&gt_test_library, GT_VIEW_ANTERIOR);
     assert_non_null(back);
     assert_non_null(front);
     for (int i = 0; posterior[i]; i++) {
@@ -57,8 +43,8 @@ static void test_required_regions_exist(void **state) {
 
 static void test_required_landmarks_exist_where_expected(void **state) {
     (void)state;
-    const GtBodyMap *back = gt_library_view(&library, GT_VIEW_POSTERIOR);
-    const GtBodyMap *front = gt_library_view(&library, GT_VIEW_ANTERIOR);
+    const GtBodyMap *back = gt_library_view(&gt_test_library, GT_VIEW_POSTERIOR);
+    const GtBodyMap *front = gt_library_view(&gt_test_library, GT_VIEW_ANTERIOR);
     static const char *const front_marks[] = { "heart", "axillary-nodes-l", "axillary-nodes-r", "inguinal-nodes-l",
         "inguinal-nodes-r", "cervical-nodes-l", "cervical-nodes-r", NULL };
     for (int i = 0; front_marks[i]; i++) {
@@ -83,8 +69,8 @@ static void test_required_landmarks_exist_where_expected(void **state) {
 
 static void test_sides_follow_the_model(void **state) {
     (void)state;
-    const GtBodyMap *back = gt_library_view(&library, GT_VIEW_POSTERIOR);
-    const GtBodyMap *front = gt_library_view(&library, GT_VIEW_ANTERIOR);
+    const GtBodyMap *back = gt_library_view(&gt_test_library, GT_VIEW_POSTERIOR);
+    const GtBodyMap *front = gt_library_view(&gt_test_library, GT_VIEW_ANTERIOR);
     assert_true(centroid(&gt_bodymap_region(back, "calf-l")->polygon).x < back->width_cm / 2);
     assert_true(centroid(&gt_bodymap_region(back, "deltoid-r")->polygon).x > back->width_cm / 2);
     assert_true(centroid(&gt_bodymap_region(front, "chest-l")->polygon).x > front->width_cm / 2);
@@ -96,7 +82,7 @@ static void test_sides_follow_the_model(void **state) {
 static void test_regions_on_body_and_apart(void **state) {
     (void)state;
     for (int v = 0; v < GT_VIEW_COUNT; v++) {
-        const GtBodyMap *map = gt_library_view(&library, (GtView)v);
+        const GtBodyMap *map = gt_library_view(&gt_test_library, (GtView)v);
         for (size_t i = 0; i < map->region_count; i++) {
             const GtRegion *r = &map->regions[i];
             GtPoint lo, hi;
@@ -125,5 +111,5 @@ int main(void) {
         cmocka_unit_test(test_sides_follow_the_model),
         cmocka_unit_test(test_regions_on_body_and_apart),
     };
-    return cmocka_run_group_tests(tests, load, unload);
+    return cmocka_run_group_tests(tests, gt_test_group_load, gt_test_group_free);
 }

@@ -11,20 +11,6 @@
 
 enum { PIXELS_PER_CM = 5 };
 
-static GtLibrary library;
-
-static int load(void **state) {
-    (void)state;
-    gt_test_load_library(&library);
-    return 0;
-}
-
-static int unload(void **state) {
-    (void)state;
-    gt_library_free(&library);
-    return 0;
-}
-
 /* Renders the view's SVG at PIXELS_PER_CM into a 32-bit ARGB surface (caller frees). */
 static SDL_Surface *render_art(const GtBodyMap *map) {
     char relative[256];
@@ -51,7 +37,7 @@ static Uint8 alpha_at(SDL_Surface *s, GtPoint p) {
 static void test_svg_frame_matches_data(void **state) {
     (void)state;
     for (int v = 0; v < GT_VIEW_COUNT; v++) {
-        const GtBodyMap *map = gt_library_view(&library, (GtView)v);
+        const GtBodyMap *map = gt_library_view(&gt_test_library, (GtView)v);
         char relative[256], expected[96];
         snprintf(relative, sizeof relative, "assets/bodymap/%s", map->art_path);
         GtDiag diag;
@@ -69,7 +55,7 @@ static void test_svg_frame_matches_data(void **state) {
 static void test_art_covers_regions_and_only_the_body(void **state) {
     (void)state;
     for (int v = 0; v < GT_VIEW_COUNT; v++) {
-        const GtBodyMap *map = gt_library_view(&library, (GtView)v);
+        const GtBodyMap *map = gt_library_view(&gt_test_library, (GtView)v);
         SDL_Surface *art = render_art(map);
         long region_samples = 0, region_painted = 0;
         for (size_t i = 0; i < map->region_count; i++) {
@@ -114,7 +100,7 @@ int main(void) {
         cmocka_unit_test(test_svg_frame_matches_data),
         cmocka_unit_test(test_art_covers_regions_and_only_the_body),
     };
-    int failed = cmocka_run_group_tests(tests, load, unload);
+    int failed = cmocka_run_group_tests(tests, gt_test_group_load, gt_test_group_free);
     IMG_Quit();
     SDL_Quit();
     return failed;

@@ -9,27 +9,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-static GtLibrary library;
-
-static int load(void **state) {
-    (void)state;
-    gt_test_load_library(&library);
-    return 0;
-}
-
-static int unload(void **state) {
-    (void)state;
-    gt_library_free(&library);
-    return 0;
-}
-
 /* Grades the reference replay of one step, in memory and after a round trip through its file
  * text, and checks both cards agree to the last digit. */
 static void grade_step(const GtLesson *lesson, int step_number, GtScoreCard *card) {
     const GtStep *step = &lesson->steps[step_number - 1];
     GtReplay demo;
-    assert_true(gt_demo_synthesise(lesson->id, step_number, step, gt_library_view(&library, step->view), &demo));
-    GtScoreTarget target = gt_test_target(&library, lesson, step_number);
+    assert_true(gt_demo_synthesise(lesson->id, step_number, step, gt_library_view(&gt_test_library, step->view), &demo));
+    GtScoreTarget target = gt_test_target(&gt_test_library, lesson, step_number);
     assert_true(gt_score_attempt(&target, &demo, card));
 
     char *text = gt_replay_to_json(&demo);
@@ -51,10 +37,10 @@ static void grade_step(const GtLesson *lesson, int step_number, GtScoreCard *car
 
 static void test_every_demo_scores_full_marks(void **state) {
     (void)state;
-    assert_true(library.lesson_count >= 8);
+    assert_true(gt_test_library.lesson_count >= 8);
     int failures = 0, steps = 0;
-    for (size_t i = 0; i < library.lesson_count; i++) {
-        const GtLesson *lesson = &library.lessons[i];
+    for (size_t i = 0; i < gt_test_library.lesson_count; i++) {
+        const GtLesson *lesson = &gt_test_library.lessons[i];
         for (size_t s = 1; s <= lesson->step_count; s++, steps++) {
             GtScoreCard card;
             grade_step(lesson, (int)s, &card);
@@ -71,8 +57,8 @@ static void test_every_demo_scores_full_marks(void **state) {
 /* An empty attempt must score zero and say why, not crash or pass. */
 static void test_empty_attempt_scores_zero(void **state) {
     (void)state;
-    const GtLesson *lesson = &library.lessons[0];
-    GtScoreTarget target = gt_test_target(&library, lesson, 1);
+    const GtLesson *lesson = &gt_test_library.lessons[0];
+    GtScoreTarget target = gt_test_target(&gt_test_library, lesson, 1);
     GtReplay empty;
     gt_replay_init(&empty);
     GtScoreCard card;
@@ -88,5 +74,5 @@ int main(void) {
         cmocka_unit_test(test_every_demo_scores_full_marks),
         cmocka_unit_test(test_empty_attempt_scores_zero),
     };
-    return cmocka_run_group_tests(tests, load, unload);
+    return cmocka_run_group_tests(tests, gt_test_group_load, gt_test_group_free);
 }

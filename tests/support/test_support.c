@@ -11,6 +11,24 @@ void gt_test_load_library(GtLibrary *library) {
     assert_true(ok);
 }
 
+GtLibrary gt_test_library;
+
+int gt_test_group_load(void **state) {
+    (void)state;
+    GtDiag diag;
+    gt_diag_init(&diag);
+    bool ok = gt_library_load(&gt_test_library, GT_SOURCE_DIR, &diag);
+    if (!ok) gt_diag_print(&diag, stderr);
+    gt_diag_free(&diag);
+    return ok ? 0 : -1;
+}
+
+int gt_test_group_free(void **state) {
+    (void)state;
+    gt_library_free(&gt_test_library);
+    return 0;
+}
+
 const char *gt_test_path(const char *relative) {
     static char path[1024];
     snprintf(path, sizeof path, "%s/%s", GT_SOURCE_DIR, relative);

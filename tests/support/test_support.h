@@ -15,6 +15,12 @@
 /* Loads the bundled library from the source tree; fails the test when it has problems. */
 void gt_test_load_library(GtLibrary *library);
 
+/* The bundled library shared by a test group: gt_test_group_load (a cmocka group setup) loads
+ * it into gt_test_library and gt_test_group_free releases it. */
+extern GtLibrary gt_test_library;
+int gt_test_group_load(void **state);
+int gt_test_group_free(void **state);
+
 /* Path of a file under the source tree, in a static buffer valid until the next call. */
 const char *gt_test_path(const char *relative);
 
