@@ -6,7 +6,9 @@
 static const char USAGE[] =
     "Usage: guidedtouch [--data DIR] [COMMAND [ARGS...]]\n"
     "\n"
-    "Without a command, starts the trainer on the lessons in DIR.\n"
+    "Without a command, starts the trainer on the lessons in DIR. Trainer options:\n"
+    "  --window WxH, --fullscreen, --mute, --mode learn|practice|exam, --lesson ID [--step N],\n"
+    "  --script FILE, --frames N, --screenshot FILE, --card-out FILE (see docs/student-guide.md)\n"
     "\n"
     "Commands:\n"
     "  validate [PATH...]          check lesson, technique, body-map and replay files\n"

@@ -339,6 +339,37 @@ static const char *guess_format(const char *text, size_t length) {
     return format;
 }
 
+/* A replay is only useful against the step it was recorded at: reports (at the key) a lesson,
+ * step, technique or view that this library does not have. */
+static void check_replay_step(const GtLibrary *library, const char *path, const char *text, size_t length,
+                              const GtReplay *replay, GtDiag *diag) {
+    GtJsonDoc doc = { path, text, length, NULL, diag, 0 };
+    GtPath root = gt_path_root();
+    const GtLesson *lesson = gt_library_lesson(library, replay->lesson);
+    if (!lesson) {
+        GtPath at = gt_path_key(&root, "lesson");
+        gt_json_error(&doc, &at, "lesson \"%s\" is not in the library; this replay cannot be graded here",
+                      replay->lesson);
+        return;
+    }
+    if (replay->step < 1 || (size_t)replay->step > lesson->step_count) {
+        GtPath at = gt_path_key(&root, "step");
+        gt_json_error(&doc, &at, "lesson \"%s\" has steps 1 to %zu, not %d", lesson->id, lesson->step_count,
+                      replay->step);
+        return;
+    }
+    const GtStep *step = &lesson->steps[replay->step - 1];
+    if (strcmp(step->technique_id, replay->technique) != 0) {
+        GtPath at = gt_path_key(&root, "technique");
+        gt_json_error(&doc, &at, "step %d of \"%s\" is %s, not %s; the lesson changed since this was recorded",
+                      replay->step, lesson->id, step->technique_id, replay->technique);
+    } else if (step->view != replay->view) {
+        GtPath at = gt_path_key(&root, "view");
+        gt_json_error(&doc, &at, "step %d of \"%s\" is on the %s view, not the %s view", replay->step, lesson->id,
+                      gt_view_name(step->view), gt_view_name(replay->view));
+    }
+}
+
 bool gt_library_validate_file(const GtLibrary *library, const char *path, GtDiag *diag) {
     char *text = NULL;
     size_t length = 0;
@@ -358,7 +389,10 @@ bool gt_library_validate_file(const GtLibrary *library, const char *path, GtDiag
         gt_load_technique(path, text, length, &refs, &arena, diag, &technique);
     } else if (strcmp(format, "guidedtouch-replay") == 0) {
         GtReplay replay;
-        if (gt_load_replay(path, text, length, diag, &replay)) gt_replay_free(&replay);
+        if (gt_load_replay(path, text, length, diag, &replay)) {
+            check_replay_step(library, path, text, length, &replay, diag);
+            gt_replay_free(&replay);
+        }
     } else {
         /* Lessons are the most common file an instructor writes; a file with an unknown
          * format is checked as one so its errors are still located. */

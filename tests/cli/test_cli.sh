@@ -64,6 +64,13 @@ check "step out of range exits 2" test "$code" -eq 2
 check "missing replay exits 2" test "$code" -eq 2
 check "missing replay says why" grep -q "No such file" "$work/err.txt"
 
+# validating a replay checks it against the step it claims to be
+check "valid replay validates" "$bin" validate "$work/demo.json"
+sed 's/"step": 1,/"step": 9,/' "$work/demo.json" > "$work/nostep.json"
+"$bin" validate "$work/nostep.json" 2> "$work/err.txt"; code=$?
+check "replay of a missing step exits 1" test "$code" -eq 1
+check "replay of a missing step located" grep -Eq 'nostep.json:2:[0-9]+: step: lesson "lower-back-basics" has steps 1 to 5, not 9' "$work/err.txt"
+
 # a lesson step with an instructor-recorded demonstration uses it instead of synthesising one
 mkdir -p "$work/data/lessons/demos"
 ln -s "$src/assets" "$work/data/assets"
