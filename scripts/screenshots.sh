@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Regenerates the screenshots in docs/images from the real trainer, driven by input scripts,
+# headless (SDL's dummy video driver). Usage: scripts/screenshots.sh [path/to/guidedtouch]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bin=${1:-build/release/guidedtouch}
+[[ -x $bin ]] || { cmake -S . -B build/release -DCMAKE_BUILD_TYPE=Release > /dev/null; cmake --build build/release -j"$(nproc)" > /dev/null; }
+export SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy
+export XDG_DATA_HOME=$(mktemp -d)
+trap 'rm -rf "$XDG_DATA_HOME"' EXIT
+out=docs/images
+"$bin" --mute --frames 3 --screenshot $out/home.png
+"$bin" --mute --lesson lower-back-basics --frames 90 --screenshot $out/demo.png
+"$bin" --mute --lesson lower-back-basics --script docs/scripts/practice-partial.txt --screenshot $out/practice.png
+"$bin" --mute --lesson lower-back-basics --script docs/scripts/practice-too-fast.txt --screenshot $out/result.png
+"$bin" --mute --window 1080x1920 --lesson lymphatic-drainage-arm --mode practice --frames 5 --screenshot $out/kiosk-portrait.png
+echo "screenshots written to $out"
