@@ -8,7 +8,6 @@ packages=(
   libcjson-dev                                # JSON
   libcmocka-dev                               # C test framework
   jq                                          # command-line tests read JSON output
-  xvfb xauth                                  # screenshots of a real window in tests
 )
 missing=()
 for p in "${packages[@]}"; do
