@@ -5,6 +5,7 @@
 #include "replay_write.h"
 #include "loaders.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,6 +55,45 @@ static void test_every_demo_scores_full_marks(void **state) {
     assert_int_equal(failures, 0);
 }
 
+/* A perfect stroke traced on a real screen arrives rounded to whole pixels (12 px/cm, a small
+ * laptop window) with event times jittered by a few milliseconds; that must not cost marks. */
+static void test_screen_rounding_and_timing_jitter_cost_nothing(void **state) {
+    (void)state;
+    const double px_per_cm = 12.0;
+    int failures = 0;
+    unsigned seed = 12345;
+    for (size_t i = 0; i < gt_test_library.lesson_count; i++) {
+        const GtLesson *lesson = &gt_test_library.lessons[i];
+        for (size_t s = 1; s <= lesson->step_count; s++) {
+            const GtStep *step = &lesson->steps[s - 1];
+            GtReplay demo;
+            assert_true(gt_demo_synthesise(lesson->id, (int)s, step, gt_library_view(&gt_test_library, step->view), &demo));
+            for (size_t c = 0; c < demo.contact_count; c++) {
+                GtContact *contact = &demo.contacts[c];
+                double last_t = 0;
+                for (size_t k = 0; k < contact->count; k++) {
+                    GtSample *p = &contact->samples[k];
+                    p->x_cm = round(p->x_cm * px_per_cm) / px_per_cm;
+                    p->y_cm = round(p->y_cm * px_per_cm) / px_per_cm;
+                    seed = seed * 1103515245u + 12345u;
+                    double t = p->t_ms + (double)((seed >> 16) % 9) - 4.0;
+                    p->t_ms = t > last_t ? t : last_t;
+                    last_t = p->t_ms;
+                }
+            }
+            GtScoreTarget target = gt_test_target(&gt_test_library, lesson, (int)s);
+            GtScoreCard card;
+            assert_true(gt_score_attempt(&target, &demo, &card));
+            if (card.total < 90.0 || !card.passed) {
+                gt_test_print_card("screen-rounded demo below 90", &card);
+                failures++;
+            }
+            gt_replay_free(&demo);
+        }
+    }
+    assert_int_equal(failures, 0);
+}
+
 /* An empty attempt must score zero and say why, not crash or pass. */
 static void test_empty_attempt_scores_zero(void **state) {
     (void)state;
@@ -72,6 +112,7 @@ static void test_empty_attempt_scores_zero(void **state) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_demo_scores_full_marks),
+        cmocka_unit_test(test_screen_rounding_and_timing_jitter_cost_nothing),
         cmocka_unit_test(test_empty_attempt_scores_zero),
     };
     return cmocka_run_group_tests(tests, gt_test_group_load, gt_test_group_free);
