@@ -25,7 +25,6 @@ void gt_app_layout(GtApp *app) {
         app->body_area = (SDL_Rect){ u, top, body_w, h - top - u };
         app->panel = (SDL_Rect){ 2 * u + body_w, top, w - body_w - 3 * u, h - top - u };
     }
-    gt_app_prepare_view(app);
     int gauge_w = ui->touch * 3;
     app->slider = (SDL_Rect){ app->panel.x + app->panel.w - gauge_w - u, app->panel.y + u, gauge_w,
                               app->panel.h - 2 * u - ui->touch - u };
