@@ -151,6 +151,31 @@ static void test_mouse_drag_records_one_contact_in_cm(void **state) {
     gt_input_destroy(input);
 }
 
+/* Focus lost mid-drag (another window popped up): the button-up never comes, yet the stroke
+ * must end there and the next drag must be a new contact, not a jump inside the old one. */
+static void test_focus_loss_ends_the_press(void **state) {
+    (void)state;
+    GtInput *input = make_input();
+    push_button(SDL_MOUSEBUTTONDOWN, 200, 150, 0);
+    push_motion(210, 150, 0);
+    assert_int_equal(drain(input, NULL), 2);
+    SDL_Event focus = { 0 };
+    focus.type = SDL_WINDOWEVENT;
+    focus.window.event = SDL_WINDOWEVENT_FOCUS_LOST;
+    assert_false(gt_input_handle_event(input, &focus));
+    push_motion(260, 150, 0);                     /* moving after focus loss adds nothing */
+    push_button(SDL_MOUSEBUTTONDOWN, 220, 150, 0);
+    push_button(SDL_MOUSEBUTTONUP, 230, 150, 0);
+    drain(input, NULL);
+    GtReplay r;
+    assert_true(gt_input_end_attempt(input, &r));
+    assert_int_equal(r.contact_count, 2);
+    assert_int_equal(r.contacts[0].count, 2);
+    assert_float_equal(r.contacts[0].samples[1].x_cm, 32.0, 1e-9);
+    gt_replay_free(&r);
+    gt_input_destroy(input);
+}
+
 static void test_two_fingers_are_two_overlapping_contacts(void **state) {
     (void)state;
     GtInput *input = make_input();
@@ -526,6 +551,7 @@ static int quit_sdl(void **state) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_mouse_drag_records_one_contact_in_cm),
+        cmocka_unit_test(test_focus_loss_ends_the_press),
         cmocka_unit_test(test_two_fingers_are_two_overlapping_contacts),
         cmocka_unit_test(test_synthetic_mouse_from_touch_is_ignored),
         cmocka_unit_test(test_synthetic_touch_from_mouse_is_ignored),

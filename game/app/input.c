@@ -397,8 +397,19 @@ static bool handle_key(GtInput *input, const SDL_KeyboardEvent *k) {
     return true;
 }
 
+/* When the window loses focus the button-up or finger-up may never come: every press ends
+ * where it last was, so a contact cannot stay open and swallow the next stroke. */
+static void release_all(GtInput *input, Uint32 ticks) {
+    for (int i = 0; i < SLOT_COUNT; i++)
+        if (input->slots[i].kind != SLOT_FREE) close_slot(input, &input->slots[i], ticks);
+    input->slider_held = false;
+}
+
 bool gt_input_handle_event(GtInput *input, const SDL_Event *event) {
     switch (event->type) {
+    case SDL_WINDOWEVENT:
+        if (event->window.event == SDL_WINDOWEVENT_FOCUS_LOST) release_all(input, event->window.timestamp);
+        return false;
     case SDL_MOUSEBUTTONDOWN:
     case SDL_MOUSEBUTTONUP:
     case SDL_MOUSEMOTION:

@@ -13,6 +13,7 @@
  * - Positions become body-map centimetres through the view transform; times are the events'
  *   own millisecond timestamps relative to the attempt start. Samples are quantised as replay
  *   files keep them (gt_sample_quantize), so what is scored equals what is saved.
+ * - When the window loses focus, every press ends (its release may never arrive).
  * - A contact held still still produces a sample every GT_INPUT_HOLD_SAMPLE_MS (gt_input_tick),
  *   so holds are timed even when no motion events arrive.
  *
