@@ -3,6 +3,7 @@
  * fingers make two contacts; SDL's synthetic duplicates are not counted; the screens render at
  * laptop, full-HD and portrait kiosk sizes with the body where it belongs; a broken lesson is
  * listed instead of crashing the app. */
+#define _XOPEN_SOURCE 700 /* nftw */
 #include "test_support.h"
 #include "app.h"
 #include "scorecard_write.h"
@@ -10,6 +11,7 @@
 #include <SDL.h>
 #include <SDL_image.h>
 #include <dirent.h>
+#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +27,19 @@ static int fresh_home(void **state) {
     assert_non_null(mkdtemp(home));
     setenv("XDG_DATA_HOME", home, 1);
     return 0;
+}
+
+static int remove_entry(const char *path, const struct stat *info, int flag, struct FTW *ftw) {
+    (void)info;
+    (void)flag;
+    (void)ftw;
+    return remove(path);
+}
+
+/* Removes the test's data directory and everything in it (links are removed, not followed). */
+static int remove_home(void **state) {
+    (void)state;
+    return nftw(home, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
 }
 
 static void write_text(const char *path, const char *text) {
@@ -225,11 +240,11 @@ static void test_broken_lesson_is_listed_not_fatal(void **state) {
 
 int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup(test_scripted_touch_step_shows_the_grade_of_its_replay, fresh_home),
-        cmocka_unit_test_setup(test_two_fingers_make_two_contacts, fresh_home),
-        cmocka_unit_test_setup(test_synthetic_duplicates_are_not_counted, fresh_home),
-        cmocka_unit_test_setup(test_screens_render_at_three_sizes, fresh_home),
-        cmocka_unit_test_setup(test_broken_lesson_is_listed_not_fatal, fresh_home),
+        cmocka_unit_test_setup_teardown(test_scripted_touch_step_shows_the_grade_of_its_replay, fresh_home, remove_home),
+        cmocka_unit_test_setup_teardown(test_two_fingers_make_two_contacts, fresh_home, remove_home),
+        cmocka_unit_test_setup_teardown(test_synthetic_duplicates_are_not_counted, fresh_home, remove_home),
+        cmocka_unit_test_setup_teardown(test_screens_render_at_three_sizes, fresh_home, remove_home),
+        cmocka_unit_test_setup_teardown(test_broken_lesson_is_listed_not_fatal, fresh_home, remove_home),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
