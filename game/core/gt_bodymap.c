@@ -2,26 +2,15 @@
 
 #include <string.h>
 
-static const char *const VIEW_NAMES[GT_VIEW_COUNT] = { "posterior", "anterior" };
+const char *const GT_VIEW_NAMES[GT_VIEW_COUNT] = { "posterior", "anterior" };
+const char *const GT_LANDMARK_KIND_NAMES[GT_LANDMARK_KIND_COUNT] = { "target", "avoid", "bony" };
 
 const char *gt_view_name(GtView view) {
-    return (unsigned)view < GT_VIEW_COUNT ? VIEW_NAMES[view] : "unknown";
-}
-
-bool gt_view_parse(const char *text, GtView *view) {
-    for (int i = 0; i < GT_VIEW_COUNT; i++) {
-        if (text && strcmp(text, VIEW_NAMES[i]) == 0) { *view = (GtView)i; return true; }
-    }
-    return false;
+    return (unsigned)view < GT_VIEW_COUNT ? GT_VIEW_NAMES[view] : "unknown";
 }
 
 const char *gt_landmark_kind_name(GtLandmarkKind kind) {
-    switch (kind) {
-    case GT_LANDMARK_TARGET: return "target";
-    case GT_LANDMARK_AVOID: return "avoid";
-    case GT_LANDMARK_BONY: return "bony";
-    }
-    return "unknown";
+    return (unsigned)kind < GT_LANDMARK_KIND_COUNT ? GT_LANDMARK_KIND_NAMES[kind] : "unknown";
 }
 
 const GtRegion *gt_bodymap_region(const GtBodyMap *map, const char *id) {

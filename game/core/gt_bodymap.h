@@ -11,8 +11,13 @@ typedef enum GtView { GT_VIEW_POSTERIOR = 0, GT_VIEW_ANTERIOR = 1, GT_VIEW_COUNT
 typedef enum GtLandmarkKind {
     GT_LANDMARK_TARGET, /* heart, lymph node groups: strokes go toward them */
     GT_LANDMARK_AVOID,  /* kidney area, back of the knee */
-    GT_LANDMARK_BONY    /* spine, sacrum, patella... */
+    GT_LANDMARK_BONY,   /* spine, sacrum, patella... */
+    GT_LANDMARK_KIND_COUNT
 } GtLandmarkKind;
+
+/* The words the files use, indexed by the enums: the one place they are spelt. */
+extern const char *const GT_VIEW_NAMES[GT_VIEW_COUNT];
+extern const char *const GT_LANDMARK_KIND_NAMES[GT_LANDMARK_KIND_COUNT];
 
 typedef struct GtRegion {
     const char *id;       /* kebab-case, unique within the view */
@@ -43,9 +48,8 @@ typedef struct GtBodyMap {
     size_t landmark_count;
 } GtBodyMap;
 
-/* "posterior"/"anterior" for a view; parse gives false for anything else. */
+/* The name of a view or landmark kind ("unknown" when out of range). */
 const char *gt_view_name(GtView view);
-bool gt_view_parse(const char *text, GtView *view);
 const char *gt_landmark_kind_name(GtLandmarkKind kind);
 
 /* Lookups by id; NULL when absent. */

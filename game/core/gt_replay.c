@@ -3,8 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const DEVICE_NAMES[GT_DEVICE_COUNT] = { "mouse", "touch", "pen", "synthetic" };
-static const char *const SOURCE_NAMES[GT_PRESSURE_SOURCE_COUNT] = {
+const char *const GT_DEVICE_NAMES[GT_DEVICE_COUNT] = { "mouse", "touch", "pen", "synthetic" };
+const char *const GT_PRESSURE_SOURCE_NAMES[GT_PRESSURE_SOURCE_COUNT] = {
     "device", "wheel", "keys", "slider", "none"
 };
 
@@ -85,21 +85,11 @@ void gt_replay_free(GtReplay *replay) {
 }
 
 const char *gt_device_name(GtDevice device) {
-    return (unsigned)device < GT_DEVICE_COUNT ? DEVICE_NAMES[device] : "unknown";
+    return (unsigned)device < GT_DEVICE_COUNT ? GT_DEVICE_NAMES[device] : "unknown";
 }
 
-bool gt_device_parse(const char *text, GtDevice *device) {
-    for (int i = 0; i < GT_DEVICE_COUNT; i++)
-        if (text && strcmp(text, DEVICE_NAMES[i]) == 0) { *device = (GtDevice)i; return true; }
-    return false;
-}
 
 const char *gt_pressure_source_name(GtPressureSource source) {
-    return (unsigned)source < GT_PRESSURE_SOURCE_COUNT ? SOURCE_NAMES[source] : "unknown";
+    return (unsigned)source < GT_PRESSURE_SOURCE_COUNT ? GT_PRESSURE_SOURCE_NAMES[source] : "unknown";
 }
 
-bool gt_pressure_source_parse(const char *text, GtPressureSource *source) {
-    for (int i = 0; i < GT_PRESSURE_SOURCE_COUNT; i++)
-        if (text && strcmp(text, SOURCE_NAMES[i]) == 0) { *source = (GtPressureSource)i; return true; }
-    return false;
-}

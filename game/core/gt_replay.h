@@ -65,9 +65,12 @@ bool gt_replay_copy(GtReplay *dst, const GtReplay *src);
 /* Releases contacts and samples; the replay is empty again. */
 void gt_replay_free(GtReplay *replay);
 
+/* The words the files use, indexed by the enums: the one place they are spelt. */
+extern const char *const GT_DEVICE_NAMES[GT_DEVICE_COUNT];
+extern const char *const GT_PRESSURE_SOURCE_NAMES[GT_PRESSURE_SOURCE_COUNT];
+
+/* The name of a device or pressure source ("unknown" when out of range). */
 const char *gt_device_name(GtDevice device);
-bool gt_device_parse(const char *text, GtDevice *device);
 const char *gt_pressure_source_name(GtPressureSource source);
-bool gt_pressure_source_parse(const char *text, GtPressureSource *source);
 
 #endif

@@ -2,37 +2,27 @@
 
 #include <string.h>
 
-static const char *const PATTERN_NAMES[GT_PATTERN_COUNT] = {
+const char *const GT_PATTERN_NAMES[GT_PATTERN_COUNT] = {
     "glide", "circle", "knead", "cross-fibre", "tap", "hold"
 };
-static const char *const CRITERION_NAMES[GT_CRITERION_COUNT] = {
+const char *const GT_CRITERION_NAMES[GT_CRITERION_COUNT] = {
     "path", "direction", "pressure", "speed", "rhythm", "continuity", "hold"
 };
-static const char *const LEVEL_NAMES[GT_LEVEL_COUNT] = { "beginner", "advanced" };
+const char *const GT_LEVEL_NAMES[GT_LEVEL_COUNT] = { "beginner", "advanced" };
 
 const char *gt_pattern_name(GtPattern pattern) {
-    return (unsigned)pattern < GT_PATTERN_COUNT ? PATTERN_NAMES[pattern] : "unknown";
+    return (unsigned)pattern < GT_PATTERN_COUNT ? GT_PATTERN_NAMES[pattern] : "unknown";
 }
 
-bool gt_pattern_parse(const char *text, GtPattern *pattern) {
-    for (int i = 0; i < GT_PATTERN_COUNT; i++)
-        if (text && strcmp(text, PATTERN_NAMES[i]) == 0) { *pattern = (GtPattern)i; return true; }
-    return false;
-}
 
 const char *gt_criterion_name(GtCriterion criterion) {
-    return (unsigned)criterion < GT_CRITERION_COUNT ? CRITERION_NAMES[criterion] : "unknown";
+    return (unsigned)criterion < GT_CRITERION_COUNT ? GT_CRITERION_NAMES[criterion] : "unknown";
 }
 
 const char *gt_level_name(GtLevel level) {
-    return (unsigned)level < GT_LEVEL_COUNT ? LEVEL_NAMES[level] : "unknown";
+    return (unsigned)level < GT_LEVEL_COUNT ? GT_LEVEL_NAMES[level] : "unknown";
 }
 
-bool gt_level_parse(const char *text, GtLevel *level) {
-    for (int i = 0; i < GT_LEVEL_COUNT; i++)
-        if (text && strcmp(text, LEVEL_NAMES[i]) == 0) { *level = (GtLevel)i; return true; }
-    return false;
-}
 
 bool gt_technique_criterion_applies(GtPattern pattern, GtDirectionRule direction, bool has_speed,
                                     bool has_tempo, bool has_hold, GtCriterion criterion) {

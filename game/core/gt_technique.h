@@ -70,11 +70,15 @@ typedef struct GtTechnique {
     size_t source_count;
 } GtTechnique;
 
+/* The words the files use, indexed by the enums: the one place they are spelt. */
+extern const char *const GT_PATTERN_NAMES[GT_PATTERN_COUNT];
+extern const char *const GT_CRITERION_NAMES[GT_CRITERION_COUNT];
+extern const char *const GT_LEVEL_NAMES[GT_LEVEL_COUNT];
+
+/* The name of a pattern, criterion or level ("unknown" when out of range). */
 const char *gt_pattern_name(GtPattern pattern);
-bool gt_pattern_parse(const char *text, GtPattern *pattern);
 const char *gt_criterion_name(GtCriterion criterion);
 const char *gt_level_name(GtLevel level);
-bool gt_level_parse(const char *text, GtLevel *level);
 
 /* Which criteria a technique's own definition makes applicable: the single source of
  * that rule, used by the validator and by scoring alike. */

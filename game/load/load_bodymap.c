@@ -11,7 +11,6 @@ static const double COORD_LIMIT = 1000.0;
 static const double OVERLAP_SHARE = 0.005;
 static const double GRID_CM = 0.25;
 
-static const char *const LANDMARK_KINDS[] = { "target", "avoid", "bony" };
 
 /* Checks one region or silhouette polygon for being simple. */
 static bool check_simple(GtJsonDoc *doc, const GtPointList *polygon, const GtPath *path) {
@@ -90,7 +89,7 @@ static bool load_landmarks(GtJsonDoc *doc, const cJSON *array, const GtPath *pat
         ok = gt_json_id(doc, item, &at, "id", true, &mark->id) && ok;
         ok = gt_json_string(doc, item, &at, "name", true, 120, &mark->name) && ok;
         int kind = 0;
-        ok = gt_json_enum(doc, item, &at, "kind", true, LANDMARK_KINDS, 3, &kind) && ok;
+        ok = gt_json_enum(doc, item, &at, "kind", true, GT_LANDMARK_KIND_NAMES, GT_LANDMARK_KIND_COUNT, &kind) && ok;
         mark->kind = (GtLandmarkKind)kind;
         const cJSON *points = gt_json_member(doc, item, &at, "points", true);
         GtPath points_path = gt_path_key(&at, "points");
@@ -201,14 +200,13 @@ bool gt_load_bodymap(const char *file, const char *text, size_t length, GtArena 
                      GtDiag *diag, GtBodyMap *out) {
     static const char *const keys[] = { "format", "version", "view", "width_cm", "height_cm", "art",
                                         "silhouette", "regions", "landmarks", NULL };
-    static const char *const views[] = { "posterior", "anterior" };
     memset(out, 0, sizeof *out);
     GtJsonDoc doc;
     if (!gt_json_doc_parse(&doc, file, text, length, "guidedtouch-bodymap", diag)) return false;
     GtPath root = gt_path_root();
     bool ok = gt_json_check_keys(&doc, doc.root, &root, keys);
     int view = 0;
-    ok = gt_json_enum(&doc, doc.root, &root, "view", true, views, 2, &view) && ok;
+    ok = gt_json_enum(&doc, doc.root, &root, "view", true, GT_VIEW_NAMES, GT_VIEW_COUNT, &view) && ok;
     out->view = (GtView)view;
     ok = gt_json_number(&doc, doc.root, &root, "width_cm", true, 10, 1000, &out->width_cm) && ok;
     ok = gt_json_number(&doc, doc.root, &root, "height_cm", true, 10, 1000, &out->height_cm) && ok;

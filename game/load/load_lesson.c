@@ -7,8 +7,6 @@
 #include <string.h>
 
 enum { MAX_STEPS = 30, MAX_GUIDE_POINTS = 64 };
-static const char *const LEVELS[] = { "beginner", "advanced" };
-static const char *const VIEWS[] = { "posterior", "anterior" };
 /* How far outside its region a guide point may stray, cm. */
 static const double REGION_SLACK_CM = 2.0;
 /* Spacing of the checks along a guide polyline, cm. */
@@ -199,7 +197,7 @@ static bool load_step(GtJsonDoc *doc, const cJSON *step, const GtPath *path, con
         out->technique = t;
     } else ok = false;
     int view = 0;
-    bool view_ok = gt_json_enum(doc, step, path, "view", true, VIEWS, 2, &view);
+    bool view_ok = gt_json_enum(doc, step, path, "view", true, GT_VIEW_NAMES, GT_VIEW_COUNT, &view);
     out->view = (GtView)view;
     const GtBodyMap *map = view_ok && refs ? refs->views[view] : NULL;
     const GtRegion *region = NULL;
@@ -296,7 +294,7 @@ bool gt_load_lesson(const char *file, const char *text, size_t length, const GtR
     if (gt_json_string(&doc, r, &root, "condition", true, 120, &value)) out->condition = dup(arena, value); else ok = false;
     if (gt_json_string(&doc, r, &root, "summary", true, 600, &value)) out->summary = dup(arena, value); else ok = false;
     int level = 0;
-    ok = gt_json_enum(&doc, r, &root, "level", true, LEVELS, 2, &level) && ok;
+    ok = gt_json_enum(&doc, r, &root, "level", true, GT_LEVEL_NAMES, GT_LEVEL_COUNT, &level) && ok;
     out->level = (GtLevel)level;
     ok = gt_json_number(&doc, r, &root, "duration_min", true, 1, 120, &out->duration_min) && ok;
 

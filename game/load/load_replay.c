@@ -9,8 +9,6 @@ enum { MAX_CONTACTS = 64, MAX_SAMPLES = 500000, MAX_SAMPLE_ERRORS = 5 };
 static const double MAX_TIME_MS = 3600.0 * 1000.0;  /* one hour */
 static const double COORD_LIMIT_CM = 1000.0;
 
-static const char *const DEVICES[] = { "mouse", "touch", "pen", "synthetic" };
-static const char *const SOURCES[] = { "device", "wheel", "keys", "slider", "none" };
 
 /* Reads one [t_ms, x_cm, y_cm, pressure] sample; reports and returns false when bad. */
 static bool read_sample(GtJsonDoc *doc, const cJSON *item, const GtPath *path, double previous_t,
@@ -135,7 +133,6 @@ static bool read_fixed_id(GtJsonDoc *doc, const cJSON *root, const GtPath *path,
 bool gt_load_replay(const char *file, const char *text, size_t length, GtDiag *diag, GtReplay *out) {
     static const char *const keys[] = { "format", "version", "lesson", "step", "technique", "view", "device",
                                         "pressure_source", "contacts", NULL };
-    static const char *const views[] = { "posterior", "anterior" };
     gt_replay_init(out);
     GtJsonDoc doc;
     if (!gt_json_doc_parse(&doc, file, text, length, "guidedtouch-replay", diag)) return false;
@@ -148,9 +145,9 @@ bool gt_load_replay(const char *file, const char *text, size_t length, GtDiag *d
     ok = gt_json_integer(&doc, r, &root, "step", true, 1, 1000, &step) && ok;
     out->step = (int)step;
     int value = 0;
-    if (gt_json_enum(&doc, r, &root, "view", true, views, 2, &value)) out->view = (GtView)value; else ok = false;
-    if (gt_json_enum(&doc, r, &root, "device", true, DEVICES, 4, &value)) out->device = (GtDevice)value; else ok = false;
-    if (gt_json_enum(&doc, r, &root, "pressure_source", true, SOURCES, 5, &value))
+    if (gt_json_enum(&doc, r, &root, "view", true, GT_VIEW_NAMES, GT_VIEW_COUNT, &value)) out->view = (GtView)value; else ok = false;
+    if (gt_json_enum(&doc, r, &root, "device", true, GT_DEVICE_NAMES, GT_DEVICE_COUNT, &value)) out->device = (GtDevice)value; else ok = false;
+    if (gt_json_enum(&doc, r, &root, "pressure_source", true, GT_PRESSURE_SOURCE_NAMES, GT_PRESSURE_SOURCE_COUNT, &value))
         out->pressure_source = (GtPressureSource)value;
     else ok = false;
     GtPath contacts_path = gt_path_key(&root, "contacts");

@@ -5,10 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char *const PATTERNS[] = { "glide", "circle", "knead", "cross-fibre", "tap", "hold" };
 static const char *const RULES[] = { "none", "along-guide", "toward-landmark", "across-fibres", "turning" };
 static const char *const TURNINGS[] = { "either", "clockwise", "counterclockwise" };
-static const char *const LEVELS[] = { "beginner", "advanced" };
 
 /* One tolerance key: its name, the criterion it belongs to, its range and where it lives. */
 typedef struct ToleranceKey {
@@ -125,8 +123,8 @@ static bool load_tolerances(GtJsonDoc *doc, const cJSON *root, const GtPath *pat
     names[TOLERANCE_KEY_COUNT] = NULL;
     bool ok = true;
     for (int level = 0; level < GT_LEVEL_COUNT; level++) {
-        GtPath level_path = gt_path_key(&at, LEVELS[level]);
-        const cJSON *set = gt_json_member(doc, tol, &at, LEVELS[level], true);
+        GtPath level_path = gt_path_key(&at, GT_LEVEL_NAMES[level]);
+        const cJSON *set = gt_json_member(doc, tol, &at, GT_LEVEL_NAMES[level], true);
         if (!set || !gt_json_check_keys(doc, set, &level_path, names)) { ok = false; continue; }
         for (size_t k = 0; k < TOLERANCE_KEY_COUNT; k++) {
             const ToleranceKey *key = &TOLERANCE_KEYS[k];
@@ -293,7 +291,7 @@ bool gt_load_technique(const char *file, const char *text, size_t length, const 
     out->name = gt_arena_strdup(arena, name ? name : "");
     out->summary = gt_arena_strdup(arena, summary ? summary : "");
     int pattern = 0;
-    bool pattern_ok = gt_json_enum(&doc, r, &root, "pattern", true, PATTERNS, 6, &pattern);
+    bool pattern_ok = gt_json_enum(&doc, r, &root, "pattern", true, GT_PATTERN_NAMES, GT_PATTERN_COUNT, &pattern);
     out->pattern = (GtPattern)pattern;
     ok = gt_json_range(&doc, r, &root, "pressure_level", true, 0, 10, &out->pressure_level) && ok;
     if (pattern_ok) {
