@@ -8,6 +8,7 @@ packages=(
   libcjson-dev                                # JSON
   libcmocka-dev                               # C test framework
   jq                                          # command-line tests read JSON output
+  python3-jsonschema                          # tests/schema/check_schemas.py checks the editor schemas
 )
 missing=()
 for p in "${packages[@]}"; do
