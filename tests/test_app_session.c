@@ -73,13 +73,9 @@ static void load_saved_replay(GtReplay *replay) {
     saved_replay_path(path, sizeof path);
     GtDiag diag;
     gt_diag_init(&diag);
-    char *text = NULL;
-    size_t length = 0;
-    assert_true(gt_read_file(path, &text, &length, &diag));
-    bool ok = gt_load_replay(path, text, length, &diag, replay);
+    bool ok = gt_load_replay_file(path, &diag, replay);
     if (!ok) gt_diag_print(&diag, stderr);
     assert_true(ok);
-    free(text);
     gt_diag_free(&diag);
 }
 

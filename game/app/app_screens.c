@@ -285,17 +285,12 @@ static void load_reference(GtApp *app) {
     app->has_reference = false;
     const GtStep *step = gt_app_step(app);
     if (!step) return;
-    if (step->demo_path) {
-        GtDiag diag;
-        gt_diag_init(&diag);
-        char *text = NULL;
-        size_t length = 0;
-        app->has_reference = gt_read_file(step->demo_path, &text, &length, &diag) &&
-                             gt_load_replay(step->demo_path, text, length, &diag, &app->reference);
-        gt_diag_print(&diag, stderr);
-        gt_diag_free(&diag);
-        free(text);
-    }
+    GtDiag diag;
+    gt_diag_init(&diag);
+    app->has_reference = gt_library_reference_replay(&app->library, app->lesson, app->step, &diag, &app->reference);
+    gt_diag_print(&diag, stderr);
+    gt_diag_free(&diag);
+    /* a recording removed since the library loaded: show the synthesised demonstration instead */
     if (!app->has_reference)
         app->has_reference = gt_demo_synthesise(app->lesson->id, app->step, step, app->views[step->view].map, &app->reference);
 }

@@ -219,18 +219,15 @@ static bool parse_replay(Parser *p, const char *file) {
         snprintf(full, sizeof full, "%.*s/%s", (int)(slash - p->path), p->path, file);
     GtDiag diag;
     gt_diag_init(&diag);
-    char *text = NULL;
-    size_t length = 0;
     GtReplay replay;
-    bool ok = gt_read_file(full, &text, &length, &diag) && gt_load_replay(full, text, length, &diag, &replay);
-    free(text);
-    if (!ok) {
+    if (!gt_load_replay_file(full, &diag, &replay)) {
         char first[1024] = "unknown problem";
         if (diag.count) gt_diag_format(&diag, 0, first, sizeof first);
         gt_diag_free(&diag);
         return fail(p, "cannot use replay \"%s\": %s", file, first);
     }
     gt_diag_free(&diag);
+    bool ok = true;
     double end_ms = 0.0;
     for (size_t c = 0; c < replay.contact_count && ok; c++) {
         const GtContact *contact = &replay.contacts[c];

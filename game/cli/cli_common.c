@@ -43,22 +43,10 @@ bool gt_cli_find_step(const GtLibrary *library, const char *lesson_id, const cha
 }
 
 bool gt_cli_reference_replay(const GtLibrary *library, const GtLesson *lesson, int step_number, GtReplay *out) {
-    const GtStep *step = &lesson->steps[step_number - 1];
-    if (step->demo_path) {
-        char *text = NULL;
-        size_t length = 0;
-        GtDiag diag;
-        gt_diag_init(&diag);
-        bool ok = gt_read_file(step->demo_path, &text, &length, &diag) &&
-                  gt_load_replay(step->demo_path, text, length, &diag, out);
-        gt_diag_print(&diag, stderr);
-        gt_diag_free(&diag);
-        free(text);
-        return ok;
-    }
-    if (!gt_demo_synthesise(lesson->id, step_number, step, gt_library_view(library, step->view), out)) {
-        fprintf(stderr, "guidedtouch: could not synthesise the demonstration (out of memory)\n");
-        return false;
-    }
-    return true;
+    GtDiag diag;
+    gt_diag_init(&diag);
+    bool ok = gt_library_reference_replay(library, lesson, step_number, &diag, out);
+    gt_diag_print(&diag, stderr);
+    gt_diag_free(&diag);
+    return ok;
 }

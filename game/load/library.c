@@ -1,5 +1,6 @@
 #include "library.h"
 #include "json_doc.h"
+#include "gt_demo.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -288,6 +289,25 @@ static bool check_step_demos(GtArena *arena, const GtLesson *lesson, const char 
         free(demo_text);
     }
     return ok;
+}
+
+bool gt_load_replay_file(const char *path, GtDiag *diag, GtReplay *out) {
+    char *text = NULL;
+    size_t length = 0;
+    gt_replay_init(out);
+    bool ok = gt_read_file(path, &text, &length, diag) && gt_load_replay(path, text, length, diag, out);
+    free(text);
+    return ok;
+}
+
+bool gt_library_reference_replay(const GtLibrary *library, const GtLesson *lesson, int step_number, GtDiag *diag,
+                                 GtReplay *out) {
+    const GtStep *step = &lesson->steps[step_number - 1];
+    if (step->demo_path) return gt_load_replay_file(step->demo_path, diag, out);
+    if (gt_demo_synthesise(lesson->id, step_number, step, gt_library_view(library, step->view), out)) return true;
+    gt_diag_add(diag, lesson->file, 0, 0, "", "could not synthesise the demonstration of step %d (out of memory)",
+                step_number);
+    return false;
 }
 
 void gt_library_free(GtLibrary *library) {

@@ -48,6 +48,16 @@ GtReferences gt_library_references(const GtLibrary *library);
  * and techniques; problems go to diag. True when the file is clean. */
 bool gt_library_validate_file(const GtLibrary *library, const char *path, GtDiag *diag);
 
+/* Reads and parses a replay file into `out` (which then owns its samples). Problems (cannot be
+ * read, malformed) go to diag, located; false then, with `out` empty. */
+bool gt_load_replay_file(const char *path, GtDiag *diag, GtReplay *out);
+
+/* The reference performance of step `step_number` (1-based) of a lesson: its instructor-recorded
+ * demonstration when the step names one, else one synthesised from the guide and the
+ * technique's targets. False (with the reason in diag, or out of memory) when it cannot be had. */
+bool gt_library_reference_replay(const GtLibrary *library, const GtLesson *lesson, int step_number, GtDiag *diag,
+                                 GtReplay *out);
+
 /* Reads a whole file into a malloc'd, NUL-terminated buffer (the caller frees *text).
  * Reports "cannot read" with the system's reason, or a too-large file, and returns false. */
 bool gt_read_file(const char *path, char **text, size_t *length, GtDiag *diag);
