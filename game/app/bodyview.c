@@ -195,14 +195,6 @@ void gt_bodyview_fill_region(GtBodyView *view, GtUi *ui, const char *region_id, 
 
 /* ---- landmarks ---- */
 
-static bool avoided_by(const GtTechnique *t, const GtLandmark *m) {
-    for (size_t i = 0; t && i < t->contraindicated_count; i++) {
-        if (strcmp(t->contraindicated[i], m->id) == 0) return true;
-        if (m->kind != GT_LANDMARK_TARGET && strcmp(t->contraindicated[i], gt_landmark_kind_name(m->kind)) == 0) return true;
-    }
-    return false;
-}
-
 void gt_bodyview_draw_avoid_zones(GtBodyView *view, GtUi *ui, const GtTechnique *technique) {
     if (!view->map) return;
     double k = view->transform.px_per_cm;
@@ -210,7 +202,7 @@ void gt_bodyview_draw_avoid_zones(GtBodyView *view, GtUi *ui, const GtTechnique 
     c.a = 200;
     for (size_t i = 0; i < view->map->landmark_count; i++) {
         const GtLandmark *m = &view->map->landmarks[i];
-        if (!avoided_by(technique, m)) continue;
+        if (!gt_technique_avoids(technique, m)) continue;
         if (m->points.count == 1) {
             SDL_FPoint p = gt_bodyview_to_px(view, m->points.points[0]);
             double r = m->radius_cm * k;

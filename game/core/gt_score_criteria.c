@@ -55,15 +55,6 @@ static double sample_level(const GtScoreInput *in, const GtSample *s) {
     return 10.0 * s->pressure;
 }
 
-static bool landmark_contraindicated(const GtTechnique *t, const GtLandmark *m) {
-    for (size_t i = 0; i < t->contraindicated_count; i++) {
-        if (strcmp(t->contraindicated[i], m->id) == 0) return true;
-        if (m->kind != GT_LANDMARK_TARGET && strcmp(t->contraindicated[i], gt_landmark_kind_name(m->kind)) == 0)
-            return true;
-    }
-    return false;
-}
-
 /* Share (%) of the guide that some sample came within reach of. */
 static double guide_coverage_pct(const GtScoreInput *in) {
     const GtPointList *guide = &in->target->step->guide;
@@ -91,7 +82,7 @@ static double contraindicated_seconds(const GtScoreInput *in, const char **name)
     *name = NULL;
     for (size_t i = 0; map && i < map->landmark_count; i++) {
         const GtLandmark *m = &map->landmarks[i];
-        if (!landmark_contraindicated(in->target->technique, m)) continue;
+        if (!gt_technique_avoids(in->target->technique, m)) continue;
         double ms = 0.0;
         for (size_t c = 0; c < in->replay->contact_count; c++) {
             const GtContact *contact = &in->replay->contacts[c];

@@ -38,3 +38,13 @@ bool gt_technique_criterion_applies(GtPattern pattern, GtDirectionRule direction
     }
     return false;
 }
+
+bool gt_technique_avoids(const GtTechnique *technique, const GtLandmark *landmark) {
+    for (size_t i = 0; technique && i < technique->contraindicated_count; i++) {
+        const char *name = technique->contraindicated[i];
+        if (strcmp(name, landmark->id) == 0) return true;
+        if (landmark->kind != GT_LANDMARK_TARGET && strcmp(name, gt_landmark_kind_name(landmark->kind)) == 0)
+            return true;
+    }
+    return false;
+}

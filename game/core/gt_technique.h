@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include "gt_bodymap.h"
 
 typedef enum GtPattern {
     GT_PATTERN_GLIDE, GT_PATTERN_CIRCLE, GT_PATTERN_KNEAD,
@@ -84,5 +85,9 @@ const char *gt_level_name(GtLevel level);
  * that rule, used by the validator and by scoring alike. */
 bool gt_technique_criterion_applies(GtPattern pattern, GtDirectionRule direction, bool has_speed,
                                     bool has_tempo, bool has_hold, GtCriterion criterion);
+
+/* True when the technique must keep off the landmark: it names the landmark's id, or its kind
+ * ("bony", "avoid") in `contraindicated`. Used alike by the validator, the scorer and the screen. */
+bool gt_technique_avoids(const GtTechnique *technique, const GtLandmark *landmark);
 
 #endif

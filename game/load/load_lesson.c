@@ -42,15 +42,6 @@ static const GtTechnique *find_technique(const GtReferences *refs, const char *i
     return NULL;
 }
 
-static bool is_contraindicated(const GtTechnique *t, const GtLandmark *m) {
-    for (size_t i = 0; i < t->contraindicated_count; i++) {
-        const char *name = t->contraindicated[i];
-        if (strcmp(name, m->id) == 0) return true;
-        if (strcmp(name, gt_landmark_kind_name(m->kind)) == 0 && m->kind != GT_LANDMARK_TARGET) return true;
-    }
-    return false;
-}
-
 /* Checks one point of a guide against the body, the region and the technique's no-go zones.
  * `between` says the point lies on the segment after the vertex `at` names, not on it.
  * Reports at `at`; returns false after the first problem with this point. */
@@ -74,7 +65,7 @@ static bool check_guide_point(GtJsonDoc *doc, const GtPath *at, GtPoint p, bool 
     }
     for (size_t i = 0; t && !between && i < map->landmark_count; i++) {
         const GtLandmark *m = &map->landmarks[i];
-        if (!is_contraindicated(t, m)) continue;
+        if (!gt_technique_avoids(t, m)) continue;
         double d = gt_landmark_distance(m, p);
         if (d < m->radius_cm) {
             gt_json_error(doc, at, "%s is on \"%s\" (%s), which %s must avoid; move the guide at least %.1f cm "
@@ -98,7 +89,7 @@ static bool check_guide_segment(GtJsonDoc *doc, const GtPath *at, GtPoint a, GtP
     }
     for (size_t i = 0; t && i < map->landmark_count; i++) {
         const GtLandmark *m = &map->landmarks[i];
-        if (!is_contraindicated(t, m)) continue;
+        if (!gt_technique_avoids(t, m)) continue;
         double closest = m->radius_cm;
         GtPoint where = a;
         for (double s = 0.0; s <= length; s += GUIDE_STEP_CM / 5) {
