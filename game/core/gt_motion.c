@@ -298,6 +298,7 @@ double gt_pattern_reach_cm(const GtTechnique *technique) {
     case GT_PATTERN_KNEAD: return 0.6 * technique->amplitude_cm;
     case GT_PATTERN_CROSS_FIBRE: return 0.8 * technique->amplitude_cm;
     case GT_PATTERN_TAP: return 0.5 * technique->amplitude_cm;
+    case GT_PATTERN_HOLD: return technique->drift_max_cm;
     default: return 0.0;
     }
 }

@@ -68,8 +68,8 @@ GtSample gt_sample_quantize(GtSample sample);
  * for holds: a quarter of the band's lower edge. */
 double gt_pressing_level(const GtTechnique *technique);
 
-/* How far the reference movement strays from its guide, cm: circle and kneading radius,
- * half a cross-fibre stroke, the spread of taps; 0 for glides and holds. */
+/* How far the movement may stray from its guide without leaving it, cm: circle and kneading
+ * radius, half a cross-fibre stroke, the spread of taps, the allowed drift of a hold; 0 for glides. */
 double gt_pattern_reach_cm(const GtTechnique *technique);
 
 /* Representative targets inside a band: geometric mean (speeds, tempi), middle (pressure). */

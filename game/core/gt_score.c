@@ -80,8 +80,7 @@ bool gt_score_attempt(const GtScoreTarget *target, const GtReplay *replay, GtSco
     GtCycles cycles;
     bool ok = gt_detect_cycles(t->pattern, t->amplitude_cm, replay, &cycles);
     GtScoreInput input = {
-        target, replay, &t->tolerances[target->level], &cycles,
-        t->pattern == GT_PATTERN_HOLD ? t->drift_max_cm : gt_pattern_reach_cm(t)
+        target, replay, &t->tolerances[target->level], &cycles, gt_pattern_reach_cm(t)
     };
     bool empty = gt_replay_sample_count(replay) == 0;
     double weighted = 0.0, weights = 0.0;

@@ -214,8 +214,7 @@ bool gt_fault_make(GtFault fault, const GtScoreTarget *target, const GtReplay *d
         scale_pressure(out, heavy_level(t) / level);
         return true;
     case GT_FAULT_OFF_GUIDE: {
-        double reach = t->pattern == GT_PATTERN_HOLD ? t->drift_max_cm : gt_pattern_reach_cm(t);
-        double distance = reach + 2.0 + 2.0 * beginner(t)->path_cm;
+        double distance = gt_pattern_reach_cm(t) + 2.0 + 2.0 * beginner(t)->path_cm;
         const GtPointList *g = &step->guide;
         double dx = g->count > 1 ? g->points[g->count - 1].x - g->points[0].x : 0.0;
         double dy = g->count > 1 ? g->points[g->count - 1].y - g->points[0].y : 1.0;
