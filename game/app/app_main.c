@@ -217,7 +217,12 @@ static void run_loop(GtApp *app) {
         gt_input_tick(app->input, now);
         gt_app_update(app, now);
         if (gt_input_recording(app->input) || gt_app_animating(app, now)) app->dirty = true;
+        /* the last frame: N frames drawn, or a second after the script (without --frames) ended */
         bool last = app->options.frames > 0 && frames + 1 >= app->options.frames;
+        if (app->script && app->options.frames == 0 && gt_script_finished(app->script)) {
+            if (!script_end_ms) script_end_ms = now;
+            last = now - script_end_ms >= 1000;
+        }
         if (app->dirty || last || app->options.frames > 0) {
             gt_app_draw(app, now);
             if (last && app->options.screenshot) save_screenshot(app, app->options.screenshot);
@@ -226,15 +231,6 @@ static void run_loop(GtApp *app) {
             frames++;
         }
         if (last) app->running = false;
-        if (app->script && app->options.frames == 0 && gt_script_finished(app->script)) {
-            if (!script_end_ms) script_end_ms = now;
-            else if (now - script_end_ms >= 1000) {
-                gt_app_draw(app, now);
-                if (app->options.screenshot) save_screenshot(app, app->options.screenshot);
-                SDL_RenderPresent(app->renderer);
-                app->running = false;
-            }
-        }
     }
 }
 
