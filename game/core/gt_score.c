@@ -5,6 +5,19 @@
 #include <stdio.h>
 #include <string.h>
 
+static const char *const VERDICT_NAMES[GT_VERDICT_COUNT] = { "scored", "unsafe", "not-this-step" };
+static const char *const SAFETY_KIND_NAMES[GT_SAFETY_KIND_COUNT] = {
+    "injurious-pressure", "over-band", "avoid-zone"
+};
+
+const char *gt_verdict_name(GtVerdict verdict) {
+    return (unsigned)verdict < GT_VERDICT_COUNT ? VERDICT_NAMES[verdict] : "unknown";
+}
+
+const char *gt_safety_kind_name(GtSafetyKind kind) {
+    return (unsigned)kind < GT_SAFETY_KIND_COUNT ? SAFETY_KIND_NAMES[kind] : "unknown";
+}
+
 const char *gt_grade_for(double total) {
     if (total >= 95.0) return "S";
     if (total >= 90.0) return "A";

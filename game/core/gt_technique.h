@@ -60,6 +60,9 @@ typedef struct GtTechnique {
     GtDirectionRule direction;
     GtTurning turning;
     const char *toward_landmark;    /* default landmark for toward-landmark, or NULL */
+    bool reversal_fails;            /* a reversed glide fails the attempt: the direction is the point
+                                       (toward the nodes, toward the heart); default true for
+                                       toward-landmark, false otherwise */
     bool has_hold;
     GtRange hold_s;
     double drift_max_cm;

@@ -1,0 +1,114 @@
+#include "gt_safety.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+double gt_safety_level_limit(GtRange band) {
+    return fmin(GT_SAFETY_INJURIOUS_LEVEL, band.max + GT_SAFETY_OVER_BAND_LEVELS);
+}
+
+const GtLandmark *gt_safety_zone_at(const GtTechnique *technique, const GtBodyMap *map, GtPoint p) {
+    if (!technique || !map) return NULL;
+    for (size_t i = 0; i < map->landmark_count; i++) {
+        const GtLandmark *m = &map->landmarks[i];
+        if (gt_technique_avoids(technique, m) && gt_landmark_distance(m, p) < m->radius_cm) return m;
+    }
+    return NULL;
+}
+
+/* The longest stretch (s) of one contact whose level stays at or above `limit`, and the highest
+ * level over any stretch that lasted GT_SAFETY_PRESSURE_MOMENT_S. */
+static void unsafe_pressure(const GtReplay *replay, double limit, double *seconds, double *peak) {
+    *seconds = 0.0;
+    *peak = 0.0;
+    for (size_t c = 0; c < replay->contact_count; c++) {
+        const GtContact *contact = &replay->contacts[c];
+        size_t start = 0;
+        double top = 0.0;
+        for (size_t k = 0; k <= contact->count; k++) {
+            double level = k < contact->count ? 10.0 * contact->samples[k].pressure : -1.0;
+            if (level >= limit) {
+                if (top == 0.0) start = k;
+                top = fmax(top, level);
+                continue;
+            }
+            if (top > 0.0) {
+                double span = (contact->samples[k - 1].t_ms - contact->samples[start].t_ms) / 1000.0;
+                if (span >= GT_SAFETY_PRESSURE_MOMENT_S) {
+                    *seconds += span;
+                    *peak = fmax(*peak, top);
+                }
+            }
+            top = 0.0;
+        }
+    }
+}
+
+/* Seconds that some contact spent on landmark m (each sample lasts until the next). */
+static double seconds_on(const GtReplay *replay, const GtLandmark *m) {
+    double ms = 0.0;
+    for (size_t c = 0; c < replay->contact_count; c++) {
+        const GtContact *contact = &replay->contacts[c];
+        for (size_t k = 0; k + 1 < contact->count; k++) {
+            GtPoint p = { contact->samples[k].x_cm, contact->samples[k].y_cm };
+            if (gt_landmark_distance(m, p) < m->radius_cm)
+                ms += contact->samples[k + 1].t_ms - contact->samples[k].t_ms;
+        }
+    }
+    return ms / 1000.0;
+}
+
+static GtSafetyEntry *next_entry(GtScoreCard *card) {
+    if (card->safety_count >= GT_SAFETY_MAX) return NULL;
+    GtSafetyEntry *e = &card->safety[card->safety_count++];
+    memset(e, 0, sizeof *e);
+    return e;
+}
+
+/* "Kidney area (left)" -> "kidney area (left)" inside a sentence, unless it is a proper name. */
+static void sentence_case(const char *name, char *out, size_t size) {
+    snprintf(out, size, "%s", name);
+    if (out[0] >= 'A' && out[0] <= 'Z' && out[1] >= 'a' && out[1] <= 'z') out[0] = (char)(out[0] - 'A' + 'a');
+}
+
+size_t gt_safety_scan(const GtTechnique *technique, GtRange band, const GtBodyMap *map, const GtReplay *replay,
+                      GtScoreCard *card) {
+    size_t before = card->safety_count;
+    double limit = gt_safety_level_limit(band), seconds = 0.0, peak = 0.0;
+    unsafe_pressure(replay, limit, &seconds, &peak);
+    if (seconds > 0.0) {
+        GtSafetyEntry *e = next_entry(card);
+        if (e) {
+            bool injurious = peak >= GT_SAFETY_INJURIOUS_LEVEL;
+            e->kind = injurious ? GT_SAFETY_INJURIOUS_PRESSURE : GT_SAFETY_OVER_BAND;
+            e->level = peak;
+            e->seconds = seconds;
+            if (injurious)
+                snprintf(e->message, sizeof e->message, "Unsafe pressure: level %.1f for %.1f s. Level 9-10 "
+                         "injures; never press this hard, stay at %g-%g.", peak, seconds, band.min, band.max);
+            else
+                snprintf(e->message, sizeof e->message, "Unsafe pressure: level %.1f for %.1f s, %.0f or more "
+                         "levels above this step's %g-%g; ease right off.", peak, seconds,
+                         GT_SAFETY_OVER_BAND_LEVELS, band.min, band.max);
+        }
+    }
+    for (size_t i = 0; map && i < map->landmark_count; i++) {
+        const GtLandmark *m = &map->landmarks[i];
+        if (!gt_technique_avoids(technique, m)) continue;
+        double on = seconds_on(replay, m);
+        if (on <= GT_SAFETY_ZONE_MOMENT_S) continue;
+        GtSafetyEntry *e = next_entry(card);
+        if (!e) break;
+        e->kind = GT_SAFETY_AVOID_ZONE;
+        snprintf(e->place, sizeof e->place, "%s", m->id);
+        snprintf(e->place_name, sizeof e->place_name, "%s", m->name);
+        e->seconds = on;
+        char place[GT_PLACE_NAME_MAX], work[GT_PLACE_NAME_MAX];
+        sentence_case(m->name, place, sizeof place);
+        sentence_case(technique->name, work, sizeof work);
+        snprintf(e->message, sizeof e->message, "%s: never apply %s here (%.1f s on it); keep clear of the %s.",
+                 m->name, work, on, place);
+    }
+    return card->safety_count - before;
+}
