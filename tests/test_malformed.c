@@ -6,7 +6,8 @@
  *
  * Each file under tests/data/bad/ is one of the clean files in tests/data/bad/base/ (taken
  * from the bundled lessons, techniques and body maps, shortened) with exactly one thing
- * broken, so each must give exactly one message. Lines and columns are 1-based, columns in
+ * broken, so each must give exactly one message (rows marked WARNS: a valid file whose one message
+ * is a warning, which does not stop it from loading). Lines and columns are 1-based, columns in
  * bytes; JSON paths are 0-based like jq. A message fragment may hold '*' to skip any text. */
 #include "test_support.h"
 
@@ -20,7 +21,8 @@
 /* How a row's file is loaded. */
 typedef enum Loader {
     BY_FORMAT, /* gt_library_validate_file: chosen by its "format", checked against the library */
-    AS_REPLAY  /* gt_load_replay: read as a replay, whatever it says it is */
+    AS_REPLAY, /* gt_load_replay: read as a replay, whatever it says it is */
+    WARNS      /* gt_library_validate_file: a valid file whose one message is a warning */
 } Loader;
 
 /* One malformed file and the one message it must give. */
@@ -133,6 +135,18 @@ static const Case CASES[] = {
     { "lessons/missing-demo.json", BY_FORMAT, NULL, 16, 15, "steps[0].demo",
       "demonstration \"demos/step-1.json\" (*/tests/data/bad/lessons/demos/step-1.json): cannot read the "
       "file: No such file or directory; the path is relative to the lesson file" },
+    { "lessons/step-band-outside.json", BY_FORMAT, NULL, 17, 43, "steps[0].pressure_level.max",
+      "level 6 is above effleurage's band, level 2-5; a step can only narrow its technique's band, so use a "
+      "max of level 5 or less" },
+    { "lessons/step-band-not-scored.json", BY_FORMAT, NULL, 27, 7, "steps[1].speed_cm_s",
+      "circular-friction has no speed band to narrow (only glides are scored on speed; it is a circle "
+      "technique); remove \"speed_cm_s\"" },
+    { "lessons/step-tempo-unit.json", BY_FORMAT, NULL, 27, 7, "steps[1].tempo_hz",
+      "circular-friction states its tempo per minute; write \"tempo_per_min\": {\"min\": 60, \"max\": 66} "
+      "instead" },
+    { "lessons/level-range-mismatch.json", WARNS, NULL, 18, 88, "steps[0].instruction",
+      "warning: the text says \"level 2-3\", but this step is scored on level 2-5; say level 2-5, or narrow "
+      "the step with \"pressure_level\": {\"min\": 2, \"max\": 3}" },
     { "lessons/demo-wrong-step.json", BY_FORMAT, "lessons/demos/lower-back-step-2.json", 5, 11, "step",
       "this demonstration is for lesson \"lower-back-basics\" step 2 (effleurage, posterior), but "
       "step 1 (steps[0]) of lower-back-basics is effleurage on the posterior view; record the "
@@ -202,6 +216,11 @@ static const Case CASES[] = {
       "unknown pattern \"glid\" (did you mean \"glide\"?)" },
     { "techniques/turning-on-none.json", BY_FORMAT, NULL, 12, 33, "direction.turning",
       "\"turning\" does not apply here: only the \"turning\" rule has a turning sense; remove it" },
+    { "techniques/reversal-on-turning.json", BY_FORMAT, NULL, 12, 57, "direction.reversal_fails",
+      "\"reversal_fails\" does not apply here: only the \"along-guide\" and \"toward-landmark\" rules have a "
+      "way to go that a stroke could reverse; remove it" },
+    { "techniques/reversal-string.json", BY_FORMAT, NULL, 10, 58, "direction.reversal_fails",
+      "expected true or false, found the string \"true\"; remove the quotes" },
     /* replays */
     { "replays/whitespace.json", AS_REPLAY, NULL, 1, 1, "",
       "the file holds only blank space; expected a JSON object starting with '{'" },
@@ -317,9 +336,18 @@ static bool matches(const char *text, const char *pattern) {
     return true;
 }
 
-/* Loads one file the way the row says; the problems go to diag. */
+/* Loads one file the way the row says; the problems go to diag (for WARNS, the warnings go to
+ * diag and false means it had a problem or no warning). */
 static bool load_file(const char *path, Loader loader, GtDiag *diag) {
-    if (loader == BY_FORMAT) return gt_library_validate_file(&library, path, diag);
+    if (loader == BY_FORMAT) return gt_library_validate_file(&library, path, diag, NULL);
+    if (loader == WARNS) {
+        GtDiag problems;
+        gt_diag_init(&problems);
+        bool valid = gt_library_validate_file(&library, path, &problems, diag);
+        gt_diag_print(&problems, stderr);
+        gt_diag_free(&problems);
+        return valid && diag->count > 0;
+    }
     char *text = NULL;
     size_t length = 0;
     if (!gt_read_file(path, &text, &length, diag)) return false;
@@ -358,7 +386,7 @@ static void test_case(void **state) {
         gt_diag_print(&diag, stderr);
     }
     gt_diag_free(&diag);
-    assert_false(loaded);
+    assert_true(c->loader == WARNS ? loaded : !loaded);
     assert_true(one);
     assert_true(right);
 }

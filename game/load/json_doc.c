@@ -169,6 +169,57 @@ void gt_json_locate(const GtJsonDoc *doc, const GtPath *path, bool at_key, int *
     offset_to_line_column(doc->text, locate_offset(doc, path, at_key), line, column);
 }
 
+/* The value of the hex digit c, or -1. */
+static int hex_digit(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+/* The code unit of the backslash-u escape (six bytes) at `at`, on its backslash, or -1 when there is none. */
+static long unicode_escape(const char *text, size_t length, size_t at) {
+    if (at + 6 > length || text[at] != '\\' || text[at + 1] != 'u') return -1;
+    long unit = 0;
+    for (size_t k = 2; k < 6; k++) {
+        int digit = hex_digit(text[at + k]);
+        if (digit < 0) return -1;
+        unit = unit * 16 + digit;
+    }
+    return unit;
+}
+
+/* Moves `*raw` past one escape (on its backslash) and returns how many decoded bytes it stands for. */
+static size_t skip_escape(const char *text, size_t length, size_t *raw) {
+    long unit = unicode_escape(text, length, *raw);
+    if (unit < 0) {
+        *raw += 2;
+        return 1;
+    }
+    *raw += 6;
+    if (unit >= 0xD800 && unit <= 0xDBFF && unicode_escape(text, length, *raw) >= 0xDC00 &&
+        unicode_escape(text, length, *raw) <= 0xDFFF) {
+        *raw += 6;
+        return 4;
+    }
+    return unit < 0x80 ? 1 : unit < 0x800 ? 2 : 3;
+}
+
+void gt_json_locate_in_string(const GtJsonDoc *doc, const GtPath *path, size_t byte_index, int *line,
+                              int *column) {
+    size_t start = locate_offset(doc, path, false);
+    size_t raw = start, decoded = 0;
+    if (start < doc->length && doc->text[start] == '"') {
+        raw = start + 1;
+        while (decoded < byte_index && raw < doc->length && doc->text[raw] != '"') {
+            if (doc->text[raw] == '\\') decoded += skip_escape(doc->text, doc->length, &raw);
+            else { raw++; decoded++; }
+        }
+        if (decoded != byte_index || raw >= doc->length) raw = start;
+    }
+    offset_to_line_column(doc->text, raw, line, column);
+}
+
 void gt_json_raw(const GtJsonDoc *doc, const GtPath *path, char *buffer, size_t size) {
     Scanner s = { doc->text, doc->length, locate_offset(doc, path, false) };
     size_t start = s.pos;

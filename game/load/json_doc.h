@@ -76,6 +76,12 @@ void gt_json_error_at_key(GtJsonDoc *doc, const GtPath *path, const char *format
  * Only doc->text and doc->length are used, so a doc that failed to parse works too. */
 void gt_json_locate(const GtJsonDoc *doc, const GtPath *path, bool at_key, int *line, int *column);
 
+/* Line and column (1-based) of byte `byte_index` of the decoded string value at `path`, counting
+ * escapes as the bytes they stand for; the string's opening quote (or the nearest existing
+ * parent) when the value is not a string there or the index lies past its end. */
+void gt_json_locate_in_string(const GtJsonDoc *doc, const GtPath *path, size_t byte_index, int *line,
+                              int *column);
+
 /* Copies the raw text of the scalar at `path` as written in the file (for example "1e999")
  * into `buffer`, truncated to fit; "" when the path cannot be found. */
 void gt_json_raw(const GtJsonDoc *doc, const GtPath *path, char *buffer, size_t size);
@@ -100,6 +106,10 @@ const cJSON *gt_json_member(GtJsonDoc *doc, const cJSON *object, const GtPath *p
  * `max_len` > 0 limits the length. *out is left alone when false is returned. */
 bool gt_json_string(GtJsonDoc *doc, const cJSON *object, const GtPath *path, const char *key,
                     bool required, size_t max_len, const char **out);
+
+/* Reads true or false; a present value of another type (the string "true" too) is an error. */
+bool gt_json_bool(GtJsonDoc *doc, const cJSON *object, const GtPath *path, const char *key,
+                  bool required, bool *out);
 
 /* Reads a kebab-case identifier (a-z, 0-9, '-', 1-63 chars). */
 bool gt_json_id(GtJsonDoc *doc, const cJSON *object, const GtPath *path, const char *key,

@@ -102,6 +102,24 @@ bool gt_json_string(GtJsonDoc *doc, const cJSON *object, const GtPath *path, con
     return true;
 }
 
+bool gt_json_bool(GtJsonDoc *doc, const cJSON *object, const GtPath *path, const char *key,
+                  bool required, bool *out) {
+    const cJSON *item = gt_json_member(doc, object, path, key, required);
+    if (!item) return false;
+    if (!cJSON_IsBool(item)) {
+        GtPath item_path = gt_path_key(path, key);
+        if (cJSON_IsString(item) && item->valuestring &&
+            (strcmp(item->valuestring, "true") == 0 || strcmp(item->valuestring, "false") == 0))
+            gt_json_error(doc, &item_path, "expected true or false, found the string \"%s\"; remove the quotes",
+                          item->valuestring);
+        else
+            gt_json_error(doc, &item_path, "expected true or false, found %s", gt_json_type_name(item));
+        return false;
+    }
+    *out = cJSON_IsTrue(item);
+    return true;
+}
+
 bool gt_json_id(GtJsonDoc *doc, const cJSON *object, const GtPath *path, const char *key,
                 bool required, const char **out) {
     const char *text = NULL;

@@ -156,6 +156,7 @@ static bool check_step_demos(GtArena *arena, const GtLesson *lesson, const char 
 bool gt_library_load(GtLibrary *library, const char *data_dir, GtDiag *diag) {
     memset(library, 0, sizeof *library);
     gt_arena_init(&library->arena);
+    gt_diag_init(&library->warnings);
     library->data_dir = gt_arena_strdup(&library->arena, data_dir);
     size_t errors_before = diag->count + diag->dropped;
     size_t broken_capacity = 0;
@@ -220,6 +221,7 @@ bool gt_library_load(GtLibrary *library, const char *data_dir, GtDiag *diag) {
                   gt_load_lesson(files[i], text, length, &refs, &library->arena, diag, lesson) &&
                   id_matches_file(lesson->id, files[i], text, length, diag);
         ok = ok && check_step_demos(&library->arena, lesson, text, length, diag);
+        if (ok) gt_lint_lesson(lesson, &refs, text, length, &library->warnings);
         free(text);
         if (ok) library->lesson_count++;
         else note_broken(library, files[i], diag, first, &broken_capacity);
@@ -312,6 +314,7 @@ bool gt_library_reference_replay(const GtLibrary *library, const GtLesson *lesso
 
 void gt_library_free(GtLibrary *library) {
     gt_arena_free(&library->arena);
+    gt_diag_free(&library->warnings);
     memset(library, 0, sizeof *library);
 }
 
@@ -390,7 +393,7 @@ static void check_replay_step(const GtLibrary *library, const char *path, const 
     }
 }
 
-bool gt_library_validate_file(const GtLibrary *library, const char *path, GtDiag *diag) {
+bool gt_library_validate_file(const GtLibrary *library, const char *path, GtDiag *diag, GtDiag *warnings) {
     char *text = NULL;
     size_t length = 0;
     if (!gt_read_file(path, &text, &length, diag)) return false;
@@ -417,8 +420,9 @@ bool gt_library_validate_file(const GtLibrary *library, const char *path, GtDiag
         /* Lessons are the most common file an instructor writes; a file with an unknown
          * format is checked as one so its errors are still located. */
         GtLesson lesson;
-        if (gt_load_lesson(path, text, length, &refs, &arena, diag, &lesson))
-            check_step_demos(&arena, &lesson, text, length, diag);
+        if (gt_load_lesson(path, text, length, &refs, &arena, diag, &lesson) &&
+            check_step_demos(&arena, &lesson, text, length, diag) && warnings)
+            gt_lint_lesson(&lesson, &refs, text, length, warnings);
     }
     gt_arena_free(&arena);
     free(text);

@@ -3,7 +3,8 @@
  *
  * Ownership: the library's arena owns every loaded struct and string; gt_library_free
  * releases them all. Broken files never stop loading: their problems go to the GtDiag,
- * they are listed in `broken`, and everything that did load stays usable. */
+ * they are listed in `broken`, and everything that did load stays usable. Warnings (a step's
+ * text naming another band than it is scored on) go to `warnings` and never stop a lesson. */
 #ifndef GT_LIBRARY_H
 #define GT_LIBRARY_H
 
@@ -27,6 +28,7 @@ typedef struct GtLibrary {
     size_t lesson_count;
     GtBrokenFile *broken;         /* files that did not load */
     size_t broken_count;
+    GtDiag warnings;              /* located warnings about the lessons that loaded (owned) */
 } GtLibrary;
 
 /* Loads everything under data_dir. Returns true when every file loaded cleanly; on false
@@ -45,8 +47,9 @@ const GtBodyMap *gt_library_view(const GtLibrary *library, GtView view);
 GtReferences gt_library_references(const GtLibrary *library);
 
 /* Validates one file of any kind (chosen by its "format") against the library's body maps
- * and techniques; problems go to diag. True when the file is clean. */
-bool gt_library_validate_file(const GtLibrary *library, const char *path, GtDiag *diag);
+ * and techniques; problems go to diag, and a lesson's warnings (see gt_lint_lesson) to
+ * `warnings` when it is not NULL. True when the file has no problems; warnings do not count. */
+bool gt_library_validate_file(const GtLibrary *library, const char *path, GtDiag *diag, GtDiag *warnings);
 
 /* Reads and parses a replay file into `out` (which then owns its samples). Problems (cannot be
  * read, malformed) go to diag, located; false then, with `out` empty. */

@@ -166,10 +166,143 @@ static bool load_guide(GtJsonDoc *doc, const cJSON *step, const GtPath *path, Gt
     return true;
 }
 
+/* ---- a step may narrow its technique's bands ---- */
+
+/* One band a step may narrow: its key, what it measures, how a value reads, the limits any file
+ * takes (as for the technique's own key), and why a technique may have no such band. */
+typedef struct StepBand {
+    const char *key;
+    const char *noun;       /* "pressure", "speed", ... */
+    const char *format;     /* how one value reads, with %s for the number: "level %s", "%s cm/s" */
+    double lo, hi;          /* limits in the key's unit */
+    const char *why_absent; /* why a technique may lack it */
+} StepBand;
+
+static const StepBand STEP_BANDS[] = {
+    { "pressure_level", "pressure", "level %s", 0, 10, "" },
+    { "speed_cm_s", "speed", "%s cm/s", 0.01, 100, "only glides are scored on speed" },
+    { "tempo_per_min", "tempo", "%s per minute", 1, 1800, "only repeated movements have a tempo" },
+    { "tempo_hz", "tempo", "%s Hz", 0.01, 30, "only repeated movements have a tempo" },
+    { "hold_s", "hold", "%s s", 0.5, 1800, "only holds are scored on holding time" },
+};
+enum { STEP_BAND_COUNT = sizeof STEP_BANDS / sizeof STEP_BANDS[0] };
+
+/* The technique's band that STEP_BANDS[k] narrows, in the technique's storage unit (tempo per
+ * minute), with the factor from the key's unit to that one; NULL when the technique has none. */
+static GtRange *technique_band(GtTechnique *t, size_t k, double *per_key_unit) {
+    *per_key_unit = 1.0;
+    switch (k) {
+    case 0: return &t->pressure_level;
+    case 1: return t->has_speed ? &t->speed_cm_s : NULL;
+    case 2: return t->has_tempo && !t->tempo_in_hz ? &t->tempo_per_min : NULL;
+    case 3: *per_key_unit = 60.0; return t->has_tempo && t->tempo_in_hz ? &t->tempo_per_min : NULL;
+    default: return t->has_hold ? &t->hold_s : NULL;
+    }
+}
+
+/* Writes a value of STEP_BANDS[k] the way the author reads it ("level 2", "3 cm/s"). */
+static void band_value(size_t k, double value, char *buffer, size_t size) {
+    char number[32];
+    snprintf(number, sizeof number, "%.10g", value);
+    snprintf(buffer, size, STEP_BANDS[k].format, number);
+}
+
+/* Writes a band of STEP_BANDS[k] the way the author reads it ("level 2-5", "1-10 cm/s"). */
+static void band_text(size_t k, GtRange band, char *buffer, size_t size) {
+    char range[64];
+    snprintf(range, sizeof range, "%.10g-%.10g", band.min, band.max);
+    snprintf(buffer, size, STEP_BANDS[k].format, range);
+}
+
+/* Reports a band key `r` the technique has no band for, with the key it may mean instead. */
+static void report_absent_band(GtJsonDoc *doc, const GtPath *at, size_t k, const GtTechnique *t, GtRange r) {
+    if (t->has_tempo && (k == 2 || k == 3)) {
+        double scale = k == 3 ? 60.0 : 1.0 / 60.0;
+        gt_json_error_at_key(doc, at, "%s states its tempo %s; write \"%s\": {\"min\": %.4g, \"max\": %.4g} "
+                             "instead", t->id, t->tempo_in_hz ? "in Hz" : "per minute",
+                             t->tempo_in_hz ? "tempo_hz" : "tempo_per_min", r.min * scale, r.max * scale);
+        return;
+    }
+    gt_json_error_at_key(doc, at, "%s has no %s band to narrow (%s; it is a %s technique); remove \"%s\"", t->id,
+                         STEP_BANDS[k].noun, STEP_BANDS[k].why_absent, gt_pattern_name(t->pattern),
+                         STEP_BANDS[k].key);
+}
+
+/* Checks that a step's band `r` (in the key's unit) lies inside the technique's `own` band and
+ * reports each edge that does not at steps[N].<key>.min or .max, naming the technique's band. */
+static bool band_inside(GtJsonDoc *doc, const GtPath *at, size_t k, const GtTechnique *t, GtRange r,
+                        GtRange own) {
+    double slack = 1e-9 * (fabs(own.max) + 1.0);
+    char value[64], band[64], edge[64];
+    band_text(k, own, band, sizeof band);
+    bool ok = true;
+    if (r.min < own.min - slack) {
+        GtPath min_path = gt_path_key(at, "min");
+        band_value(k, r.min, value, sizeof value);
+        band_value(k, own.min, edge, sizeof edge);
+        gt_json_error(doc, &min_path, "%s is below %s's band, %s; a step can only narrow its technique's band, "
+                      "so use a min of %s or more", value, t->id, band, edge);
+        ok = false;
+    }
+    if (r.max > own.max + slack) {
+        GtPath max_path = gt_path_key(at, "max");
+        band_value(k, r.max, value, sizeof value);
+        band_value(k, own.max, edge, sizeof edge);
+        gt_json_error(doc, &max_path, "%s is above %s's band, %s; a step can only narrow its technique's band, "
+                      "so use a max of %s or less", value, t->id, band, edge);
+        ok = false;
+    }
+    return ok;
+}
+
+/* Reads the bands a step narrows (pressure_level, speed_cm_s, tempo_per_min or tempo_hz, hold_s).
+ * Each must be a band the technique has and lie inside it. When the step narrows any, the step
+ * gets its own copy of the technique (same id, same everything else) in `arena` with the
+ * narrowed bands, so scoring, demonstrations and the trainer all use them; a step that narrows
+ * nothing keeps the shared technique. With an unknown technique only the shapes are checked.
+ * False after reporting. */
+static bool load_step_bands(GtJsonDoc *doc, const cJSON *step, const GtPath *path, GtArena *arena,
+                            GtStep *out) {
+    const GtTechnique *t = out->technique;
+    GtTechnique narrowed;
+    if (t) narrowed = *t;
+    bool ok = true, any = false;
+    for (size_t k = 0; k < STEP_BAND_COUNT; k++) {
+        if (!cJSON_GetObjectItemCaseSensitive(step, STEP_BANDS[k].key)) continue;
+        GtPath at = gt_path_key(path, STEP_BANDS[k].key);
+        GtRange r;
+        if (!gt_json_range(doc, step, path, STEP_BANDS[k].key, true, STEP_BANDS[k].lo, STEP_BANDS[k].hi, &r)) {
+            ok = false;
+            continue;
+        }
+        if (!t) continue;
+        double scale;
+        GtRange *slot = technique_band(&narrowed, k, &scale);
+        if (!slot) {
+            report_absent_band(doc, &at, k, t, r);
+            ok = false;
+            continue;
+        }
+        GtRange own = { slot->min / scale, slot->max / scale };
+        if (!band_inside(doc, &at, k, t, r, own)) { ok = false; continue; }
+        slot->min = r.min * scale;
+        slot->max = r.max * scale;
+        any = true;
+    }
+    if (ok && any) {
+        GtTechnique *copy = gt_arena_alloc(arena, sizeof *copy);
+        if (!copy) return false;
+        *copy = narrowed;
+        out->technique = copy;
+    }
+    return ok;
+}
+
 static bool load_step(GtJsonDoc *doc, const cJSON *step, const GtPath *path, const GtReferences *refs,
                       GtArena *arena, GtStep *out) {
     static const char *const keys[] = { "technique", "view", "region", "guide", "repetitions", "duration_s",
-                                        "toward", "pass_mark", "instruction", "hint", "demo", NULL };
+                                        "toward", "pressure_level", "speed_cm_s", "tempo_per_min", "tempo_hz",
+                                        "hold_s", "pass_mark", "instruction", "hint", "demo", NULL };
     bool ok = gt_json_check_keys(doc, step, path, keys);
     if (!cJSON_IsObject(step)) return false;
     const char *technique_id = NULL, *region_id = NULL, *toward = NULL, *text = NULL;
@@ -255,6 +388,7 @@ static bool load_step(GtJsonDoc *doc, const cJSON *step, const GtPath *path, con
                       "choose a muscle region", t->id, region->id);
         ok = false;
     }
+    ok = load_step_bands(doc, step, path, arena, out) && ok;
     ok = gt_json_number(doc, step, path, "pass_mark", true, 1, 100, &out->pass_mark) && ok;
     if (gt_json_string(doc, step, path, "instruction", true, 600, &text)) out->instruction = dup(arena, text);
     else ok = false;
@@ -313,4 +447,212 @@ bool gt_load_lesson(const char *file, const char *text, size_t length, const GtR
     ok = ok && doc.errors == 0;
     gt_json_doc_free(&doc);
     return ok;
+}
+
+/* ---- instruction and hint texts that name another band than the step is scored on ---- */
+
+/* What a range named in a text measures. */
+typedef enum Quantity { QUANTITY_LEVEL, QUANTITY_SPEED, QUANTITY_TEMPO, QUANTITY_HOLD } Quantity;
+
+/* A range such as "level 2-3" or "20 to 30 seconds" found in a text. */
+typedef struct TextRange {
+    Quantity quantity;
+    double lo, hi;       /* as written; a tempo in cycles per minute */
+    size_t start;        /* byte where the phrase starts */
+    char phrase[64];     /* the phrase as written, for the message */
+} TextRange;
+
+/* ASCII character classes (a text's other bytes are neither). */
+static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+static bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+/* Reads a plain decimal number (12, 0.5) at text[*at]; moves past it. False when there is none. */
+static bool read_number(const char *text, size_t *at, double *out) {
+    size_t i = *at;
+    if (!is_digit(text[i])) return false;
+    double value = 0.0;
+    while (is_digit(text[i])) value = value * 10 + (text[i++] - '0');
+    if (text[i] == '.' && is_digit(text[i + 1])) {
+        double scale = 0.1;
+        for (i++; is_digit(text[i]); i++, scale /= 10) value += (text[i] - '0') * scale;
+    }
+    if (is_letter(text[i]) || is_digit(text[i])) return false;  /* "2nd", "3x" */
+    *out = value;
+    *at = i;
+    return true;
+}
+
+/* Moves past spaces at text[*at]. */
+static void skip_blanks(const char *text, size_t *at) {
+    while (text[*at] == ' ') (*at)++;
+}
+
+/* True when `text` at `at` starts with `word` (any case) as a whole word; moves past it. */
+static bool read_word(const char *text, size_t *at, const char *word) {
+    size_t n = strlen(word);
+    for (size_t i = 0; i < n; i++) {
+        char c = text[*at + i];
+        if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
+        if (c != word[i]) return false;
+    }
+    if (is_letter(text[*at + n])) return false;
+    *at += n;
+    return true;
+}
+
+/* Reads "A-B", "A–B" (en dash) or "A to B" at text[*at]; moves past it. */
+static bool read_range(const char *text, size_t *at, double *lo, double *hi) {
+    size_t i = *at;
+    if (!read_number(text, &i, lo)) return false;
+    skip_blanks(text, &i);
+    if (text[i] == '-') i++;
+    else if (strncmp(text + i, "\xE2\x80\x93", 3) == 0) i += 3;
+    else if (!read_word(text, &i, "to")) return false;
+    skip_blanks(text, &i);
+    if (!read_number(text, &i, hi) || !(*lo < *hi)) return false;
+    *at = i;
+    return true;
+}
+
+/* True when the word just before text[at] (skipping spaces and an opening parenthesis) is
+ * "level", "levels" or "pressure"; *start gets where that word begins. */
+static bool after_level_word(const char *text, size_t at, size_t *start) {
+    size_t i = at;
+    while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '(')) i--;
+    size_t end = i;
+    while (i > 0 && is_letter(text[i - 1])) i--;
+    static const char *const words[] = { "level", "levels", "pressure" };
+    for (size_t w = 0; w < 3; w++) {
+        size_t k = i;
+        if (end - i == strlen(words[w]) && read_word(text, &k, words[w])) {
+            *start = i;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Reads the unit after a range: seconds (a hold), cm per second (a speed) or so many per second
+ * or per minute (a tempo, with an optional noun between: "taps a second"). *per_minute gets
+ * the factor to cycles per minute for a tempo. */
+static bool read_unit(const char *text, size_t *at, Quantity *quantity, double *per_minute) {
+    size_t i = *at;
+    skip_blanks(text, &i);
+    static const char *const seconds[] = { "seconds", "second", "secs", "sec", "s" };
+    for (size_t w = 0; w < 5; w++)
+        if (read_word(text, &i, seconds[w])) { *quantity = QUANTITY_HOLD; *at = i; return true; }
+    bool cm = read_word(text, &i, "cm") || read_word(text, &i, "centimetres") || read_word(text, &i, "centimeters");
+    size_t probe = i;
+    bool per = read_word(text, &probe, "a") || read_word(text, &probe, "per") || read_word(text, &probe, "each");
+    if (!cm && !per)
+        while (is_letter(text[i])) i++;  /* the noun: "taps", "cycles", "strokes" */
+    if (strncmp(text + i, "/s", 2) == 0 && !is_letter(text[i + 2])) i += 2, *per_minute = 60;
+    else if (strncmp(text + i, "/min", 4) == 0 && !is_letter(text[i + 4])) i += 4, *per_minute = 1;
+    else {
+        skip_blanks(text, &i);
+        if (!read_word(text, &i, "a") && !read_word(text, &i, "per") && !read_word(text, &i, "each")) return false;
+        skip_blanks(text, &i);
+        if (read_word(text, &i, "second") || read_word(text, &i, "sec")) *per_minute = 60;
+        else if (read_word(text, &i, "minute") || read_word(text, &i, "min")) *per_minute = 1;
+        else return false;
+    }
+    if (cm && *per_minute != 60) return false;
+    *quantity = cm ? QUANTITY_SPEED : QUANTITY_TEMPO;
+    *at = i;
+    return true;
+}
+
+/* Finds the next range a text names from byte *from on; moves *from past it. */
+static bool next_text_range(const char *text, size_t *from, TextRange *out) {
+    for (size_t i = *from; text[i]; i++) {
+        if (!is_digit(text[i]) || (i > 0 && (is_digit(text[i - 1]) || text[i - 1] == '.' || is_letter(text[i - 1]))))
+            continue;
+        size_t end = i, start = i;
+        if (!read_range(text, &end, &out->lo, &out->hi)) continue;
+        double per_minute = 1.0;
+        if (after_level_word(text, i, &start)) out->quantity = QUANTITY_LEVEL;
+        else if (!read_unit(text, &end, &out->quantity, &per_minute)) { i = end; continue; }
+        if (out->quantity == QUANTITY_TEMPO) { out->lo *= per_minute; out->hi *= per_minute; }
+        out->start = start;
+        snprintf(out->phrase, sizeof out->phrase, "%.*s", (int)(end - start), text + start);
+        *from = end;
+        return true;
+    }
+    return false;
+}
+
+/* The band of the step that a quantity is scored against (tempo per minute), with the key that
+ * narrows it and the technique's own band; false when the step is not scored on it. */
+static bool scored_band(const GtStep *step, const GtTechnique *own, Quantity q, GtRange *band, GtRange *own_band,
+                        size_t *key) {
+    const GtTechnique *t = step->technique;
+    switch (q) {
+    case QUANTITY_LEVEL: *band = t->pressure_level; *own_band = own->pressure_level; *key = 0; return true;
+    case QUANTITY_SPEED: *band = t->speed_cm_s; *own_band = own->speed_cm_s; *key = 1; return t->has_speed;
+    case QUANTITY_TEMPO:
+        *band = t->tempo_per_min; *own_band = own->tempo_per_min; *key = t->tempo_in_hz ? 3 : 2; return t->has_tempo;
+    default: *band = t->hold_s; *own_band = own->hold_s; *key = 4; return t->has_hold;
+    }
+}
+
+/* Writes the warning for a text range that differs from the step's band, with the fix. */
+static void warn_range(GtJsonDoc *doc, const GtPath *at, const TextRange *r, size_t key, GtRange band,
+                       GtRange own, const char *technique_id, size_t text_bytes) {
+    double scale = key == 3 ? 60.0 : 1.0;
+    GtRange said = { r->lo / scale, r->hi / scale }, scored = { band.min / scale, band.max / scale };
+    char scored_text[64], fix[160];
+    band_text(key, scored, scored_text, sizeof scored_text);
+    double slack = 1e-9 * (fabs(own.max) + 1.0);
+    if (r->lo >= own.min - slack && r->hi <= own.max + slack)
+        snprintf(fix, sizeof fix, "say %s, or narrow the step with \"%s\": {\"min\": %.10g, \"max\": %.10g}",
+                 scored_text, STEP_BANDS[key].key, said.min, said.max);
+    else
+        snprintf(fix, sizeof fix, "say %s (a step can narrow %s's band but not go beyond it)", scored_text,
+                 technique_id);
+    int line, column;
+    gt_json_locate_in_string(doc, at, r->start < text_bytes ? r->start : 0, &line, &column);
+    gt_diag_add(doc->diag, doc->file, line, column, at->text, "warning: the text says \"%s\", but this step is "
+                "scored on %s; %s", r->phrase, scored_text, fix);
+}
+
+/* Warns about every range in one text of a step that differs from the band it is scored on. */
+static size_t lint_text(GtJsonDoc *doc, const GtPath *at, const char *text, const GtStep *step,
+                        const GtTechnique *own) {
+    size_t warned = 0, from = 0;
+    TextRange r;
+    while (text && next_text_range(text, &from, &r)) {
+        GtRange band, own_band;
+        size_t key;
+        if (!scored_band(step, own, r.quantity, &band, &own_band, &key)) continue;
+        double slack = 1e-9 * (fabs(band.max) + 1.0);
+        if (fabs(r.lo - band.min) <= slack && fabs(r.hi - band.max) <= slack) continue;
+        warn_range(doc, at, &r, key, band, own_band, step->technique->id, strlen(text));
+        warned++;
+    }
+    return warned;
+}
+
+size_t gt_lint_lesson(const GtLesson *lesson, const GtReferences *refs, const char *text, size_t length,
+                      GtDiag *warnings) {
+    GtJsonDoc doc;
+    memset(&doc, 0, sizeof doc);
+    doc.file = lesson->file;
+    doc.text = text;
+    doc.length = length;
+    doc.diag = warnings;
+    GtPath root = gt_path_root();
+    GtPath steps = gt_path_key(&root, "steps");
+    size_t warned = 0;
+    for (size_t i = 0; i < lesson->step_count; i++) {
+        const GtStep *step = &lesson->steps[i];
+        const GtTechnique *own = step->technique ? find_technique(refs, step->technique->id) : NULL;
+        if (!own) own = step->technique;
+        if (!own) continue;
+        GtPath step_path = gt_path_index(&steps, i);
+        GtPath instruction = gt_path_key(&step_path, "instruction");
+        GtPath hint = gt_path_key(&step_path, "hint");
+        warned += lint_text(&doc, &instruction, step->instruction, step, own);
+        warned += lint_text(&doc, &hint, step->hint, step, own);
+    }
+    return warned;
 }

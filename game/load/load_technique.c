@@ -42,9 +42,22 @@ static bool reject_key(GtJsonDoc *doc, const cJSON *object, const GtPath *path, 
     return false;
 }
 
+/* Reads direction.reversal_fails: whether a reversed glide fails the attempt. Defaults to true for
+ * toward-landmark (toward the nodes, the heart: the direction is the point) and false otherwise;
+ * only a rule with a way to go (along-guide, toward-landmark) can be reversed, so any other rule
+ * reports the key. False after reporting. */
+static bool load_reversal(GtJsonDoc *doc, const cJSON *dir, const GtPath *at, GtTechnique *t) {
+    t->reversal_fails = t->direction == GT_DIRECTION_TOWARD_LANDMARK;
+    if (t->direction != GT_DIRECTION_ALONG_GUIDE && t->direction != GT_DIRECTION_TOWARD_LANDMARK)
+        return reject_key(doc, dir, at, "reversal_fails", "only the \"along-guide\" and \"toward-landmark\" "
+                          "rules have a way to go that a stroke could reverse");
+    if (!cJSON_GetObjectItemCaseSensitive(dir, "reversal_fails")) return true;
+    return gt_json_bool(doc, dir, at, "reversal_fails", false, &t->reversal_fails);
+}
+
 static bool load_direction(GtJsonDoc *doc, const cJSON *root, const GtPath *path, const GtReferences *refs,
                            GtTechnique *t) {
-    static const char *const keys[] = { "rule", "landmark", "turning", NULL };
+    static const char *const keys[] = { "rule", "landmark", "turning", "reversal_fails", NULL };
     GtPath at = gt_path_key(path, "direction");
     const cJSON *dir = gt_json_member(doc, root, path, "direction", true);
     if (!dir || !gt_json_check_keys(doc, dir, &at, keys)) return false;
@@ -81,7 +94,7 @@ static bool load_direction(GtJsonDoc *doc, const cJSON *root, const GtPath *path
             } else ok = false;
         }
     } else ok = reject_key(doc, dir, &at, "landmark", "only the \"toward-landmark\" rule heads for a landmark") && ok;
-    return ok;
+    return load_reversal(doc, dir, &at, t) && ok;
 }
 
 static bool load_weights(GtJsonDoc *doc, const cJSON *root, const GtPath *path, GtTechnique *t) {

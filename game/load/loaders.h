@@ -38,6 +38,14 @@ bool gt_load_technique(const char *file, const char *text, size_t length, const 
 bool gt_load_lesson(const char *file, const char *text, size_t length, const GtReferences *refs,
                     GtArena *arena, GtDiag *diag, GtLesson *out);
 
+/* Warns (into `warnings`, located like errors and starting "warning: ") about every pressure
+ * level, speed, tempo or hold range an instruction or hint names ("level 2-3", "20 to 30 seconds")
+ * that differs from the band its step is scored on, with the fix. `lesson` was loaded from `text`
+ * against refs (which give each technique's own band). Returns how many warnings it added;
+ * warnings never make a lesson invalid. */
+size_t gt_lint_lesson(const GtLesson *lesson, const GtReferences *refs, const char *text, size_t length,
+                      GtDiag *warnings);
+
 /* Parses a replay into `out` (which it initialises and which owns its samples: on
  * false it is already freed). */
 bool gt_load_replay(const char *file, const char *text, size_t length, GtDiag *diag, GtReplay *out);

@@ -25,6 +25,38 @@ done
 check "validate bundled" "$bin" validate
 check "validate names what it checked" bash -c "'$bin' validate | grep -q '14 techniques, [0-9]* lessons and 2 body maps are valid'"
 
+check "validate bundled prints no warning" bash -c "! '$bin' validate 2>&1 | grep -q 'warning'"
+
+# a step whose instruction names another level range than it is scored on: a located warning with
+# the fix, exit 0, and the lesson still loads (here in place of lower-back-basics in a data folder)
+bad="$src/tests/data/bad/lessons"
+"$bin" validate "$bad/level-range-mismatch.json" > "$work/out.txt" 2> "$work/err.txt"; code=$?
+check "a warning alone exits 0" test "$code" -eq 0
+check "a warning is located, with the fix" grep -Fqx "$bad/level-range-mismatch.json:18:88: steps[0].instruction: warning: the text says \"level 2-3\", but this step is scored on level 2-5; say level 2-5, or narrow the step with \"pressure_level\": {\"min\": 2, \"max\": 3}" "$work/err.txt"
+check "warnings are counted" grep -qx "guidedtouch: 1 warning" "$work/err.txt"
+check "a file with a warning is valid" grep -qx "guidedtouch: 1 file valid" "$work/out.txt"
+mkdir -p "$work/warned/lessons"
+ln -s "$src/assets" "$work/warned/assets"
+ln -s "$src/lessons/techniques" "$work/warned/lessons/techniques"
+cp "$bad/level-range-mismatch.json" "$work/warned/lessons/lower-back-basics.json"
+"$bin" --data "$work/warned" validate > "$work/out.txt" 2> "$work/err.txt"; code=$?
+check "a library with a warning is valid" test "$code" -eq 0
+check "the library's warning is shown" grep -q "lower-back-basics.json:18:88: steps\[0\]\.instruction: warning: " "$work/err.txt"
+check "a lesson with a warning is listed" bash -c "'$bin' --data '$work/warned' list | grep -q 'lower-back-basics'"
+check "a lesson with a warning is trained" bash -c "'$bin' --data '$work/warned' demo lower-back-basics 1 > '$work/warned.json' && '$bin' --data '$work/warned' grade lower-back-basics 1 '$work/warned.json' | jq -e '.passed' > /dev/null"
+
+# a step may narrow its technique's band only inside it, and only a band the technique has
+"$bin" validate "$bad/step-band-outside.json" 2> "$work/err.txt"; code=$?
+check "a step band outside the technique's exits 1" test "$code" -eq 1
+check "a step band outside the technique's is located" grep -Fq "step-band-outside.json:17:43: steps[0].pressure_level.max: level 6 is above effleurage's band, level 2-5; a step can only narrow its technique's band, so use a max of level 5 or less" "$work/err.txt"
+"$bin" validate "$bad/step-band-not-scored.json" 2> "$work/err.txt"; code=$?
+check "narrowing a band the technique lacks exits 1" test "$code" -eq 1
+check "narrowing a band the technique lacks is located" grep -Fq "step-band-not-scored.json:27:7: steps[1].speed_cm_s: circular-friction has no speed band to narrow" "$work/err.txt"
+# a narrowed step is demonstrated and scored on its own band
+"$bin" demo fibromyalgia-light-touch 1 > "$work/light.json"
+"$bin" grade fibromyalgia-light-touch 1 "$work/light.json" > "$work/light-card.json"
+check "a narrowed step is scored on its band" jq -e '(.criteria[] | select(.name == "pressure") | .target_min == 2 and .target_max == 3) and .total >= 95' "$work/light-card.json"
+
 # a typo in a lesson is reported like a compiler error, and validate exits 1
 sed 's/"technique": "effleurage"/"technique": "efleurage"/' "$src/lessons/lower-back-basics.json" > "$work/lower-back-basics.json"
 "$bin" validate "$work/lower-back-basics.json" 2> "$work/err.txt"; code=$?
