@@ -178,24 +178,26 @@ typedef struct StepBand {
     const char *why_absent; /* why a technique may lack it */
 } StepBand;
 
-static const StepBand STEP_BANDS[] = {
+/* The bands a step may narrow, indexing STEP_BANDS. */
+enum { BAND_PRESSURE, BAND_SPEED, BAND_TEMPO_PER_MIN, BAND_TEMPO_HZ, BAND_HOLD, STEP_BAND_COUNT };
+
+static const StepBand STEP_BANDS[STEP_BAND_COUNT] = {
     { "pressure_level", "pressure", "level %s", 0, 10, "" },
     { "speed_cm_s", "speed", "%s cm/s", 0.01, 100, "only glides are scored on speed" },
     { "tempo_per_min", "tempo", "%s per minute", 1, 1800, "only repeated movements have a tempo" },
     { "tempo_hz", "tempo", "%s Hz", 0.01, 30, "only repeated movements have a tempo" },
     { "hold_s", "hold", "%s s", 0.5, 1800, "only holds are scored on holding time" },
 };
-enum { STEP_BAND_COUNT = sizeof STEP_BANDS / sizeof STEP_BANDS[0] };
 
 /* The technique's band that STEP_BANDS[k] narrows, in the technique's storage unit (tempo per
  * minute), with the factor from the key's unit to that one; NULL when the technique has none. */
 static GtRange *technique_band(GtTechnique *t, size_t k, double *per_key_unit) {
     *per_key_unit = 1.0;
     switch (k) {
-    case 0: return &t->pressure_level;
-    case 1: return t->has_speed ? &t->speed_cm_s : NULL;
-    case 2: return t->has_tempo && !t->tempo_in_hz ? &t->tempo_per_min : NULL;
-    case 3: *per_key_unit = 60.0; return t->has_tempo && t->tempo_in_hz ? &t->tempo_per_min : NULL;
+    case BAND_PRESSURE: return &t->pressure_level;
+    case BAND_SPEED: return t->has_speed ? &t->speed_cm_s : NULL;
+    case BAND_TEMPO_PER_MIN: return t->has_tempo && !t->tempo_in_hz ? &t->tempo_per_min : NULL;
+    case BAND_TEMPO_HZ: *per_key_unit = 60.0; return t->has_tempo && t->tempo_in_hz ? &t->tempo_per_min : NULL;
     default: return t->has_hold ? &t->hold_s : NULL;
     }
 }
@@ -216,8 +218,8 @@ static void band_text(size_t k, GtRange band, char *buffer, size_t size) {
 
 /* Reports a band key `r` the technique has no band for, with the key it may mean instead. */
 static void report_absent_band(GtJsonDoc *doc, const GtPath *at, size_t k, const GtTechnique *t, GtRange r) {
-    if (t->has_tempo && (k == 2 || k == 3)) {
-        double scale = k == 3 ? 60.0 : 1.0 / 60.0;
+    if (t->has_tempo && (k == BAND_TEMPO_PER_MIN || k == BAND_TEMPO_HZ)) {
+        double scale = k == BAND_TEMPO_HZ ? 60.0 : 1.0 / 60.0;
         gt_json_error_at_key(doc, at, "%s states its tempo %s; write \"%s\": {\"min\": %.4g, \"max\": %.4g} "
                              "instead", t->id, t->tempo_in_hz ? "in Hz" : "per minute",
                              t->tempo_in_hz ? "tempo_hz" : "tempo_per_min", r.min * scale, r.max * scale);
@@ -587,18 +589,21 @@ static bool scored_band(const GtStep *step, const GtTechnique *own, Quantity q, 
                         size_t *key) {
     const GtTechnique *t = step->technique;
     switch (q) {
-    case QUANTITY_LEVEL: *band = t->pressure_level; *own_band = own->pressure_level; *key = 0; return true;
-    case QUANTITY_SPEED: *band = t->speed_cm_s; *own_band = own->speed_cm_s; *key = 1; return t->has_speed;
+    case QUANTITY_LEVEL: *band = t->pressure_level; *own_band = own->pressure_level; *key = BAND_PRESSURE; return true;
+    case QUANTITY_SPEED: *band = t->speed_cm_s; *own_band = own->speed_cm_s; *key = BAND_SPEED; return t->has_speed;
     case QUANTITY_TEMPO:
-        *band = t->tempo_per_min; *own_band = own->tempo_per_min; *key = t->tempo_in_hz ? 3 : 2; return t->has_tempo;
-    default: *band = t->hold_s; *own_band = own->hold_s; *key = 4; return t->has_hold;
+        *band = t->tempo_per_min;
+        *own_band = own->tempo_per_min;
+        *key = t->tempo_in_hz ? BAND_TEMPO_HZ : BAND_TEMPO_PER_MIN;
+        return t->has_tempo;
+    default: *band = t->hold_s; *own_band = own->hold_s; *key = BAND_HOLD; return t->has_hold;
     }
 }
 
 /* Writes the warning for a text range that differs from the step's band, with the fix. */
 static void warn_range(GtJsonDoc *doc, const GtPath *at, const TextRange *r, size_t key, GtRange band,
                        GtRange own, const char *technique_id, size_t text_bytes) {
-    double scale = key == 3 ? 60.0 : 1.0;
+    double scale = key == BAND_TEMPO_HZ ? 60.0 : 1.0;
     GtRange said = { r->lo / scale, r->hi / scale }, scored = { band.min / scale, band.max / scale };
     char scored_text[64], fix[160];
     band_text(key, scored, scored_text, sizeof scored_text);
