@@ -105,7 +105,9 @@ static void test_empty_attempt_scores_zero(void **state) {
     assert_true(gt_score_attempt(&target, &empty, &card));
     assert_true(card.total == 0.0);
     assert_false(card.passed);
-    assert_string_equal(card.grade, "D");
+    assert_string_equal(card.grade, "F");
+    assert_int_equal(card.verdict, GT_VERDICT_NOT_THIS_STEP);
+    assert_non_null(strstr(card.verdict_reason, "Nothing traced"));
     assert_non_null(strstr(card.criteria[0].feedback, "No contact"));
 }
 

@@ -14,6 +14,8 @@
 #define GT_CONDITION_STEP_MS 10.0
 /* Standard deviation of the Gaussian low-pass, in time, ms (about 4 Hz cut-off). */
 #define GT_CONDITION_SMOOTH_MS 35.0
+/* Shortest stretch over which a direction or winding is judged, ms. */
+#define GT_CONDITION_CHUNK_MIN_MS 50.0
 
 /* Fills `out` (initialised here; the caller frees it with gt_replay_free) with the conditioned
  * copy of `raw`: per contact, samples with equal or backward times merged, a median of three

@@ -10,6 +10,7 @@
 #include "gt_replay.h"
 #include "gt_technique.h"
 #include "gt_lesson.h"
+#include "gt_condition.h"
 
 /* A value and how long it lasted (ms), for time-weighted statistics. */
 typedef struct GtWeighted {
@@ -50,15 +51,22 @@ typedef struct GtCycles {
     int turning_sign;       /* circles: +1 clockwise on screen, -1 counterclockwise, 0 unknown */
 } GtCycles;
 
-/* Finds the cycles a pattern repeats: contact onsets for taps, heading revolutions for
- * circles and kneading, reversals along the main axis for cross-fibre friction.
- * `amplitude_cm` sets the hysteresis for reversals. False when memory runs out. */
+/* Finds the cycles a technique repeats in a conditioned replay: contact onsets for taps,
+ * whole turns of the direction of travel for circles and kneading (summed in chunks of a
+ * quarter cycle so jitter cancels; circles that walk along a guide count too), turning points along the main axis for cross-fibre friction (hysteresis 0.3 x
+ * amplitude, at least 3 mm). `jitter_cm` is the hand's measured noise (gt_condition_replay):
+ * headings are read over steps at least that long. False when memory runs out. */
+bool gt_detect_technique_cycles(const GtTechnique *technique, const GtReplay *replay, double jitter_cm,
+                                GtCycles *out);
+
+/* The same for a pattern alone (no tempo known: a one-second period is assumed). */
 bool gt_detect_cycles(GtPattern pattern, double amplitude_cm, const GtReplay *replay, GtCycles *out);
 void gt_cycles_free(GtCycles *cycles);
 
-/* Total turning of the direction of travel, clockwise and counterclockwise (as seen on screen),
- * measured over steps of a tenth of `amplitude_cm` (at least 0.05 cm) so jitter does not count. */
-void gt_turning_totals(const GtReplay *replay, double amplitude_cm, double *clockwise_rad, double *counter_rad);
+/* Winding of the direction of travel, clockwise and counterclockwise (as seen on screen), summed
+ * chunk by chunk (a quarter of the technique's typical cycle) so jitter cancels inside a chunk. */
+void gt_turning_totals(const GtTechnique *technique, const GtReplay *replay, double jitter_cm, double *clockwise_rad,
+                       double *counter_rad);
 
 /* Rounds a sample to the precision replay files keep (1 ms, 0.01 cm, 0.001 pressure), so a
  * replay graded in memory and the same replay read back from its file score identically. */

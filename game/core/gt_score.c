@@ -5,7 +5,14 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char *const VERDICT_NAMES[GT_VERDICT_COUNT] = { "scored", "unsafe", "not-this-step" };
+/* Rounds to one decimal so that a card printed and a card compared agree exactly. */
+static double round1(double value) {
+    return round(value * 10.0) / 10.0;
+}
+
+static const char *const VERDICT_NAMES[GT_VERDICT_COUNT] = {
+    "scored", "unsafe", "not-this-step", "wrong-direction"
+};
 static const char *const SAFETY_KIND_NAMES[GT_SAFETY_KIND_COUNT] = {
     "injurious-pressure", "over-band", "avoid-zone"
 };
@@ -36,7 +43,7 @@ void gt_pick_worst(const GtSubScore *subs, size_t count, GtCriterionScore *out) 
     size_t worst = 0, reason = count;
     for (size_t i = 0; i < count; i++) {
         if (subs[i].score < subs[worst].score) worst = i;
-        if (reason == count && subs[i].score < 100.0) reason = i;
+        if (reason == count && round1(subs[i].score) < 100.0) reason = i;
     }
     out->score = subs[worst].score;
     worst = reason < count ? reason : worst;
@@ -70,9 +77,10 @@ void gt_pressure_words(GtRange band, char *buffer, size_t size) {
     else snprintf(buffer, size, "%s to %s", low, high);
 }
 
-/* Rounds to one decimal so that a card printed and a card compared agree exactly. */
-static double round1(double value) {
-    return round(value * 10.0) / 10.0;
+
+double gt_shown(double value, double step) {
+    if (isnan(value) || !(step > 0.0)) return value;
+    return round(value / step) * step;
 }
 
 typedef void (*CriterionFunction)(const GtScoreInput *, GtCriterionScore *);
@@ -82,20 +90,11 @@ static const CriterionFunction CRITERION_FUNCTIONS[GT_CRITERION_COUNT] = {
     gt_score_rhythm, gt_score_continuity, gt_score_hold
 };
 
-bool gt_score_attempt(const GtScoreTarget *target, const GtReplay *replay, GtScoreCard *card) {
-    const GtTechnique *t = target->technique;
-    memset(card, 0, sizeof *card);
-    snprintf(card->lesson, sizeof card->lesson, "%s", target->lesson_id ? target->lesson_id : "");
-    snprintf(card->technique, sizeof card->technique, "%s", t->id);
-    card->step = target->step_number;
-    card->pass_mark = target->step->pass_mark;
-
-    GtCycles cycles;
-    bool ok = gt_detect_cycles(t->pattern, t->amplitude_cm, replay, &cycles);
-    GtScoreInput input = {
-        target, replay, &t->tolerances[target->level], &cycles, gt_pattern_reach_cm(t)
-    };
-    bool empty = gt_replay_sample_count(replay) == 0;
+/* Fills the card's criteria and their weighted mean; `ok` false marks every criterion as not
+ * judged for lack of memory. */
+static void score_criteria(const GtScoreInput *in, bool ok, GtScoreCard *card) {
+    const GtTechnique *t = in->target->technique;
+    bool empty = gt_replay_sample_count(in->raw) == 0;
     double weighted = 0.0, weights = 0.0;
     for (int c = 0; c < GT_CRITERION_COUNT; c++) {
         if (t->weights[c] <= 0.0) continue;
@@ -107,14 +106,38 @@ bool gt_score_attempt(const GtScoreTarget *target, const GtReplay *replay, GtSco
         else if (empty)
             gt_unmeasured(entry, 0, 0, "", "No contact was recorded: press on the body and trace the guide.");
         else
-            CRITERION_FUNCTIONS[c](&input, entry);
+            CRITERION_FUNCTIONS[c](in, entry);
         entry->score = round1(entry->score);
         weighted += entry->weight * entry->score;
         weights += entry->weight;
     }
-    if (ok) gt_cycles_free(&cycles);
     card->total = weights > 0.0 ? round1(weighted / weights) : 0.0;
-    snprintf(card->grade, sizeof card->grade, "%s", gt_grade_for(card->total));
-    card->passed = card->total >= card->pass_mark;
+}
+
+bool gt_score_attempt(const GtScoreTarget *target, const GtReplay *replay, GtScoreCard *card) {
+    const GtTechnique *t = target->technique;
+    memset(card, 0, sizeof *card);
+    snprintf(card->lesson, sizeof card->lesson, "%s", target->lesson_id ? target->lesson_id : "");
+    snprintf(card->technique, sizeof card->technique, "%s", t->id);
+    card->step = target->step_number;
+    card->pass_mark = target->step->pass_mark;
+
+    GtReplay conditioned;
+    GtCycles cycles;
+    double jitter = 0.0;
+    bool conditioned_ok = gt_condition_replay(replay, &conditioned, &jitter);
+    bool ok = conditioned_ok && gt_detect_technique_cycles(t, &conditioned, jitter, &cycles);
+    GtScoreInput input = {
+        target, conditioned_ok ? &conditioned : replay, replay, &t->tolerances[target->level], ok ? &cycles : NULL,
+        gt_pattern_reach_cm(t), jitter
+    };
+    score_criteria(&input, ok, card);
+    if (ok) {
+        gt_score_completion(&input, card);
+        gt_score_verdict(&input, card);
+        gt_cycles_free(&cycles);
+    }
+    gt_score_grade(&input, card);
+    if (conditioned_ok) gt_replay_free(&conditioned);
     return ok;
 }

@@ -58,6 +58,7 @@ typedef enum GtVerdict {
     GT_VERDICT_SCORED,        /* judged on its criteria */
     GT_VERDICT_UNSAFE,        /* at least one safety entry */
     GT_VERDICT_NOT_THIS_STEP, /* off the body, far off the guide, no movement, no time span */
+    GT_VERDICT_WRONG_DIRECTION, /* a reversed stroke where the direction is the point (toward the nodes) */
     GT_VERDICT_COUNT
 } GtVerdict;
 

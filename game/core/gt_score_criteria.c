@@ -13,12 +13,16 @@ static const double PATH_WORST_FREE_CM = 2.5;
 static const double COVER_CM = 1.5;
 static const double COVERAGE_MIN_PCT = 85.0, COVERAGE_TOLERANCE_PCT = 20.0;
 static const double GUIDE_STEP_CM = 0.25;
-static const double CONTRA_TOLERANCE_S = 0.25;
 static const double DIRECTION_MIN_PCT = 80.0;
 static const double DIRECTION_WINDOW_MS = 200.0;
 static const double MIN_MOVEMENT_CM = 0.5;
-static const double PRESSURE_SHARE_MIN_PCT = 75.0, PRESSURE_SHARE_TOLERANCE_PCT = 25.0;
-static const double SPEED_WINDOW_MS = 100.0;
+/* Pressure: the average distance outside the band that is still "in the band" (levels), and
+ * how much the level may wander (SD, levels) before it is "unsteady". */
+static const double PRESSURE_STRAY_FREE_LEVELS = 0.2;
+static const double PRESSURE_STEADY_SD_LEVELS = 1.0, PRESSURE_STEADY_TOLERANCE_LEVELS = 1.0;
+/* Speed is read over windows long enough to travel a few millimetres at the slowest speed
+ * allowed (never sample to sample, where jitter would pass for speed). */
+static const double SPEED_WINDOW_TRAVEL_CM = 0.3, SPEED_WINDOW_MIN_MS = 150.0, SPEED_WINDOW_MAX_MS = 800.0;
 static const double SPEED_EVENNESS_MAX_PCT = 35.0, SPEED_EVENNESS_TOLERANCE_PCT = 25.0;
 
 /* Collects one GtWeighted per sample (value from `measure`), or returns NULL (n = 0). */
@@ -55,8 +59,7 @@ static double sample_level(const GtScoreInput *in, const GtSample *s) {
     return 10.0 * s->pressure;
 }
 
-/* Share (%) of the guide that some sample came within reach of. */
-static double guide_coverage_pct(const GtScoreInput *in) {
+double gt_guide_coverage_pct(const GtScoreInput *in) {
     const GtPointList *guide = &in->target->step->guide;
     double reach = in->reach_cm + COVER_CM;
     double length = gt_polyline_length(guide);
@@ -75,24 +78,13 @@ static double guide_coverage_pct(const GtScoreInput *in) {
     return 100.0 * (double)covered / (double)points;
 }
 
-/* Seconds spent on the technique's contraindicated landmarks; names the worst one. */
-static double contraindicated_seconds(const GtScoreInput *in, const char **name) {
-    const GtBodyMap *map = in->target->map;
-    double worst = 0.0;
-    *name = NULL;
-    for (size_t i = 0; map && i < map->landmark_count; i++) {
-        const GtLandmark *m = &map->landmarks[i];
-        if (!gt_technique_avoids(in->target->technique, m)) continue;
-        double ms = 0.0;
-        for (size_t c = 0; c < in->replay->contact_count; c++) {
-            const GtContact *contact = &in->replay->contacts[c];
-            for (size_t k = 0; k < contact->count; k++)
-                if (gt_landmark_distance(m, sample_point(&contact->samples[k])) < m->radius_cm)
-                    ms += fmax(gt_sample_duration_ms(contact, k), 1.0);
-        }
-        if (ms > worst) { worst = ms; *name = m->name; }
-    }
-    return worst / 1000.0;
+double gt_median_guide_excess(const GtScoreInput *in) {
+    size_t n = 0;
+    GtWeighted *items = collect(in, guide_excess, &n);
+    if (!items) return NAN;
+    double median = gt_weighted_quantile(items, n, 0.5);
+    free(items);
+    return median;
 }
 
 void gt_score_path(const GtScoreInput *in, GtCriterionScore *out) {
@@ -101,13 +93,11 @@ void gt_score_path(const GtScoreInput *in, GtCriterionScore *out) {
     if (!items) { gt_unmeasured(out, 0, PATH_FREE_CM, "cm", "Out of memory while scoring the path."); return; }
     const char *shape = in->target->step->guide_is_point ? "spot" : "line";
     double tol = in->tolerance->path_cm;
-    GtSubScore subs[4];
-    double mean = gt_weighted_mean(items, n);
-    double worst = gt_weighted_quantile(items, n, 0.95);
+    GtSubScore subs[3];
+    double mean = gt_shown(gt_weighted_mean(items, n), 0.1);
+    double worst = gt_shown(gt_weighted_quantile(items, n, 0.95), 0.1);
     free(items);
-    double coverage = guide_coverage_pct(in);
-    const char *zone = NULL;
-    double on_zone = contraindicated_seconds(in, &zone);
+    double coverage = gt_shown(gt_guide_coverage_pct(in), 1.0);
 
     subs[0] = (GtSubScore){ gt_band_score(mean, 0, PATH_FREE_CM, tol), mean, 0, PATH_FREE_CM, "cm", "" };
     if (subs[0].score >= 100.0)
@@ -128,10 +118,7 @@ void gt_score_path(const GtScoreInput *in, GtCriterionScore *out) {
     else
         snprintf(subs[2].feedback, GT_FEEDBACK_MAX, "Only %.0f%% of the guide covered; trace it from end to "
                  "end.", coverage);
-    subs[3] = (GtSubScore){ gt_band_score(on_zone, 0, 0, CONTRA_TOLERANCE_S), on_zone, 0, 0, "s", "" };
-    snprintf(subs[3].feedback, GT_FEEDBACK_MAX, "You worked on the %s for %.1f s; keep clear of it.",
-             zone ? zone : "an area to avoid", on_zone);
-    gt_pick_worst(subs, 4, out);
+    gt_pick_worst(subs, 3, out);
 }
 
 /* ---- direction ---- */
@@ -205,11 +192,16 @@ static double across_agreement(const GtScoreInput *in, double *moved) {
     double across = 0.0, total = 0.0;
     for (size_t c = 0; c < in->replay->contact_count; c++) {
         const GtContact *contact = &in->replay->contacts[c];
+        size_t start = 0;
         for (size_t k = 1; k < contact->count; k++) {
-            double dx = contact->samples[k].x_cm - contact->samples[k - 1].x_cm;
-            double dy = contact->samples[k].y_cm - contact->samples[k - 1].y_cm;
+            if (contact->samples[k].t_ms - contact->samples[start].t_ms < GT_CONDITION_CHUNK_MIN_MS &&
+                k + 1 < contact->count)
+                continue;
+            double dx = contact->samples[k].x_cm - contact->samples[start].x_cm;
+            double dy = contact->samples[k].y_cm - contact->samples[start].y_cm;
             across += fabs(dx * f.y - dy * f.x);
             total += hypot(dx, dy);
+            start = k;
         }
     }
     *moved = total;
@@ -220,7 +212,7 @@ static double across_agreement(const GtScoreInput *in, double *moved) {
  * 0: whichever way dominates). */
 static double turning_agreement(const GtScoreInput *in, int wanted, double *turned) {
     double clockwise = 0.0, counter = 0.0;
-    gt_turning_totals(in->replay, in->target->technique->amplitude_cm, &clockwise, &counter);
+    gt_turning_totals(in->target->technique, in->replay, in->jitter_cm, &clockwise, &counter);
     *turned = clockwise + counter;
     if (*turned <= 0.0) return NAN;
     if (wanted == 0) wanted = clockwise >= counter ? 1 : -1;
@@ -263,6 +255,7 @@ void gt_score_direction(const GtScoreInput *in, GtCriterionScore *out) {
                       "along the guide.");
         return;
     }
+    agreement = gt_shown(agreement, 1.0);
     out->score = gt_band_score(agreement, DIRECTION_MIN_PCT, 100, tol);
     out->measured = agreement;
     out->target_min = DIRECTION_MIN_PCT;
@@ -288,30 +281,51 @@ void gt_score_direction(const GtScoreInput *in, GtCriterionScore *out) {
 
 /* ---- pressure ---- */
 
-void gt_score_pressure(const GtScoreInput *in, GtCriterionScore *out) {
-    GtRange band = in->target->technique->pressure_level;
+/* How far a level lies outside the band, in levels (0 inside). */
+static double level_outside(GtRange band, double level) {
+    return level < band.min ? band.min - level : level > band.max ? level - band.max : 0.0;
+}
+
+/* Pressure measured over the contact time: the typical level, how far outside the band it
+ * strays on average, and how much it wanders (SD) on the plateau (samples at 80% or more of
+ * the typical level, so a hold's ramps in and out are not counted as wandering). */
+typedef struct PressureMeasure {
+    double median, stray, sd;
+} PressureMeasure;
+
+static bool measure_pressure(const GtScoreInput *in, GtRange band, PressureMeasure *m) {
     size_t n = 0;
     GtWeighted *items = collect(in, sample_level, &n);
-    if (!items) { gt_unmeasured(out, band.min, band.max, "level", "Out of memory while scoring pressure."); return; }
-    double inside = 0.0, total = 0.0;
+    if (!items) return false;
+    double stray = 0.0, total = 0.0;
     for (size_t i = 0; i < n; i++) {
-        double w = items[i].weight;
-        total += w;
-        if (items[i].value >= band.min && items[i].value <= band.max) inside += w;
+        stray += items[i].weight * level_outside(band, items[i].value);
+        total += items[i].weight;
     }
-    if (total <= 0.0) {
-        total = (double)n;
-        inside = 0.0;
-        for (size_t i = 0; i < n; i++) inside += items[i].value >= band.min && items[i].value <= band.max;
-    }
-    double median = gt_weighted_quantile(items, n, 0.5);
+    m->median = gt_weighted_quantile(items, n, 0.5);
+    m->stray = total > 0.0 ? stray / total : level_outside(band, m->median);
+    size_t plateau = 0;
+    for (size_t i = 0; i < n; i++)
+        if (items[i].value >= 0.8 * m->median) items[plateau++] = items[i];
+    double cv = gt_weighted_cv(items, plateau);
+    m->sd = cv * gt_weighted_mean(items, plateau);
     free(items);
-    double share = 100.0 * inside / total;
+    return true;
+}
+
+void gt_score_pressure(const GtScoreInput *in, GtCriterionScore *out) {
+    GtRange band = in->target->technique->pressure_level;
+    double tol = in->tolerance->pressure_level;
+    PressureMeasure m;
+    if (!measure_pressure(in, band, &m)) {
+        gt_unmeasured(out, band.min, band.max, "level", "Out of memory while scoring pressure.");
+        return;
+    }
+    double median = gt_shown(m.median, 0.1), stray = gt_shown(m.stray, 0.1), sd = gt_shown(m.sd, 0.1);
     char words[48];
     gt_pressure_words(band, words, sizeof words);
-    GtSubScore subs[2];
-    subs[0] = (GtSubScore){ gt_band_score(median, band.min, band.max, in->tolerance->pressure_level), median,
-                            band.min, band.max, "level", "" };
+    GtSubScore subs[3];
+    subs[0] = (GtSubScore){ gt_band_score(median, band.min, band.max, tol), median, band.min, band.max, "level", "" };
     if (median < band.min)
         snprintf(subs[0].feedback, GT_FEEDBACK_MAX, "Too light: pressure level %.1f; press to %g-%g (%s).",
                  median, band.min, band.max, words);
@@ -319,13 +333,18 @@ void gt_score_pressure(const GtScoreInput *in, GtCriterionScore *out) {
         snprintf(subs[0].feedback, GT_FEEDBACK_MAX, "Too heavy: pressure level %.1f; ease off to %g-%g (%s).",
                  median, band.min, band.max, words);
     else
-        snprintf(subs[0].feedback, GT_FEEDBACK_MAX, "Good pressure: level %.1f, in the %g-%g band %.0f%% of the "
-                 "time.", median, band.min, band.max, share);
-    subs[1] = (GtSubScore){ gt_band_score(share, PRESSURE_SHARE_MIN_PCT, 100, PRESSURE_SHARE_TOLERANCE_PCT),
-                            share, PRESSURE_SHARE_MIN_PCT, 100, "%", "" };
-    snprintf(subs[1].feedback, GT_FEEDBACK_MAX, "Uneven pressure: in the %g-%g band only %.0f%% of the time; "
-             "keep it steady.", band.min, band.max, share);
-    gt_pick_worst(subs, 2, out);
+        snprintf(subs[0].feedback, GT_FEEDBACK_MAX, "Good pressure: level %.1f, in the %g-%g band.", median,
+                 band.min, band.max);
+    /* pressure that strays out of the band part of the time, by how far it strays */
+    subs[1] = (GtSubScore){ gt_band_score(stray, 0, PRESSURE_STRAY_FREE_LEVELS, tol), stray, 0,
+                            PRESSURE_STRAY_FREE_LEVELS, "level", "" };
+    snprintf(subs[1].feedback, GT_FEEDBACK_MAX, "Pressure strays out of the %g-%g band: %.1f levels outside on "
+             "average; keep it %s throughout.", band.min, band.max, stray, words);
+    subs[2] = (GtSubScore){ gt_band_score(sd, 0, PRESSURE_STEADY_SD_LEVELS, PRESSURE_STEADY_TOLERANCE_LEVELS), sd, 0,
+                            PRESSURE_STEADY_SD_LEVELS, "level", "" };
+    snprintf(subs[2].feedback, GT_FEEDBACK_MAX, "Unsteady pressure: it wanders by %.1f levels; hold it even, "
+             "within %g.", sd, PRESSURE_STEADY_SD_LEVELS);
+    gt_pick_worst(subs, 3, out);
 }
 
 /* ---- speed ---- */
@@ -335,19 +354,20 @@ void gt_score_speed(const GtScoreInput *in, GtCriterionScore *out) {
     size_t total = gt_replay_sample_count(in->replay), n = 0;
     GtWeighted *windows = total ? malloc(total * sizeof *windows) : NULL;
     if (!windows) { gt_unmeasured(out, band.min, band.max, "cm/s", "Out of memory while scoring speed."); return; }
+    double window_ms = fmin(SPEED_WINDOW_MAX_MS, fmax(SPEED_WINDOW_MIN_MS, 1000.0 * SPEED_WINDOW_TRAVEL_CM /
+                                                                         fmax(band.min, 0.01)));
     for (size_t c = 0; c < in->replay->contact_count; c++) {
         const GtContact *contact = &in->replay->contacts[c];
         size_t start = 0;
-        double length = 0.0;
         for (size_t k = 1; k < contact->count; k++) {
-            length += hypot(contact->samples[k].x_cm - contact->samples[k - 1].x_cm,
-                            contact->samples[k].y_cm - contact->samples[k - 1].y_cm);
             double dt = contact->samples[k].t_ms - contact->samples[start].t_ms;
-            if (dt >= SPEED_WINDOW_MS) {
-                windows[n++] = (GtWeighted){ length / (dt / 1000.0), dt };
-                start = k;
-                length = 0.0;
-            }
+            /* a stroke shorter than one window is measured whole */
+            bool whole = start == 0 && k + 1 == contact->count && dt >= GT_CONDITION_CHUNK_MIN_MS;
+            if (dt < window_ms && !whole) continue;
+            double moved = hypot(contact->samples[k].x_cm - contact->samples[start].x_cm,
+                                 contact->samples[k].y_cm - contact->samples[start].y_cm);
+            windows[n++] = (GtWeighted){ moved / (dt / 1000.0), dt };
+            start = k;
         }
     }
     if (n == 0) {
@@ -355,8 +375,8 @@ void gt_score_speed(const GtScoreInput *in, GtCriterionScore *out) {
         gt_unmeasured(out, band.min, band.max, "cm/s", "Too short to measure speed; glide along the whole guide.");
         return;
     }
-    double cv = 100.0 * gt_weighted_cv(windows, n);
-    double median = gt_weighted_quantile(windows, n, 0.5);
+    double cv = gt_shown(100.0 * gt_weighted_cv(windows, n), 1.0);
+    double median = gt_shown(gt_weighted_quantile(windows, n, 0.5), 0.1);
     free(windows);
     GtSubScore subs[2];
     subs[0] = (GtSubScore){ gt_ratio_band_score(median, band.min, band.max, in->tolerance->speed_ratio), median,

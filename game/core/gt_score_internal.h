@@ -7,10 +7,12 @@
 
 typedef struct GtScoreInput {
     const GtScoreTarget *target;
-    const GtReplay *replay;
+    const GtReplay *replay;        /* the conditioned attempt every criterion reads */
+    const GtReplay *raw;           /* the attempt as recorded */
     const GtTolerance *tolerance;  /* the lesson level's tolerances */
-    const GtCycles *cycles;        /* detected cycles (empty for glides and holds) */
+    const GtCycles *cycles;        /* detected cycles (onsets for glides and taps, none for holds) */
     double reach_cm;               /* how far the movement may stray from the guide */
+    double jitter_cm;              /* RMS of raw minus conditioned positions: the hand's noise */
 } GtScoreInput;
 
 /* A partial measurement inside one criterion; the criterion reports its worst one. */
@@ -30,6 +32,26 @@ void gt_pick_worst(const GtSubScore *subs, size_t count, GtCriterionScore *out);
 void gt_unmeasured(GtCriterionScore *out, double target_min, double target_max, const char *unit,
                    const char *feedback);
 
+
+/* Rounds to the precision a measurement is shown with (`step`: 1, 0.1, ...), so that a
+ * measurement is scored exactly as the student reads it and no sentence contradicts its score. */
+double gt_shown(double value, double step);
+
+/* Share of the guide (%) that the attempt came within reach + 1.5 cm of. */
+double gt_guide_coverage_pct(const GtScoreInput *in);
+
+/* Time-weighted median distance beyond reach from the guide, cm. NAN when memory runs out. */
+double gt_median_guide_excess(const GtScoreInput *in);
+
+/* The verdict, completion and grade caps of a card whose criteria and total are filled in
+ * (gt_score_verdict.c). */
+void gt_score_completion(const GtScoreInput *in, GtScoreCard *card);
+void gt_score_verdict(const GtScoreInput *in, GtScoreCard *card);
+void gt_score_grade(const GtScoreInput *in, GtScoreCard *card);
+
+/* Separate holds (contacts less than a second apart are one hold) that kept a holding level
+ * for at least `min_s` seconds. */
+size_t gt_count_holds(const GtScoreInput *in, double min_s);
 
 void gt_score_path(const GtScoreInput *in, GtCriterionScore *out);
 void gt_score_direction(const GtScoreInput *in, GtCriterionScore *out);

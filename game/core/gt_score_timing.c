@@ -48,8 +48,8 @@ void gt_score_rhythm(const GtScoreInput *in, GtCriterionScore *out) {
     for (size_t i = 0; i < n; i++) squares += (intervals[i] - mean) * (intervals[i] - mean);
     /* tempo from the mean interval: alternating long and short cycles keep their average
      * tempo and show up in the regularity instead */
-    double cv_pct = mean > 0.0 ? 100.0 * sqrt(squares / (double)n) / mean : 0.0;
-    double tempo = mean > 0.0 ? 60000.0 / mean * scale : 0.0;
+    double cv_pct = gt_shown(mean > 0.0 ? 100.0 * sqrt(squares / (double)n) / mean : 0.0, 1.0);
+    double tempo = gt_shown(mean > 0.0 ? 60000.0 / mean * scale : 0.0, 0.1);
     GtSubScore subs[2];
     subs[0] = (GtSubScore){ gt_ratio_band_score(tempo, lo, hi, in->tolerance->tempo_ratio), tempo, lo, hi, unit, "" };
     if (tempo > hi)
@@ -166,7 +166,7 @@ static int compare_descending(const void *a, const void *b) {
 /* Seconds of the weakest hold the step asks for. Contacts less than HOLD_REGRIP_MS apart are
  * one hold (a re-grip); with N holds asked for, the N-th longest is reported, 0 if missing.
  * `scratch` has room for one entry per contact or more. */
-static double weakest_hold_s(const GtScoreInput *in, GtPoint centre, double pressing, GtWeighted *scratch) {
+static double weakest_hold_s(const GtScoreInput *in, GtPoint centre, double holding, GtWeighted *scratch) {
     const GtReplay *r = in->replay;
     const GtTechnique *t = in->target->technique;
     size_t holds = 0;
@@ -179,7 +179,7 @@ static double weakest_hold_s(const GtScoreInput *in, GtPoint centre, double pres
         for (size_t k = 0; k < contact->count; k++) {
             const GtSample *s = &contact->samples[k];
             GtPoint p = { s->x_cm, s->y_cm };
-            if (10.0 * s->pressure >= pressing && gt_distance(p, centre) <= t->drift_max_cm + HOLD_SLACK_CM)
+            if (10.0 * s->pressure >= holding && gt_distance(p, centre) <= t->drift_max_cm + HOLD_SLACK_CM)
                 held += gt_sample_duration_ms(contact, k);
         }
         if (holds && contact->samples[0].t_ms - last_end < HOLD_REGRIP_MS) scratch[holds - 1].value += held;
@@ -189,6 +189,33 @@ static double weakest_hold_s(const GtScoreInput *in, GtPoint centre, double pres
     qsort(scratch, holds, sizeof *scratch, compare_descending);
     size_t wanted = in->target->step->repetitions > 1 ? (size_t)in->target->step->repetitions : 1;
     return wanted <= holds ? scratch[wanted - 1].value / 1000.0 : 0.0;
+}
+
+/* The level a hold must keep to count as held: the band's floor less two pressure tolerances,
+ * so a slightly light hold is still a hold (the pressure criterion says it is light). */
+static double holding_level(const GtScoreInput *in) {
+    const GtTechnique *t = in->target->technique;
+    return fmax(gt_pressing_level(t), t->pressure_level.min - 2.0 * in->tolerance->pressure_level);
+}
+
+size_t gt_count_holds(const GtScoreInput *in, double min_s) {
+    const GtReplay *r = in->replay;
+    double holding = holding_level(in), last_end = -INFINITY, held_ms = 0.0;
+    size_t holds = 0;
+    bool open = false;
+    for (size_t c = 0; c < r->contact_count; c++) {
+        const GtContact *contact = &r->contacts[c];
+        if (!contact->count) continue;
+        if (open && contact->samples[0].t_ms - last_end >= HOLD_REGRIP_MS) {
+            holds += held_ms >= 1000.0 * min_s;
+            held_ms = 0.0;
+        }
+        open = true;
+        for (size_t k = 0; k < contact->count; k++)
+            if (10.0 * contact->samples[k].pressure >= holding) held_ms += gt_sample_duration_ms(contact, k);
+        last_end = contact->samples[contact->count - 1].t_ms;
+    }
+    return holds + (open && held_ms >= 1000.0 * min_s);
 }
 
 static bool measure_hold(const GtScoreInput *in, HoldMeasure *m) {
@@ -233,7 +260,7 @@ static bool measure_hold(const GtScoreInput *in, HoldMeasure *m) {
                 levels[l++] = (GtWeighted){ 10.0 * s->pressure, gt_sample_duration_ms(&r->contacts[c], k) };
         }
     double reached = 0.9 * gt_weighted_quantile(levels, l, 0.5);
-    m->held_s = weakest_hold_s(in, centre, pressing, ys);
+    m->held_s = weakest_hold_s(in, centre, holding_level(in), ys);
     free(xs);
     free(ys);
     /* ramp in on the first contact, ramp out on the last */
@@ -263,6 +290,9 @@ void gt_score_hold(const GtScoreInput *in, GtCriterionScore *out) {
         gt_unmeasured(out, t->hold_s.min, t->hold_s.max, "s", "Out of memory while scoring the hold.");
         return;
     }
+    m.held_s = gt_shown(m.held_s, 1.0);
+    m.drift_cm = gt_shown(m.drift_cm, 0.1);
+    m.ramp_s = gt_shown(m.ramp_s, 0.1);
     GtSubScore subs[3];
     size_t count = 2;
     subs[0] = (GtSubScore){ gt_band_score(m.held_s, t->hold_s.min, t->hold_s.max, in->tolerance->hold_s), m.held_s,
