@@ -18,10 +18,12 @@ static GtScoreTarget beginner_target(const GtLesson *lesson, int step_number) {
     return target;
 }
 
-/* Makes every applicable fault on one step; returns how many were not isolated. */
-static int check_step(const GtTechnique *t, const GtLesson *lesson, int step_number, int *faults) {
+/* Makes every applicable fault on one step, with the bands the step is scored on (its own
+ * technique, which may narrow the shared one); returns how many were not isolated. */
+static int check_step(const GtLesson *lesson, int step_number, int *faults) {
     const GtStep *step = &lesson->steps[step_number - 1];
     GtScoreTarget target = beginner_target(lesson, step_number);
+    const GtTechnique *t = target.technique;
     GtReplay demo;
     assert_true(gt_demo_synthesise(lesson->id, step_number, step, target.map, &demo));
     int problems = 0;
@@ -55,14 +57,15 @@ static int check_step(const GtTechnique *t, const GtLesson *lesson, int step_num
     return problems;
 }
 
-/* Every step of every lesson that uses the technique, since each guide's geometry differs. */
+/* Every step of every lesson that uses the technique, since each guide's geometry differs.
+ * Steps are matched by technique id: a step may point at its own narrowed copy. */
 static void test_technique_faults(void **state) {
     const GtTechnique *t = *state;
     int problems = 0, faults = 0, steps = 0;
     for (size_t i = 0; i < library.lesson_count; i++)
         for (size_t s = 0; s < library.lessons[i].step_count; s++)
-            if (library.lessons[i].steps[s].technique == t) {
-                problems += check_step(t, &library.lessons[i], (int)s + 1, &faults);
+            if (strcmp(library.lessons[i].steps[s].technique->id, t->id) == 0) {
+                problems += check_step(&library.lessons[i], (int)s + 1, &faults);
                 steps++;
             }
     fprintf(stderr, "%s: %d faults checked on %d steps\n", t->id, faults, steps);

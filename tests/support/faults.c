@@ -1,5 +1,6 @@
 #include "faults.h"
 #include "gt_motion.h"
+#include "replay_edit.h"
 
 #include <math.h>
 #include <string.h>
@@ -34,7 +35,9 @@ bool gt_fault_applies(const GtTechnique *t, GtFault fault) {
         return t->direction == GT_DIRECTION_ALONG_GUIDE || t->direction == GT_DIRECTION_TOWARD_LANDMARK ||
                (t->direction == GT_DIRECTION_TURNING && t->turning != GT_TURNING_EITHER);
     case GT_FAULT_ALONG_FIBRES: return t->direction == GT_DIRECTION_ACROSS_FIBRES;
-    case GT_FAULT_TOO_LIGHT: return t->pressure_level.min > 0.3;
+    /* a whole tolerance below the band (half the marks gone), else there is no room below it for
+     * more than a slight slip, which the graded curve rightly forgives (lymphatic drainage) */
+    case GT_FAULT_TOO_LIGHT: return t->pressure_level.min - light_level(t) >= beginner(t)->pressure_level;
     case GT_FAULT_TOO_HEAVY: return heavy_level(t) > t->pressure_level.max + 0.5;
     case GT_FAULT_OFF_GUIDE: return true;
     case GT_FAULT_LIFTED: return t->pattern != GT_PATTERN_TAP;
@@ -79,33 +82,6 @@ const char *gt_fault_keyword(const GtTechnique *t, GtFault fault) {
     return "";
 }
 
-static void scale_time(GtReplay *r, double k) {
-    for (size_t c = 0; c < r->contact_count; c++)
-        for (size_t i = 0; i < r->contacts[c].count; i++) r->contacts[c].samples[i].t_ms *= k;
-}
-
-static void scale_pressure(GtReplay *r, double k) {
-    for (size_t c = 0; c < r->contact_count; c++)
-        for (size_t i = 0; i < r->contacts[c].count; i++) {
-            GtSample *s = &r->contacts[c].samples[i];
-            s->pressure = fmin(1.0, s->pressure * k);
-        }
-}
-
-/* Same times and pressures, positions travelled backwards. */
-static void reverse_paths(GtReplay *r) {
-    for (size_t c = 0; c < r->contact_count; c++) {
-        GtContact *contact = &r->contacts[c];
-        for (size_t i = 0, j = contact->count ? contact->count - 1 : 0; i < j; i++, j--) {
-            double x = contact->samples[i].x_cm, y = contact->samples[i].y_cm;
-            contact->samples[i].x_cm = contact->samples[j].x_cm;
-            contact->samples[i].y_cm = contact->samples[j].y_cm;
-            contact->samples[j].x_cm = x;
-            contact->samples[j].y_cm = y;
-        }
-    }
-}
-
 /* Turns every sample's offset from the guide by 90 degrees about its nearest guide point. */
 static void rotate_about_guide(GtReplay *r, const GtPointList *guide) {
     for (size_t c = 0; c < r->contact_count; c++)
@@ -119,73 +95,6 @@ static void rotate_about_guide(GtReplay *r, const GtPointList *guide) {
         }
 }
 
-static void shift(GtReplay *r, double dx, double dy) {
-    for (size_t c = 0; c < r->contact_count; c++)
-        for (size_t i = 0; i < r->contacts[c].count; i++) {
-            r->contacts[c].samples[i].x_cm += dx;
-            r->contacts[c].samples[i].y_cm += dy;
-        }
-}
-
-/* Rebuilds `r` with the samples of contact 0 inside (from, to) ms removed, splitting it in two,
- * and later samples moved `pull` ms earlier. */
-static bool cut_first_contact(GtReplay *r, double from, double to, double pull, bool split) {
-    GtReplay out;
-    gt_replay_init(&out);
-    memcpy(out.lesson, r->lesson, sizeof out.lesson);
-    memcpy(out.technique, r->technique, sizeof out.technique);
-    out.step = r->step;
-    out.view = r->view;
-    out.device = r->device;
-    out.pressure_source = r->pressure_source;
-    bool ok = true;
-    for (size_t c = 0; c < r->contact_count && ok; c++) {
-        const GtContact *contact = &r->contacts[c];
-        int index = gt_replay_add_contact(&out, contact->id);
-        ok = index >= 0;
-        bool after = false;
-        for (size_t i = 0; i < contact->count && ok; i++) {
-            GtSample s = contact->samples[i];
-            if (c == 0 && s.t_ms > from && s.t_ms < to) continue;
-            if (c == 0 && s.t_ms >= to && !after) {
-                after = true;
-                if (split) {
-                    index = gt_replay_add_contact(&out, contact->id);
-                    ok = index >= 0;
-                }
-            }
-            if (c == 0 && after) s.t_ms -= pull;
-            ok = ok && gt_replay_add_sample(&out, index, s);
-        }
-    }
-    gt_replay_free(r);
-    *r = out;
-    return ok;
-}
-
-/* Alternately shortens and stretches the time between the demonstration's own cycle
- * boundaries (as the scorer detects them), keeping the average tempo. */
-static bool warp_cycles(GtReplay *r, const GtTechnique *t) {
-    static const double FACTORS[2] = { 0.65, 1.35 };
-    GtCycles cycles;
-    if (!gt_detect_cycles(t->pattern, t->amplitude_cm, r, &cycles)) return false;
-    size_t n = cycles.count;
-    bool ok = n >= 3;
-    for (size_t c = 0; ok && c < r->contact_count; c++)
-        for (size_t i = 0; i < r->contacts[c].count; i++) {
-            double t_ms = r->contacts[c].samples[i].t_ms, shift = 0.0;
-            for (size_t k = 1; k < n; k++) {
-                double a = cycles.events[k - 1].t_ms, b = cycles.events[k].t_ms;
-                double f = FACTORS[k % 2] - 1.0;
-                if (t_ms >= b) shift += f * (b - a);
-                else if (t_ms > a) shift += f * (t_ms - a);
-            }
-            r->contacts[c].samples[i].t_ms = t_ms + shift;
-        }
-    gt_cycles_free(&cycles);
-    return ok;
-}
-
 bool gt_fault_make(GtFault fault, const GtScoreTarget *target, const GtReplay *demo, GtReplay *out) {
     const GtTechnique *t = target->technique;
     const GtStep *step = target->step;
@@ -196,22 +105,22 @@ bool gt_fault_make(GtFault fault, const GtScoreTarget *target, const GtReplay *d
     const GtContact *first = out->contact_count ? &out->contacts[0] : NULL;
     switch (fault) {
     case GT_FAULT_TOO_FAST:
-        scale_time(out, t->has_speed ? speed / (t->speed_cm_s.max * 2.5) : tempo / (t->tempo_per_min.max * 1.8));
+        gt_edit_scale_time(out, t->has_speed ? speed / (t->speed_cm_s.max * 2.5) : tempo / (t->tempo_per_min.max * 1.8));
         return true;
     case GT_FAULT_TOO_SLOW:
-        scale_time(out, t->has_speed ? speed / (t->speed_cm_s.min / 2.5) : tempo / (t->tempo_per_min.min / 1.8));
+        gt_edit_scale_time(out, t->has_speed ? speed / (t->speed_cm_s.min / 2.5) : tempo / (t->tempo_per_min.min / 1.8));
         return true;
     case GT_FAULT_REVERSED:
-        reverse_paths(out);
+        gt_edit_reverse_paths(out);
         return true;
     case GT_FAULT_ALONG_FIBRES:
         rotate_about_guide(out, &step->guide);
         return true;
     case GT_FAULT_TOO_LIGHT:
-        scale_pressure(out, light_level(t) / level);
+        gt_edit_scale_pressure(out, light_level(t) / level);
         return true;
     case GT_FAULT_TOO_HEAVY:
-        scale_pressure(out, heavy_level(t) / level);
+        gt_edit_scale_pressure(out, heavy_level(t) / level);
         return true;
     case GT_FAULT_OFF_GUIDE: {
         double distance = gt_pattern_reach_cm(t) + 2.0 + 2.0 * beginner(t)->path_cm;
@@ -219,30 +128,19 @@ bool gt_fault_make(GtFault fault, const GtScoreTarget *target, const GtReplay *d
         double dx = g->count > 1 ? g->points[g->count - 1].x - g->points[0].x : 0.0;
         double dy = g->count > 1 ? g->points[g->count - 1].y - g->points[0].y : 1.0;
         double len = hypot(dx, dy);
-        shift(out, -dy / len * distance, dx / len * distance);
+        gt_edit_shift(out, -dy / len * distance, dx / len * distance);
         return true;
     }
     case GT_FAULT_LIFTED: {
         if (!first || first->count < 4) return false;
         double middle = first->samples[first->count / 2].t_ms;
-        return cut_first_contact(out, middle - 150.0, middle + 150.0, 0.0, true);
+        return gt_edit_cut_gaps(out, 0, &middle, 1, 300.0);
     }
     case GT_FAULT_IRREGULAR:
-        return warp_cycles(out, t);
-    case GT_FAULT_HOLD_SHORT: {
-        if (!first) return false;
-        double hold_start = -1.0, hold_end = -1.0;
-        for (size_t i = 0; i < first->count; i++) {
-            if (10.0 * first->samples[i].pressure >= 0.99 * level) {
-                if (hold_start < 0) hold_start = first->samples[i].t_ms;
-                hold_end = first->samples[i].t_ms;
-            }
-        }
-        double keep = t->hold_s.min / 3.0 * 1000.0;
-        if (hold_start < 0 || hold_end - hold_start <= keep) return false;
-        double cut_from = hold_start + keep;
-        return cut_first_contact(out, cut_from, hold_end, hold_end - cut_from, false);
-    }
+        gt_edit_vary_intervals(out, gt_edit_demo_period_ms(t), 0.35);
+        return true;
+    case GT_FAULT_HOLD_SHORT:
+        return gt_edit_shorten_holds(out, t->pressure_level.min / 10.0, t->hold_s.min / 3.0 * 1000.0);
     case GT_FAULT_COUNT: break;
     }
     return false;

@@ -27,7 +27,13 @@ const char *gt_test_path(const char *relative);
 /* The scoring target of one step (1-based) of a loaded lesson. */
 GtScoreTarget gt_test_target(const GtLibrary *library, const GtLesson *lesson, int step_number);
 
-/* Prints a card to stderr (for diagnosing a failing assertion). */
+/* Prints a card to stderr (for diagnosing a failing assertion): criteria, verdict, cap,
+ * completion and safety entries. */
 void gt_test_print_card(const char *label, const GtScoreCard *card);
+
+/* One line saying what a card holds against the attempt: the verdict and its reason, safety
+ * messages, the cap, every criterion under 90 with its feedback (or the lowest one), and a
+ * completion shortfall. Truncated to fit `size`. */
+void gt_test_card_summary(const GtScoreCard *card, char *buffer, size_t size);
 
 #endif

@@ -1,0 +1,169 @@
+/* Unsafe work never passes, and the card names it. For every step of every bundled lesson:
+ * the demonstration pressed at level 9.5 throughout, and pressed three levels over the step's
+ * band, is unsafe (grade F, a pressure safety entry); a visit of 1.5 s to each place the step's
+ * technique must avoid that lies within 20 cm of its guide is unsafe, with an avoid-zone entry
+ * naming that place; the plain demonstration has no safety entries. Counts go to stderr. */
+#include "test_support.h"
+#include "replay_edit.h"
+#include "gt_demo.h"
+#include "gt_motion.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+/* Contact id of the extra visit to a place to avoid: no demonstration uses it. */
+enum { VISIT_ID = 7 };
+
+typedef struct Counts {
+    int steps, pressure_cases, visits, overlaps, problems;
+} Counts;
+
+static bool has_entry(const GtScoreCard *card, GtSafetyKind kind) {
+    for (size_t i = 0; i < card->safety_count && i < GT_SAFETY_MAX; i++)
+        if (card->safety[i].kind == kind) return true;
+    return false;
+}
+
+/* An unsafe card: failed, verdict unsafe, grade F, and (when kind_a or kind_b is a kind, i.e.
+ * below GT_SAFETY_KIND_COUNT) an entry of one of those kinds. Prints the card when not. */
+static bool is_unsafe(const char *label, const GtScoreCard *card, GtSafetyKind kind_a, GtSafetyKind kind_b) {
+    bool kind_ok = kind_a == GT_SAFETY_KIND_COUNT || has_entry(card, kind_a) || has_entry(card, kind_b);
+    bool ok = !card->passed && card->verdict == GT_VERDICT_UNSAFE && strcmp(card->grade, "F") == 0 && kind_ok;
+    if (!ok) gt_test_print_card(label, card);
+    return ok;
+}
+
+/* The demonstration pressed flat at `level` throughout, graded. */
+static void grade_at_level(const GtScoreTarget *target, const GtReplay *demo, double level, GtScoreCard *card) {
+    GtReplay attempt;
+    assert_true(gt_replay_copy(&attempt, demo));
+    gt_edit_set_pressure(&attempt, level / 10.0);
+    assert_true(gt_score_attempt(target, &attempt, card));
+    gt_replay_free(&attempt);
+}
+
+/* Level 9.5 is injurious on every step; three levels over the band is unsafe (injurious when it
+ * reaches 9). */
+static void check_pressure(const GtScoreTarget *target, const GtReplay *demo, Counts *counts) {
+    GtScoreCard card;
+    char label[160];
+    grade_at_level(target, demo, 9.5, &card);
+    snprintf(label, sizeof label, "level 9.5 not unsafe (%s step %d)", target->lesson_id, target->step_number);
+    counts->problems += !is_unsafe(label, &card, GT_SAFETY_INJURIOUS_PRESSURE, GT_SAFETY_INJURIOUS_PRESSURE);
+    counts->pressure_cases++;
+    double over = target->technique->pressure_level.max + 3.0;
+    if (over > 10.0) return;
+    grade_at_level(target, demo, over, &card);
+    snprintf(label, sizeof label, "level %.1f (band top + 3) not unsafe (%s step %d)", over, target->lesson_id,
+             target->step_number);
+    GtSafetyKind also = over >= 9.0 ? GT_SAFETY_INJURIOUS_PRESSURE : GT_SAFETY_OVER_BAND;
+    counts->problems += !is_unsafe(label, &card, GT_SAFETY_OVER_BAND, also);
+    counts->pressure_cases++;
+}
+
+/* True when p lies in the zone of an avoided landmark other than `own`. */
+static bool in_another_zone(const GtScoreTarget *target, const GtLandmark *own, GtPoint p) {
+    for (size_t k = 0; k < target->map->landmark_count; k++) {
+        const GtLandmark *m = &target->map->landmarks[k];
+        if (m != own && gt_technique_avoids(target->technique, m) && gt_landmark_distance(m, p) <= m->radius_cm)
+            return true;
+    }
+    return false;
+}
+
+/* Where to dwell on a landmark: its first point, unless that lies in another avoided zone too
+ * (the sacrum under the end of the spine); then a point of the landmark's own zone that does not. */
+static GtPoint visit_point(const GtScoreTarget *target, const GtLandmark *m, bool *overlaps) {
+    GtPoint p = m->points.points[0];
+    *overlaps = in_another_zone(target, m, p);
+    for (int k = 0; *overlaps && k < 16; k++) {
+        double angle = k * GT_PI / 8.0;
+        GtPoint q = { p.x + 0.6 * m->radius_cm * cos(angle), p.y + 0.6 * m->radius_cm * sin(angle) };
+        if (!in_another_zone(target, m, q)) {
+            *overlaps = false;
+            return q;
+        }
+    }
+    return p;
+}
+
+/* The card has an avoid-zone entry for landmark m whose message names it. */
+static bool names_zone(const GtScoreCard *card, const GtLandmark *m) {
+    for (size_t i = 0; i < card->safety_count && i < GT_SAFETY_MAX; i++) {
+        const GtSafetyEntry *e = &card->safety[i];
+        if (e->kind == GT_SAFETY_AVOID_ZONE && strcmp(e->place, m->id) == 0 && strstr(e->message, m->name)) return true;
+    }
+    return false;
+}
+
+/* A 1.5 s visit at the band's middle pressure, after the demonstration, to every landmark the
+ * technique avoids within 20 cm of the guide. */
+static void check_zones(const GtScoreTarget *target, const GtReplay *demo, Counts *counts) {
+    const GtTechnique *t = target->technique;
+    double first, last;
+    assert_true(gt_replay_time_span(demo, &first, &last));
+    for (size_t k = 0; k < target->map->landmark_count; k++) {
+        const GtLandmark *m = &target->map->landmarks[k];
+        if (!gt_technique_avoids(t, m) || gt_polyline_project(&target->step->guide, m->points.points[0]).distance_cm > 20.0)
+            continue;
+        bool overlaps;
+        GtPoint p = visit_point(target, m, &overlaps);
+        GtReplay attempt;
+        assert_true(gt_replay_copy(&attempt, demo));
+        assert_true(gt_edit_add_dwell(&attempt, VISIT_ID, p, last + 500.0, 1500.0, gt_band_mid(t->pressure_level) / 10.0));
+        GtScoreCard card;
+        assert_true(gt_score_attempt(target, &attempt, &card));
+        char label[200];
+        snprintf(label, sizeof label, "1.5 s on %s (%s) not unsafe and named (%s step %d, %s)", m->id, m->name,
+                 target->lesson_id, target->step_number, t->id);
+        bool ok = is_unsafe(label, &card, GT_SAFETY_AVOID_ZONE, GT_SAFETY_AVOID_ZONE);
+        if (ok && !names_zone(&card, m)) {
+            gt_test_print_card(label, &card);
+            ok = false;
+        }
+        counts->problems += !ok;
+        counts->visits++;
+        counts->overlaps += overlaps;
+        gt_replay_free(&attempt);
+    }
+}
+
+/* The plain demonstration is safe: no entries, verdict scored. */
+static void check_demo_safe(const GtScoreTarget *target, const GtReplay *demo, Counts *counts) {
+    GtScoreCard card;
+    assert_true(gt_score_attempt(target, demo, &card));
+    if (card.safety_count != 0 || card.verdict != GT_VERDICT_SCORED) {
+        gt_test_print_card("demonstration not safe", &card);
+        counts->problems++;
+    }
+}
+
+static void test_unsafe_work_fails_and_is_named(void **state) {
+    (void)state;
+    Counts counts = { 0, 0, 0, 0, 0 };
+    for (size_t i = 0; i < gt_test_library.lesson_count; i++) {
+        const GtLesson *lesson = &gt_test_library.lessons[i];
+        for (size_t s = 1; s <= lesson->step_count; s++, counts.steps++) {
+            GtScoreTarget target = gt_test_target(&gt_test_library, lesson, (int)s);
+            GtReplay demo;
+            assert_true(gt_demo_synthesise(lesson->id, (int)s, target.step, target.map, &demo));
+            check_demo_safe(&target, &demo, &counts);
+            check_pressure(&target, &demo, &counts);
+            check_zones(&target, &demo, &counts);
+            gt_replay_free(&demo);
+        }
+    }
+    fprintf(stderr, "safety: %d steps, %d unsafe pressure cases, %d visits to places to avoid (%d inside another "
+            "zone too); %d problems\n", counts.steps, counts.pressure_cases, counts.visits, counts.overlaps,
+            counts.problems);
+    assert_true(counts.steps > 0 && counts.visits >= counts.steps / 2);
+    assert_int_equal(counts.problems, 0);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_unsafe_work_fails_and_is_named),
+    };
+    return cmocka_run_group_tests(tests, gt_test_group_load, gt_test_group_free);
+}
