@@ -113,13 +113,7 @@ static bool condition_contact(const GtContact *contact, GtReplay *out, int index
 }
 
 bool gt_condition_replay(const GtReplay *raw, GtReplay *out, double *jitter_cm) {
-    gt_replay_init(out);
-    memcpy(out->lesson, raw->lesson, sizeof out->lesson);
-    memcpy(out->technique, raw->technique, sizeof out->technique);
-    out->step = raw->step;
-    out->view = raw->view;
-    out->device = raw->device;
-    out->pressure_source = raw->pressure_source;
+    gt_replay_init_like(out, raw);
     if (jitter_cm) *jitter_cm = 0.0;
     int half = kernel_half_width();
     double *kernel = malloc((size_t)(2 * half + 1) * sizeof *kernel);

@@ -14,6 +14,16 @@ void gt_replay_init(GtReplay *replay) {
     replay->pressure_source = GT_PRESSURE_NONE;
 }
 
+void gt_replay_init_like(GtReplay *replay, const GtReplay *like) {
+    gt_replay_init(replay);
+    memcpy(replay->lesson, like->lesson, sizeof replay->lesson);
+    memcpy(replay->technique, like->technique, sizeof replay->technique);
+    replay->step = like->step;
+    replay->view = like->view;
+    replay->device = like->device;
+    replay->pressure_source = like->pressure_source;
+}
+
 int gt_replay_add_contact(GtReplay *replay, int id) {
     if (replay->contact_count == replay->contact_capacity) {
         size_t capacity = replay->contact_capacity ? replay->contact_capacity * 2 : 4;

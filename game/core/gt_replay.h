@@ -47,6 +47,10 @@ typedef struct GtReplay {
 /* Starts an empty replay (no contacts, device synthetic, pressure source none). */
 void gt_replay_init(GtReplay *replay);
 
+/* Starts an empty replay that describes the same attempt as `like` (lesson, step, technique,
+ * view, device, pressure source) but has no contacts yet. */
+void gt_replay_init_like(GtReplay *replay, const GtReplay *like);
+
 /* Appends an empty contact; returns its index, or -1 when memory runs out. */
 int gt_replay_add_contact(GtReplay *replay, int id);
 
