@@ -497,6 +497,21 @@ static void test_live_speed_and_lift_cue(void **state) {
     gt_input_destroy(input);
 }
 
+static void test_attempt_clock_counts_from_the_start(void **state) {
+    (void)state;
+    GtInput *input = gt_input_create();
+    assert_non_null(input);
+    assert_true(gt_input_attempt_ms(input, 5000) == 0.0);          /* no attempt: 0 */
+    gt_input_begin_attempt(input, "lower-back-basics", 4, "circular-friction", GT_VIEW_POSTERIOR, 1000);
+    assert_true(gt_input_attempt_ms(input, 1250) == 250.0);
+    assert_true(gt_input_attempt_ms(input, 900) == 0.0);            /* never negative */
+    GtReplay replay;
+    assert_true(gt_input_end_attempt(input, &replay));
+    gt_replay_free(&replay);
+    assert_true(gt_input_attempt_ms(input, 5000) == 0.0);
+    gt_input_destroy(input);
+}
+
 static void test_attempt_round_trips_through_the_replay_file(void **state) {
     (void)state;
     GtInput *input = make_input();
@@ -563,6 +578,7 @@ int main(void) {
         cmocka_unit_test(test_slider_finger_sets_the_level_and_is_no_contact),
         cmocka_unit_test(test_tick_adds_hold_samples_while_still),
         cmocka_unit_test(test_live_speed_and_lift_cue),
+        cmocka_unit_test(test_attempt_clock_counts_from_the_start),
         cmocka_unit_test(test_attempt_round_trips_through_the_replay_file),
     };
     return cmocka_run_group_tests(tests, init_sdl, quit_sdl);

@@ -9,6 +9,7 @@
 #include "gt_score.h"
 #include "input.h"
 #include "library.h"
+#include "live_safety.h"
 #include "progress.h"
 #include "script.h"
 #include "ui.h"
@@ -73,7 +74,10 @@ typedef struct GtApp {
     char attempt_path[768];             /* where the attempt was saved, or "" */
     char save_error[256];
     int misses;                         /* failed attempts at the current step */
-    double step_best[GT_MAX_STEPS];     /* best total per step in this run, -1 = not done */
+    double step_best[GT_MAX_STEPS];     /* total of the best attempt per step in this run, -1 = not done */
+    bool step_passed[GT_MAX_STEPS];     /* ... whether it passed (a pass beats any higher total that failed) */
+    char step_grade[GT_MAX_STEPS][2];   /* ... and its grade as the card gave it ("F" when unsafe) */
+    char warning_key[128];              /* the live warnings showing (kinds and places), for the log */
     bool watching;                      /* result screen replays the attempt over the reference */
     Uint32 watch_start_ms;
     Uint32 next_beat_ms;                /* metronome */
@@ -104,7 +108,6 @@ void gt_app_update(GtApp *app, Uint32 now_ms);
 /* app_step.c: the screens of one step. */
 void gt_app_draw_demo(GtApp *app, Uint32 now_ms);
 void gt_app_draw_practice(GtApp *app, Uint32 now_ms);
-void gt_app_draw_result(GtApp *app, Uint32 now_ms);
 /* Starts an attempt at the current step (practice screen). */
 void gt_app_begin_practice(GtApp *app, Uint32 now_ms);
 /* Ends the attempt, scores it, saves the replay and the marks, and shows the result. */
@@ -115,5 +118,52 @@ const GtStep *gt_app_step(const GtApp *app);
 void gt_app_draw_header(GtApp *app, const char *title, const char *subtitle);
 /* Pressure words for a band: "light to moderate (2-5)". */
 void gt_app_band_words(GtRange band, char *buffer, size_t size);
+/* The body with the step's region, places to avoid and (unless hidden) its guide, clipped to
+ * the view (the caller lifts the clip); `phase` animates the guide. */
+GtBodyView *gt_app_draw_step_body(GtApp *app, bool show_guide, double phase);
+/* The step's title and subtitle in the header; `what` names the screen ("result"). */
+void gt_app_step_header(GtApp *app, const char *what);
+
+/* app_result.c: the result screen. */
+void gt_app_draw_result(GtApp *app, Uint32 now_ms);
+/* A card's total as the screen shows it: one decimal, rounded, unless rounding would put it on
+ * the other side of the pass mark or a grade boundary than the total itself (64.96 beside a
+ * pass mark of 65), in which case it is cut, not rounded (64.9); more decimals only for a pass
+ * mark that needs them. Never fails; the text is cut to `size`. */
+void gt_app_format_total(double total, double pass_mark, char *buffer, size_t size);
+/* The line beside the total: "Passed (pass mark 65)", "Not yet: pass mark 65", "Not passed:
+ * unsafe", "Not passed: not this step". */
+void gt_app_result_status(const GtScoreCard *card, char *buffer, size_t size);
+
+enum { GT_NOTE_LINES_MAX = GT_SAFETY_MAX };
+typedef enum GtNoteKind { GT_NOTE_UNSAFE, GT_NOTE_NOT_THIS_STEP, GT_NOTE_CAPPED, GT_NOTE_SHORT } GtNoteKind;
+/* One part of a verdict the result screen spells out: a title and lines under it. */
+typedef struct GtResultNote {
+    GtNoteKind kind;
+    char title[GT_FEEDBACK_MAX + 32];              /* "Unsafe — not passed", "Grade capped at B: ..." */
+    char lines[GT_NOTE_LINES_MAX][GT_FEEDBACK_MAX]; /* safety messages, the reason; may be none */
+    size_t line_count;
+} GtResultNote;
+enum { GT_RESULT_NOTES_MAX = 4 };
+/* What a card says beyond its criteria, most serious first: unsafe (each safety entry's
+ * message), not this step (the reason; any other failing verdict is named from the engine's
+ * word for it, with its reason), the grade cap (its reason), and a shortfall in the work asked
+ * for (the completion feedback). Returns how many notes it wrote (at most
+ * GT_RESULT_NOTES_MAX); none for a plain scored card. */
+size_t gt_app_result_notes(const GtScoreCard *card, GtResultNote *notes);
+
+/* app_warning.c: the live safety warning on the practice screen. */
+/* The warnings that show now: the engine's safety questions asked of the attempt as recorded
+ * (live_safety), plus, while no hand is down, a warning that the level set is already unsafe.
+ * None off the practice screen or without an attempt. Returns out->count. */
+size_t gt_app_live_safety(const GtApp *app, Uint32 now_ms, const GtInputLive *live, GtLiveSafety *out);
+/* Marks on the body each place a warning names (hatched, outlined, labelled). */
+void gt_app_mark_warned_zones(GtApp *app, GtBodyView *view, const GtLiveSafety *safety);
+/* Draws the warnings as a banner (warning sign plus words, in a thick frame) at (x, y), w wide;
+ * returns its height, 0 when there is no warning. */
+int gt_app_draw_warnings(GtApp *app, const GtLiveSafety *safety, int x, int y, int w);
+/* Writes "guidedtouch: warning shown: <text>" to stderr once for each warning as it appears
+ * (not again while it stays), so a kiosk log and a test can see what the student was told. */
+void gt_app_log_warnings(GtApp *app, const GtLiveSafety *safety);
 
 #endif

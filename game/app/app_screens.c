@@ -99,9 +99,11 @@ static void draw_lesson_card(GtApp *app, SDL_Rect r, size_t index) {
     double best = 0;
     int tried = 0;
     bool any = gt_progress_lesson_best(&app->progress, lesson->id, (int)lesson->step_count, &best, &tried);
+    char shown[32];
+    gt_app_format_total(best, 0.0, shown, sizeof shown);
     if (any && tried < (int)lesson->step_count)
-        snprintf(line, sizeof line, "Best %.0f (%s), %d of %zu steps", best, gt_grade_for(best), tried, lesson->step_count);
-    else if (any) snprintf(line, sizeof line, "Best %.0f (%s)", best, gt_grade_for(best));
+        snprintf(line, sizeof line, "Best %s (%s), %d of %zu steps", shown, gt_grade_for(best), tried, lesson->step_count);
+    else if (any) snprintf(line, sizeof line, "Best %s (%s)", shown, gt_grade_for(best));
     else snprintf(line, sizeof line, "Not tried yet");
     int mw = 0;
     gt_ui_text_size(ui, line, GT_FONT_BODY, true, 0, &mw, NULL);
@@ -241,8 +243,8 @@ static void draw_summary(GtApp *app) {
         if (app->step_best[s] >= 0) { sum += app->step_best[s]; done++; }
     double mean = lesson->step_count ? sum / (double)lesson->step_count : 0;
     SDL_Rect area = { 2 * u, app->header.h + 2 * u, app->output_w - 4 * u, app->output_h - app->header.h - 4 * u };
-    char line[256];
-    snprintf(line, sizeof line, "%.0f", mean);
+    char line[256], shown[32];
+    gt_app_format_total(mean, 0.0, line, sizeof line);
     int w = 0, h = 0;
     gt_ui_text(ui, line, area.x, area.y, GT_FONT_HUGE, true, GT_COL_TEXT, 0, &w, &h);
     snprintf(line, sizeof line, "Grade %s  ·  %d of %zu steps done", gt_grade_for(mean), done, lesson->step_count);
@@ -251,12 +253,14 @@ static void draw_summary(GtApp *app) {
     for (size_t s = 0; s < lesson->step_count; s++) {
         const GtStep *step = &lesson->steps[s];
         double best = s < GT_MAX_STEPS ? app->step_best[s] : -1;
+        bool passed = s < GT_MAX_STEPS && app->step_passed[s];
+        gt_app_format_total(best, step->pass_mark, shown, sizeof shown);
         if (best >= 0)
-            snprintf(line, sizeof line, "%zu.  %-24s  %3.0f  %s  %s", s + 1, step->technique ? step->technique->name : "", best,
-                     gt_grade_for(best), best >= step->pass_mark ? "passed" : "not yet passed");
+            snprintf(line, sizeof line, "%zu.  %-24s  %s  %s  %s", s + 1, step->technique ? step->technique->name : "", shown,
+                     app->step_grade[s], passed ? "passed" : "not yet passed");
         else
             snprintf(line, sizeof line, "%zu.  %s  (skipped)", s + 1, step->technique ? step->technique->name : "");
-        gt_ui_text(ui, line, area.x, y, GT_FONT_BODY, false, best >= step->pass_mark ? GT_COL_TEXT : GT_COL_MUTED, area.w, NULL, &h);
+        gt_ui_text(ui, line, area.x, y, GT_FONT_BODY, false, passed ? GT_COL_TEXT : GT_COL_MUTED, area.w, NULL, &h);
         y += h + u / 2;
     }
     int bw = ui->touch * 5;
@@ -297,7 +301,7 @@ static void load_reference(GtApp *app) {
 
 void gt_app_open_step(GtApp *app, const GtLesson *lesson, int step, Uint32 now_ms) {
     if (app->lesson != lesson) {
-        for (int i = 0; i < GT_MAX_STEPS; i++) app->step_best[i] = -1;
+        for (int i = 0; i < GT_MAX_STEPS; i++) { app->step_best[i] = -1; app->step_passed[i] = false; }
     }
     app->lesson = lesson;
     app->step = step;
@@ -316,7 +320,7 @@ void gt_app_act(GtApp *app, int action, Uint32 now_ms) {
     app->dirty = true;
     if (action >= GT_ACT_LESSON_BASE && action < GT_ACT_LESSON_BASE + (int)app->library.lesson_count) {
         app->lesson = &app->library.lessons[action - GT_ACT_LESSON_BASE];
-        for (int i = 0; i < GT_MAX_STEPS; i++) app->step_best[i] = -1;
+        for (int i = 0; i < GT_MAX_STEPS; i++) { app->step_best[i] = -1; app->step_passed[i] = false; }
         app->step = 1;
         app->screen = GT_SCREEN_INTRO;
         return;

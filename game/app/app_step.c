@@ -10,12 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const CRITERION_LABELS[GT_CRITERION_COUNT] = {
-    "Path", "Direction", "Pressure", "Speed", "Rhythm", "Continuity", "Hold"
-};
-
-/* Title and subtitle of a step's header. */
-static void step_header(GtApp *app, const char *what) {
+void gt_app_step_header(GtApp *app, const char *what) {
     const GtStep *step = gt_app_step(app);
     char title[160], subtitle[200];
     snprintf(title, sizeof title, "%s", step->technique ? step->technique->name : step->technique_id);
@@ -25,8 +20,7 @@ static void step_header(GtApp *app, const char *what) {
     gt_app_draw_header(app, title, subtitle);
 }
 
-/* The body with the step's region, no-go zones and (unless hidden) its guide. */
-static GtBodyView *draw_step_body(GtApp *app, bool show_guide, double phase) {
+GtBodyView *gt_app_draw_step_body(GtApp *app, bool show_guide, double phase) {
     const GtStep *step = gt_app_step(app);
     GtBodyView *view = &app->views[step->view];
     gt_bodyview_clip(view, &app->ui, true);
@@ -81,10 +75,10 @@ static int draw_instruction(GtApp *app, int x, int y, int w) {
 void gt_app_draw_demo(GtApp *app, Uint32 now_ms) {
     GtUi *ui = &app->ui;
     const GtStep *step = gt_app_step(app);
-    step_header(app, "demonstration");
+    gt_app_step_header(app, "demonstration");
     double t = now_ms - app->demo_start_ms, first = 0, last = 0;
     bool has = app->has_reference && gt_replay_time_span(&app->reference, &first, &last);
-    GtBodyView *view = draw_step_body(app, true, fmod(t / 1500.0, 1.0));
+    GtBodyView *view = gt_app_draw_step_body(app, true, fmod(t / 1500.0, 1.0));
     if (has) {
         gt_bodyview_draw_trail(view, ui, &app->reference, step->technique, t, 230);
         gt_bodyview_draw_contacts(view, ui, &app->reference, step->technique, t);
@@ -116,6 +110,7 @@ void gt_app_begin_practice(GtApp *app, Uint32 now_ms) {
     app->screen = GT_SCREEN_PRACTICE;
     app->next_beat_ms = now_ms;
     app->watching = false;
+    app->warning_key[0] = '\0';
     app->dirty = true;
 }
 
@@ -215,8 +210,12 @@ void gt_app_draw_practice(GtApp *app, Uint32 now_ms) {
     GtUi *ui = &app->ui;
     const GtStep *step = gt_app_step(app);
     static const char *const MODE_WORDS[GT_MODE_COUNT] = { "practice", "practice", "exam: no guide" };
-    step_header(app, MODE_WORDS[app->mode]);
-    GtBodyView *view = draw_step_body(app, app->mode != GT_MODE_EXAM, 0.0);
+    gt_app_step_header(app, MODE_WORDS[app->mode]);
+    GtBodyView *view = gt_app_draw_step_body(app, app->mode != GT_MODE_EXAM, 0.0);
+    GtInputLive live = gt_input_live(app->input, now_ms);
+    GtLiveSafety safety;
+    gt_app_live_safety(app, now_ms, &live, &safety);
+    gt_app_mark_warned_zones(app, view, &safety);
     const GtReplay *attempt = gt_input_attempt(app->input);
     double first = 0, last = 0;
     if (attempt && gt_replay_time_span(attempt, &first, &last)) {
@@ -224,18 +223,34 @@ void gt_app_draw_practice(GtApp *app, Uint32 now_ms) {
         gt_bodyview_draw_contacts(view, ui, attempt, step->technique, last);
     }
     gt_bodyview_clip(view, ui, false);
-    GtInputLive live = gt_input_live(app->input, now_ms);
     int u = ui->unit;
     SDL_Rect p = app->panel;
     int text_w = app->slider.x - p.x - 3 * u;
-    int y = draw_instruction(app, p.x + u, p.y, text_w);
+    /* a warning goes first, above the instruction, where the eye goes between strokes */
+    int y = p.y + gt_app_draw_warnings(app, &safety, p.x, p.y, text_w + 2 * u);
+    if (safety.count) y += u;
+    y = draw_instruction(app, p.x + u, y, text_w);
     draw_live_cues(app, p.x + u, y, text_w, &live, now_ms);
     draw_pressure_gauge(app, step->technique, &live);
+    gt_app_log_warnings(app, &safety);
     int bw = ui->touch * 4, by = p.y + p.h - ui->touch;
     gt_ui_button(ui, (SDL_Rect){ p.x + u, by, bw * 3 / 4, ui->touch }, "Restart", GT_ACT_RESTART, SDLK_BACKSPACE, false);
     if (app->mode == GT_MODE_LEARN)
         gt_ui_button(ui, (SDL_Rect){ p.x + 2 * u + bw * 3 / 4, by, bw, ui->touch }, "Watch demo", GT_ACT_WATCH_DEMO, SDLK_SPACE, false);
     gt_ui_button(ui, (SDL_Rect){ p.x + p.w - u - bw, by, bw, ui->touch }, "Done", GT_ACT_DONE, SDLK_RETURN, true);
+}
+
+/* Remembers the card as the step's best in this run when it passed and the best did not, or
+ * when it passed alike with a higher total. */
+static void keep_if_best(GtApp *app, const GtScoreCard *card) {
+    if (app->step < 1 || app->step > GT_MAX_STEPS) return;
+    int i = app->step - 1;
+    bool first = app->step_best[i] < 0, better = card->passed && !app->step_passed[i];
+    bool alike = card->passed == app->step_passed[i] && card->total > app->step_best[i];
+    if (!first && !better && !alike) return;
+    app->step_best[i] = card->total;
+    app->step_passed[i] = card->passed;
+    snprintf(app->step_grade[i], sizeof app->step_grade[i], "%s", card->grade);
 }
 
 void gt_app_finish_attempt(GtApp *app, Uint32 now_ms) {
@@ -263,85 +278,9 @@ void gt_app_finish_attempt(GtApp *app, Uint32 now_ms) {
     if (app->progress.path[0] &&
         !gt_progress_record(&app->progress, app->lesson->id, app->step, app->card.total, app->card.passed, error, sizeof error))
         fprintf(stderr, "guidedtouch: marks not saved: %s\n", error);
-    if (app->step <= GT_MAX_STEPS && app->card.total > app->step_best[app->step - 1]) app->step_best[app->step - 1] = app->card.total;
+    keep_if_best(app, &app->card);
     if (!app->card.passed) app->misses++;
     app->screen = GT_SCREEN_RESULT;
     app->watching = false;
     app->dirty = true;
-}
-
-/* ---- result ---- */
-
-/* "level 3.2 (target 2-5)", "1 lift (target 0)", "14.2 cm/s (target 1-10)". */
-static void format_measure(const GtCriterionScore *c, char *buffer, size_t size) {
-    if (isnan(c->measured)) { snprintf(buffer, size, "Not measured"); return; }
-    const char *unit = c->unit ? c->unit : "";
-    char value[48], target[64];
-    if (strcmp(unit, "level") == 0) snprintf(value, sizeof value, "Level %.1f", c->measured);
-    else if (strcmp(unit, "lifts") == 0) snprintf(value, sizeof value, "%.0f lift%s", c->measured, c->measured == 1 ? "" : "s");
-    else if (strcmp(unit, "%") == 0) snprintf(value, sizeof value, "%.0f%%", c->measured);
-    else snprintf(value, sizeof value, "%.1f %s", c->measured, unit);
-    if (c->target_min == c->target_max) snprintf(target, sizeof target, "target %g", c->target_min);
-    else if (c->criterion == GT_CRITERION_HOLD && strcmp(unit, "s") == 0 && c->target_max >= 10 && c->target_min < 2)
-        snprintf(target, sizeof target, "target at least %g s", c->target_min);
-    else snprintf(target, sizeof target, "target %g-%g", c->target_min, c->target_max);
-    snprintf(buffer, size, "%s (%s)", value, target);
-}
-
-void gt_app_draw_result(GtApp *app, Uint32 now_ms) {
-    GtUi *ui = &app->ui;
-    const GtStep *step = gt_app_step(app);
-    step_header(app, "result");
-    GtBodyView *view = draw_step_body(app, true, 0.0);
-    if (app->has_reference && app->watching) gt_bodyview_draw_trail(view, ui, &app->reference, step->technique, 1e12, 70);
-    if (app->has_attempt) {
-        double until = app->watching ? now_ms - app->watch_start_ms : 1e12;
-        gt_bodyview_draw_trail(view, ui, &app->attempt, step->technique, until, 255);
-        if (app->watching) gt_bodyview_draw_contacts(view, ui, &app->attempt, step->technique, until);
-    }
-    gt_bodyview_clip(view, ui, false);
-    if (!app->has_card) return;
-    const GtScoreCard *card = &app->card;
-    int u = ui->unit;
-    SDL_Rect p = app->panel;
-    char line[200];
-    snprintf(line, sizeof line, "%.0f", card->total);
-    int w = 0, h = 0;
-    gt_ui_text(ui, line, p.x + u, p.y, GT_FONT_HUGE, true, GT_COL_TEXT, 0, &w, &h);
-    snprintf(line, sizeof line, "Grade %s", card->grade);
-    int gh = 0;
-    gt_ui_text(ui, line, p.x + 3 * u + w, p.y + u, GT_FONT_LARGE, true, GT_COL_TEXT, 0, NULL, &gh);
-    snprintf(line, sizeof line, card->passed ? "Passed (pass mark %g)" : "Not yet: pass mark %g", card->pass_mark);
-    gt_ui_text(ui, line, p.x + 3 * u + w, p.y + u + gh, GT_FONT_BODY, true, card->passed ? GT_COL_GOOD_TEXT : GT_COL_BAD_TEXT, 0, NULL, NULL);
-    int y = p.y + h + u;
-    int label_w = ui->font_px[GT_FONT_BODY] * 6, bar_w = p.w - 2 * u - label_w - 4 * ui->font_px[GT_FONT_BODY];
-    int bottom = p.y + p.h - ui->touch - u;
-    for (size_t i = 0; i < card->criterion_count && y < bottom; i++) {
-        const GtCriterionScore *c = &card->criteria[i];
-        GtColour colour = c->score >= 80 ? GT_COL_GOOD : c->score >= 60 ? GT_COL_WARN : GT_COL_BAD;
-        gt_ui_text(ui, CRITERION_LABELS[c->criterion], p.x + u, y, GT_FONT_BODY, true, GT_COL_TEXT, 0, NULL, &h);
-        SDL_Rect bar = { p.x + u + label_w, y + h / 4, bar_w, h / 2 };
-        gt_ui_fill_round_rect(ui, bar, bar.h / 2, GT_COL_LINE, 255);
-        gt_ui_fill_round_rect(ui, (SDL_Rect){ bar.x, bar.y, (int)(bar.w * c->score / 100), bar.h }, bar.h / 2, colour, 255);
-        snprintf(line, sizeof line, "%.0f", c->score);
-        gt_ui_text(ui, line, bar.x + bar.w + u, y, GT_FONT_BODY, true, GT_COL_TEXT, 0, NULL, NULL);
-        y += h;
-        char measure[96];
-        format_measure(c, measure, sizeof measure);
-        snprintf(line, sizeof line, "%s. %s", measure, c->feedback);
-        gt_ui_text(ui, line, p.x + u + label_w, y, GT_FONT_SMALL, false, GT_COL_MUTED, p.w - 2 * u - label_w, NULL, &h);
-        y += h + u;
-    }
-    if (app->misses >= GT_HINT_AFTER_MISSES && app->mode != GT_MODE_EXAM && y < bottom) {
-        snprintf(line, sizeof line, "Hint: %s", step->hint);
-        gt_ui_text_size(ui, line, GT_FONT_SMALL, false, p.w - 4 * u, NULL, &h);
-        gt_ui_fill_round_rect(ui, (SDL_Rect){ p.x + u, y, p.w - 2 * u, h + 2 * u }, u, GT_COL_HIGHLIGHT, 120);
-        gt_ui_text(ui, line, p.x + 2 * u, y + u, GT_FONT_SMALL, false, GT_COL_TEXT, p.w - 4 * u, NULL, NULL);
-    }
-    int bw = (p.w - 4 * u) / 3, by = p.y + p.h - ui->touch;
-    gt_ui_button(ui, (SDL_Rect){ p.x + u, by, bw, ui->touch }, "Watch my attempt", GT_ACT_WATCH, SDLK_w, false);
-    gt_ui_button(ui, (SDL_Rect){ p.x + 2 * u + bw, by, bw, ui->touch }, "Try again", GT_ACT_RETRY, SDLK_r, false);
-    bool last_step = (size_t)app->step >= app->lesson->step_count;
-    gt_ui_button(ui, (SDL_Rect){ p.x + 3 * u + 2 * bw, by, bw, ui->touch }, last_step ? "Finish" : "Next step", GT_ACT_NEXT,
-                 SDLK_RETURN, true);
 }

@@ -391,3 +391,63 @@ int gt_bodyview_draw_contacts(GtBodyView *view, GtUi *ui, const GtReplay *replay
     }
     return drawn;
 }
+
+/* ---- a place the hand is on and must leave ---- */
+
+/* Diagonal hatching (45 degrees) across a circle of radius r at c, strokes `gap` apart. */
+static void hatch_circle(GtUi *ui, SDL_FPoint c, double r, double gap, double width, SDL_Color colour) {
+    const double u = 0.70710678;   /* (u, u) along the strokes, (u, -u) across them */
+    for (double d = -r + gap / 2; d < r; d += gap) {
+        double half = sqrt(fmax(0.0, r * r - d * d));
+        double x = c.x + u * d, y = c.y - u * d;
+        gt_ui_thick_line(ui, x - u * half, y - u * half, x + u * half, y + u * half, width, colour);
+    }
+}
+
+/* Hatching and two edges along a band of half-width r around the segment a-b. */
+static void hatch_band(GtUi *ui, SDL_FPoint a, SDL_FPoint b, double r, double gap, double width, SDL_Color colour) {
+    double dx = b.x - a.x, dy = b.y - a.y, len = hypot(dx, dy);
+    if (len < 0.5) return;
+    double tx = dx / len, ty = dy / len, nx = -ty, ny = tx;
+    gt_ui_thick_line(ui, a.x + nx * r, a.y + ny * r, b.x + nx * r, b.y + ny * r, width * 1.5, colour);
+    gt_ui_thick_line(ui, a.x - nx * r, a.y - ny * r, b.x - nx * r, b.y - ny * r, width * 1.5, colour);
+    for (double s = 0; s <= len; s += gap) {
+        double x = a.x + tx * s, y = a.y + ty * s;
+        gt_ui_thick_line(ui, x - nx * r, y - ny * r, x + nx * r + tx * r, y + ny * r + ty * r, width, colour);
+    }
+}
+
+/* A label in a white box with a vermillion edge, beside the zone (above it when there is room,
+ * else below), moved inside the view's rectangle. */
+static void zone_label(GtBodyView *view, GtUi *ui, SDL_FPoint c, double r, const char *label) {
+    int u = ui->unit, w = 0, h = 0, room = view->rect.w - 2 * u;
+    gt_ui_text_size(ui, label, GT_FONT_SMALL, true, room - 2 * u, &w, &h);
+    SDL_Rect box = { (int)(c.x - (w + 2 * u) / 2.0), (int)(c.y - r - h - 3 * u), w + 2 * u, h + u };
+    if (box.y < view->rect.y + u) box.y = (int)(c.y + r + 2 * u);
+    if (box.x < view->rect.x + u) box.x = view->rect.x + u;
+    if (box.x + box.w > view->rect.x + view->rect.w - u) box.x = view->rect.x + view->rect.w - u - box.w;
+    if (box.y + box.h > view->rect.y + view->rect.h - u) box.y = view->rect.y + view->rect.h - u - box.h;
+    gt_ui_fill_round_rect(ui, box, u / 2, GT_COL_BAD, 255);
+    gt_ui_fill_round_rect(ui, (SDL_Rect){ box.x + 2, box.y + 2, box.w - 4, box.h - 4 }, u / 2, GT_COL_PANEL, 245);
+    gt_ui_text(ui, label, box.x + u, box.y + u / 2, GT_FONT_SMALL, true, GT_COL_BAD_TEXT, room - 2 * u, NULL, NULL);
+}
+
+void gt_bodyview_mark_zone(GtBodyView *view, GtUi *ui, const GtLandmark *zone, GtPoint hand, const char *label) {
+    if (!view->map || !zone || !zone->points.count) return;
+    double k = view->transform.px_per_cm, r = zone->radius_cm * k;
+    double width = fmax(1.5, 0.12 * k), gap = fmax(5.0, 0.7 * k);
+    SDL_Color stroke = gt_ui_colour(GT_COL_BAD);
+    stroke.a = 230;
+    SDL_FPoint first = gt_bodyview_to_px(view, zone->points.points[0]);
+    if (zone->points.count == 1) {
+        gt_ui_fill_circle(ui, first.x, first.y, r, GT_COL_PANEL, 110);
+        hatch_circle(ui, first, r, gap, width, stroke);
+        gt_ui_ring(ui, first.x, first.y, r, fmax(3.0, 0.25 * k), GT_COL_BAD, 255);
+    } else {
+        for (size_t s = 1; s < zone->points.count; s++)
+            hatch_band(ui, gt_bodyview_to_px(view, zone->points.points[s - 1]), gt_bodyview_to_px(view, zone->points.points[s]),
+                       r, gap, width, stroke);
+    }
+    bool round = zone->points.count == 1;
+    if (label && label[0]) zone_label(view, ui, round ? first : gt_bodyview_to_px(view, hand), round ? r : 0.9 * k, label);
+}

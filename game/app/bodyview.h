@@ -52,6 +52,11 @@ void gt_bodyview_fill_region(GtBodyView *view, GtUi *ui, const char *region_id, 
 /* Marks the landmarks the technique must avoid (ringed and crossed, so colour is not the only cue). */
 void gt_bodyview_draw_avoid_zones(GtBodyView *view, GtUi *ui, const GtTechnique *technique);
 
+/* Marks a place to keep off while a hand is on it: the zone hatched and outlined in vermillion,
+ * and `label` (its name and what to do) in a box beside it (beside the zone's centre, or beside
+ * `hand` for a line such as the spine), kept inside the view. NULL zone: nothing drawn. */
+void gt_bodyview_mark_zone(GtBodyView *view, GtUi *ui, const GtLandmark *zone, GtPoint hand, const char *label);
+
 /* Draws a step's guide: the path or point, its direction (chevrons and an arrowhead, turning
  * arrows for circles, across-fibre ticks), and the landmark a stroke heads toward.
  * `phase` (0..1) animates the chevrons. */

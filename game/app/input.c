@@ -144,6 +144,10 @@ bool gt_input_end_attempt(GtInput *input, GtReplay *out) {
     return true;
 }
 
+double gt_input_attempt_ms(const GtInput *input, Uint32 now_ms) {
+    return input->recording ? fmax(0.0, ticks_diff(now_ms, input->start_ticks)) : 0.0;
+}
+
 const GtReplay *gt_input_attempt(const GtInput *input) {
     return input->recording ? &input->replay : NULL;
 }

@@ -85,6 +85,10 @@ bool gt_input_recording(const GtInput *input);
  * replay into *out (the caller frees it). False when no attempt was running. */
 bool gt_input_end_attempt(GtInput *input, GtReplay *out);
 
+/* The attempt's own clock at SDL ticks `now_ms`: ms since the attempt began, as its samples
+ * count time (0 when not recording, never negative). */
+double gt_input_attempt_ms(const GtInput *input, Uint32 now_ms);
+
 /* The attempt so far (for drawing trails); NULL when not recording. Read-only. */
 const GtReplay *gt_input_attempt(const GtInput *input);
 

@@ -214,6 +214,24 @@ void gt_ui_thick_line(GtUi *ui, double x0, double y0, double x1, double y1, doub
     }
 }
 
+void gt_ui_warning_icon(GtUi *ui, int x, int y, int size) {
+    double cx = x + size / 2.0, top = y + size * 0.06, bottom = y + size * 0.94, half = size * 0.5;
+    double edge = fmax(2.0, size * 0.08);
+    gt_ui_triangle(ui, cx, top - edge, cx - half - edge * 0.9, bottom + edge * 0.5, cx + half + edge * 0.9,
+                   bottom + edge * 0.5, gt_ui_colour(GT_COL_TEXT));
+    gt_ui_triangle(ui, cx, top + edge * 0.9, cx - half + edge * 0.7, bottom - edge * 0.45, cx + half - edge * 0.7,
+                   bottom - edge * 0.45, gt_ui_colour(GT_COL_WARN));
+    SDL_Color mark = gt_ui_colour(GT_COL_TEXT);
+    double bar = fmax(2.0, size * 0.11);
+    gt_ui_thick_line(ui, cx, y + size * 0.38, cx, y + size * 0.64, bar, mark);
+    gt_ui_fill_circle(ui, cx, y + size * 0.79, bar * 0.6, GT_COL_TEXT, 255);
+}
+
+void gt_ui_round_icon(GtUi *ui, int x, int y, int size, GtColour colour, const char *mark, GtColour mark_colour) {
+    gt_ui_fill_circle(ui, x + size / 2.0, y + size / 2.0, size / 2.0, colour, 255);
+    gt_ui_text_centred(ui, mark, (SDL_Rect){ x, y, size, size }, GT_FONT_BODY, true, mark_colour);
+}
+
 /* Finds or renders the texture for a text; NULL when it cannot be drawn. */
 static GtTextEntry *text_entry(GtUi *ui, const char *text, GtFontSize size, bool bold, GtColour colour, int wrap) {
     if (!text || !text[0] || (unsigned)size >= GT_FONT_SIZE_COUNT) return NULL;

@@ -77,6 +77,13 @@ void gt_ui_thick_line(GtUi *ui, double x0, double y0, double x1, double y1, doub
 /* A filled triangle. */
 void gt_ui_triangle(GtUi *ui, double x0, double y0, double x1, double y1, double x2, double y2, SDL_Color colour);
 
+/* A warning sign inside a size x size square at (x, y): an orange triangle outlined in the text
+ * colour with an exclamation mark drawn as shapes, so it needs no glyph from the font. */
+void gt_ui_warning_icon(GtUi *ui, int x, int y, int size);
+/* A round sign inside a size x size square at (x, y): a filled circle of `colour` with one
+ * short UTF-8 mark (e.g. "i", "!") centred on it in `mark_colour`. */
+void gt_ui_round_icon(GtUi *ui, int x, int y, int size, GtColour colour, const char *mark, GtColour mark_colour);
+
 /* Draws UTF-8 text with its top-left at (x, y); wraps at `wrap_px` when > 0. Returns its size
  * in *w, *h (either may be NULL). Text that cannot be drawn is skipped. */
 void gt_ui_text(GtUi *ui, const char *text, int x, int y, GtFontSize size, bool bold, GtColour colour,
