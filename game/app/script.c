@@ -118,7 +118,7 @@ static bool number_in(Parser *p, const char *token, const char *what, double lo,
 
 /* A finger id: a whole number 0..999999. */
 static bool finger_id(Parser *p, const char *token, SDL_FingerID *id) {
-    double v;
+    double v = 0.0;
     if (!number_in(p, token, "the finger ID", 0, 999999, &v)) return false;
     if (v != floor(v)) return fail(p, "the finger ID must be a whole number, not %s", token);
     *id = (SDL_FingerID)v;
@@ -170,8 +170,8 @@ static bool parse_mouse(Parser *p, char **tok, int n) {
 /* trace ID X0 Y0 X1 Y1 MS [P]: down, a move every TRACE_STEP_MS along the line, up. */
 static bool parse_trace(Parser *p, char **tok, int n) {
     if (!arity(p, n, 6, 7, "trace ID X0 Y0 X1 Y1 MS [P]")) return false;
-    SDL_FingerID id;
-    double x0, y0, x1, y1, ms, pressure = 1.0;
+    SDL_FingerID id = 0;
+    double x0 = 0.0, y0 = 0.0, x1 = 0.0, y1 = 0.0, ms = 0.0, pressure = 1.0;
     if (!finger_id(p, tok[1], &id) || !number(p, tok[2], "X0", &x0) || !number(p, tok[3], "Y0", &y0) ||
         !number(p, tok[4], "X1", &x1) || !number(p, tok[5], "Y1", &y1) ||
         !number_in(p, tok[6], "the duration MS", 1, 3600000, &ms) ||
