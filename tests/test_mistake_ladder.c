@@ -4,7 +4,8 @@
  * speed or tempo 25% outside vs 2.5x / 0.3x, 1.5 vs 7 cm off the guide, cycle intervals varying
  * 15% vs 45%, a hold 80% vs 30% as long as asked, one lift vs three) and graded. The ladder must
  * hold: demo >= mild >= severe; mild keeps the total >= 70; severe costs at least 5 more than
- * mild and never leaves an A or S. The table goes to stderr. */
+ * mild and never leaves an A or S. The table goes to stderr; with GT_TEST_CARDS set in the
+ * environment, the full cards of every rung that breaks the rules too. */
 #include "test_support.h"
 #include "mistakes.h"
 #include "replay_edit.h"
@@ -13,6 +14,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct Ladder {
@@ -88,6 +90,20 @@ static void judge(double demo, const GtScoreCard *mild, const GtScoreCard *sever
         snprintf(why + used, size - used, "severe keeps %s; ", severe->grade);
 }
 
+/* The two cards of a rung that breaks the rules: a line each, or in full with GT_TEST_CARDS set. */
+static void print_rung(const GtScoreCard *mild, const GtScoreCard *severe) {
+    if (getenv("GT_TEST_CARDS")) {
+        gt_test_print_card("      mild", mild);
+        gt_test_print_card("      severe", severe);
+        return;
+    }
+    char summary[600];
+    gt_test_card_summary(mild, summary, sizeof summary);
+    fprintf(stderr, "      mild:   %s\n", summary);
+    gt_test_card_summary(severe, summary, sizeof summary);
+    fprintf(stderr, "      severe: %s\n", summary);
+}
+
 /* Builds, checks and grades one severity of one mistake. */
 static void grade_mistake(const GtScoreTarget *target, GtMistake m, GtSeverity s, const GtReplay *demo,
                           GtScoreCard *card, char *what, size_t size) {
@@ -124,14 +140,8 @@ static void ladder_step(const GtLesson *lesson, int step_number, Ladder *ladder)
         fprintf(stderr, "%-24s %d %-25s %-17s %5.1f | %-26s %5.1f %s | %-26s %5.1f %s %-8s | %s\n", lesson->id,
                 step_number, step->technique_id, gt_mistake_name(m), demo_card.total, mild_what, mild.total, mild.grade,
                 severe_what, severe.total, severe.grade, gt_verdict_name(severe.verdict), why[0] ? why : "ok");
-        if (why[0]) {
-            char summary[600];
-            gt_test_card_summary(&mild, summary, sizeof summary);
-            fprintf(stderr, "      mild:   %s\n", summary);
-            gt_test_card_summary(&severe, summary, sizeof summary);
-            fprintf(stderr, "      severe: %s\n", summary);
-            ladder->failures++;
-        }
+        if (why[0]) print_rung(&mild, &severe);
+        ladder->failures += why[0] != '\0';
     }
     gt_replay_free(&demo);
 }
