@@ -13,5 +13,9 @@ out=docs/images
 "$bin" --mute --lesson lower-back-basics --frames 90 --screenshot $out/demo.png
 "$bin" --mute --lesson lower-back-basics --script docs/scripts/practice-partial.txt --screenshot $out/practice.png
 "$bin" --mute --lesson lower-back-basics --script docs/scripts/practice-too-fast.txt --screenshot $out/result.png
+"$bin" --mute --lesson lower-back-basics --step 4 --script docs/scripts/practice-kidney.txt --screenshot $out/warning.png
+"$bin" --mute --lesson lower-back-basics --step 4 --script docs/scripts/result-kidney.txt --screenshot $out/result-unsafe.png
+"$bin" --mute --lesson lower-back-basics --script docs/scripts/result-capped.txt --screenshot $out/result-capped.png
+"$bin" --mute --lesson lower-back-basics --script docs/scripts/result-short.txt --screenshot $out/result-short.png
 "$bin" --mute --window 1080x1920 --lesson lymphatic-drainage-arm --mode practice --frames 5 --screenshot $out/kiosk-portrait.png
 echo "screenshots written to $out"

@@ -95,7 +95,12 @@ size_t gt_app_result_notes(const GtScoreCard *card, GtResultNote *notes) {
     if (c->applies && c->done < c->asked) {
         if (c->feedback[0]) snprintf(title, sizeof title, "%s", c->feedback);
         else snprintf(title, sizeof title, "%g of %g %s done", c->done, c->asked, c->unit ? c->unit : "");
-        add_note(notes, &count, GT_NOTE_SHORT, title);
+        GtResultNote *n = add_note(notes, &count, GT_NOTE_SHORT, title);
+        char line[GT_FEEDBACK_MAX];
+        if (c->factor < 1.0) {   /* why full marks on every criterion can still make a low total */
+            snprintf(line, sizeof line, "Only %.0f%% of your marks count until all the work is done.", 100.0 * c->factor);
+            add_line(n, line);
+        }
     }
     return count;
 }
