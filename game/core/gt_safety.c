@@ -17,31 +17,32 @@ const GtLandmark *gt_safety_zone_at(const GtTechnique *technique, const GtBodyMa
     return NULL;
 }
 
-/* The longest stretch (s) of one contact whose level stays at or above `limit`, and the highest
- * level over any stretch that lasted GT_SAFETY_PRESSURE_MOMENT_S. */
+/* Total time (s), over all contacts, during which the level averaged over the surrounding
+ * GT_SAFETY_LEVEL_WINDOW_S of the same contact was at or above `limit`, and the highest such
+ * average. The average keeps a flicker of a steady hand from reading as a press, while a tap
+ * (shorter than the window) is judged on its own level, and taps add up. */
 static void unsafe_pressure(const GtReplay *replay, double limit, double *seconds, double *peak) {
-    *seconds = 0.0;
+    double half_ms = 500.0 * GT_SAFETY_LEVEL_WINDOW_S, unsafe_ms = 0.0;
     *peak = 0.0;
     for (size_t c = 0; c < replay->contact_count; c++) {
         const GtContact *contact = &replay->contacts[c];
-        size_t start = 0;
-        double top = 0.0;
-        for (size_t k = 0; k <= contact->count; k++) {
-            double level = k < contact->count ? 10.0 * contact->samples[k].pressure : -1.0;
-            if (level >= limit) {
-                if (top == 0.0) start = k;
-                top = fmax(top, level);
-                continue;
-            }
-            if (top > 0.0) {
-                double span = (contact->samples[k - 1].t_ms - contact->samples[start].t_ms) / 1000.0;
-                if (span >= GT_SAFETY_PRESSURE_MOMENT_S) {
-                    *seconds += span;
-                    *peak = fmax(*peak, top);
-                }
-            }
-            top = 0.0;
+        size_t lo = 0, hi = 0, n = contact->count;
+        double sum = 0.0;
+        for (size_t k = 0; k < n; k++) {
+            double t = contact->samples[k].t_ms;
+            while (hi < n && contact->samples[hi].t_ms <= t + half_ms) sum += contact->samples[hi++].pressure;
+            while (contact->samples[lo].t_ms < t - half_ms) sum -= contact->samples[lo++].pressure;
+            double level = 10.0 * sum / (double)(hi - lo);
+            if (level < limit - 1e-6) continue;   /* a level of exactly the limit counts */
+            double lasted = k + 1 < n ? contact->samples[k + 1].t_ms - t : k > 0 ? t - contact->samples[k - 1].t_ms : 0.0;
+            unsafe_ms += lasted;
+            *peak = fmax(*peak, level);
         }
+    }
+    *seconds = unsafe_ms / 1000.0;
+    if (*seconds < GT_SAFETY_PRESSURE_MOMENT_S) {
+        *seconds = 0.0;
+        *peak = 0.0;
     }
 }
 

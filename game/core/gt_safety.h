@@ -17,8 +17,10 @@
 #define GT_SAFETY_INJURIOUS_LEVEL 9.0
 /* Levels above the step's band that are unsafe for that step. */
 #define GT_SAFETY_OVER_BAND_LEVELS 3.0
-/* How long unsafe pressure must last to count, s: a sample's spike is not a press. */
+/* How long unsafe pressure must last in all to count, s: a sample's spike is not a press. */
 #define GT_SAFETY_PRESSURE_MOMENT_S 0.5
+/* The window the level is averaged over before it is compared with the limit, s. */
+#define GT_SAFETY_LEVEL_WINDOW_S 1.0
 /* How long a contact may touch a place to avoid before it counts, s ("more than a moment"). */
 #define GT_SAFETY_ZONE_MOMENT_S 0.3
 

@@ -9,8 +9,9 @@
 /* Mean distance from the guide (beyond the pattern's reach) that still earns full marks, cm. */
 static const double PATH_FREE_CM = 1.0;
 static const double PATH_WORST_FREE_CM = 2.5;
-/* How close (beyond reach) a contact must come for a stretch of guide to count as covered. */
-static const double COVER_CM = 1.5;
+/* How close (beyond reach) a contact must come for a stretch of guide to count as covered:
+ * coverage asks "end to end?", the distance parts ask "how close?". */
+static const double COVER_CM = 3.0;
 static const double COVERAGE_MIN_PCT = 85.0, COVERAGE_TOLERANCE_PCT = 20.0;
 static const double GUIDE_STEP_CM = 0.25;
 static const double DIRECTION_MIN_PCT = 80.0;
@@ -288,7 +289,8 @@ static double level_outside(GtRange band, double level) {
 
 /* Pressure measured over the contact time: the typical level, how far outside the band it
  * strays on average, and how much it wanders (SD) on the plateau (samples at 80% or more of
- * the typical level, so a hold's ramps in and out are not counted as wandering). */
+ * the typical level, so a hold's ramps in and out are not counted as wandering). A hold is
+ * judged on its plateau alone: sinking in and coming out are the ramp's business. */
 typedef struct PressureMeasure {
     double median, stray, sd;
 } PressureMeasure;
@@ -305,8 +307,15 @@ static bool measure_pressure(const GtScoreInput *in, GtRange band, PressureMeasu
     m->median = gt_weighted_quantile(items, n, 0.5);
     m->stray = total > 0.0 ? stray / total : level_outside(band, m->median);
     size_t plateau = 0;
-    for (size_t i = 0; i < n; i++)
-        if (items[i].value >= 0.8 * m->median) items[plateau++] = items[i];
+    double plateau_stray = 0.0, plateau_total = 0.0;
+    for (size_t i = 0; i < n; i++) {
+        if (items[i].value < 0.8 * m->median) continue;
+        plateau_stray += items[i].weight * level_outside(band, items[i].value);
+        plateau_total += items[i].weight;
+        items[plateau++] = items[i];
+    }
+    if (in->target->technique->pattern == GT_PATTERN_HOLD && plateau_total > 0.0)
+        m->stray = plateau_stray / plateau_total;
     double cv = gt_weighted_cv(items, plateau);
     m->sd = cv * gt_weighted_mean(items, plateau);
     free(items);

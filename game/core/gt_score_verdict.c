@@ -9,8 +9,9 @@
 
 /* Doing this share of the work asked for costs nothing; below it the total shrinks in step. */
 static const double COMPLETION_FREE_PCT = 80.0;
-/* A glide contact that covers this share of the guide's length is one stroke. */
-static const double STROKE_COVER_SHARE = 0.6;
+/* Strokes of a glide are the guide lengths travelled, counting a stroke once this share of its
+ * length is done (a stroke broken by a lift still counts once: the lift is continuity's). */
+static const double STROKE_DONE_SHARE = 0.8;
 /* A hold that kept its level for this share of the shortest hold asked for counts as one (how
  * long it lasted is the hold criterion's business). */
 static const double HOLD_COUNT_SHARE = 0.2;
@@ -22,10 +23,10 @@ static const double REVERSED_PCT = 35.0;
 static const double CAP_BELOW_SCORE = 60.0;
 static const int RUBRIC_LIFTS = 2;
 
-/* Strokes of a glide: contacts that travelled along most of the guide. */
+/* Strokes of a glide: the guide lengths the contacts travelled along it. */
 static double glide_strokes(const GtScoreInput *in) {
     const GtPointList *guide = &in->target->step->guide;
-    double length = gt_polyline_length(guide), strokes = 0.0;
+    double length = gt_polyline_length(guide), travelled = 0.0;
     for (size_t c = 0; c < in->replay->contact_count; c++) {
         const GtContact *contact = &in->replay->contacts[c];
         double lo = INFINITY, hi = -INFINITY;
@@ -35,9 +36,9 @@ static double glide_strokes(const GtScoreInput *in) {
             lo = fmin(lo, along);
             hi = fmax(hi, along);
         }
-        strokes += contact->count && hi - lo >= STROKE_COVER_SHARE * length;
+        if (contact->count) travelled += hi - lo;
     }
-    return strokes;
+    return length > 0.0 ? floor(travelled / length + (1.0 - STROKE_DONE_SHARE)) : 0.0;
 }
 
 /* The work done in the unit the step counts, and that unit's name. */
@@ -93,12 +94,13 @@ void gt_score_completion(const GtScoreInput *in, GtScoreCard *card) {
     card->total = gt_shown(card->total * c->factor, 0.1);
 }
 
-/* Share of contact time spent off the body map's silhouette. */
+/* Share of contact time spent off the body map's silhouette, read every tenth sample of the
+ * conditioned stroke (every 100 ms), which is plenty for a share and keeps long holds cheap. */
 static double off_body_share(const GtScoreInput *in) {
     double off = 0.0, all = 0.0;
     for (size_t c = 0; c < in->replay->contact_count; c++) {
         const GtContact *contact = &in->replay->contacts[c];
-        for (size_t k = 0; k < contact->count; k++) {
+        for (size_t k = 0; k < contact->count; k += 10) {
             GtPoint p = { contact->samples[k].x_cm, contact->samples[k].y_cm };
             off += !gt_bodymap_on_body(in->target->map, p);
             all += 1.0;
@@ -162,6 +164,7 @@ void gt_score_verdict(const GtScoreInput *in, GtScoreCard *card) {
         snprintf(card->verdict_reason, sizeof card->verdict_reason, "%s", card->safety[0].message);
     } else if (not_this_step(in, card->verdict_reason, sizeof card->verdict_reason)) {
         card->verdict = GT_VERDICT_NOT_THIS_STEP;
+        card->total = 0.0;   /* nothing of this step was done, however well it was done */
     } else if (wrong_direction(in, card, card->verdict_reason, sizeof card->verdict_reason)) {
         card->verdict = GT_VERDICT_WRONG_DIRECTION;
     }
