@@ -18,11 +18,16 @@ static const GtViewTransform TRANSFORM = { 100.0, 50.0, 10.0 };
 static const SDL_Rect TRACING = { 100, 50, 1200, 1100 };
 static const SDL_Rect SLIDER = { 1400, 100, 150, 1001 };
 
+/* The tests' clock, ms: events are stamped with it as they are drained (as the trainer's
+ * virtual clock stamps scripted events), and a test moves it on instead of sleeping, so every
+ * run records the same times at any machine load. */
+static Uint32 test_clock = 1000;
+
 static GtInput *make_input(void) {
     GtInput *input = gt_input_create();
     assert_non_null(input);
     gt_input_set_geometry(input, TRANSFORM, TRACING, SLIDER, WIN_W, WIN_H, OUT_W, OUT_H);
-    gt_input_begin_attempt(input, "lower-back-basics", 2, "effleurage", GT_VIEW_POSTERIOR, SDL_GetTicks());
+    gt_input_begin_attempt(input, "lower-back-basics", 2, "effleurage", GT_VIEW_POSTERIOR, test_clock);
     return input;
 }
 
@@ -93,8 +98,8 @@ static void push_key(SDL_Keycode sym) {
     push(&e);
 }
 
-/* Feeds every queued event to input; returns how many it consumed, and in *seen how many
- * events of the kinds input cares about were queued. */
+/* Feeds every queued event to input, stamped with the test clock; returns how many it
+ * consumed, and in *seen how many events of the kinds input cares about were queued. */
 static int drain(GtInput *input, int *seen) {
     SDL_Event e;
     int consumed = 0, n = 0;
@@ -104,6 +109,7 @@ static int drain(GtInput *input, int *seen) {
                         e.type == SDL_KEYUP;
         if (!relevant) continue;
         n++;
+        e.common.timestamp = test_clock;
         consumed += gt_input_handle_event(input, &e);
     }
     if (seen) *seen = n;
@@ -181,18 +187,18 @@ static void test_two_fingers_are_two_overlapping_contacts(void **state) {
     GtInput *input = make_input();
     push_finger(SDL_FINGERDOWN, 1, 7, fr_x(20), fr_y(40), 1.0f);
     drain(input, NULL);
-    SDL_Delay(20);
+    test_clock += 20;
     push_finger(SDL_FINGERDOWN, 1, 3, fr_x(60), fr_y(40), 1.0f);
     drain(input, NULL);
-    SDL_Delay(20);
+    test_clock += 20;
     push_finger(SDL_FINGERMOTION, 1, 7, fr_x(21), fr_y(41), 1.0f);
     push_finger(SDL_FINGERMOTION, 1, 3, fr_x(59), fr_y(41), 1.0f);
     drain(input, NULL);
-    assert_int_equal(gt_input_live(input, SDL_GetTicks()).active_contacts, 2);
-    SDL_Delay(20);
+    assert_int_equal(gt_input_live(input, test_clock).active_contacts, 2);
+    test_clock += 20;
     push_finger(SDL_FINGERUP, 1, 7, fr_x(21), fr_y(41), 1.0f);
     drain(input, NULL);
-    SDL_Delay(20);
+    test_clock += 20;
     push_finger(SDL_FINGERUP, 1, 3, fr_x(59), fr_y(41), 1.0f);
     drain(input, NULL);
     GtReplay r;
@@ -303,7 +309,7 @@ static void test_presses_between_attempts_are_consumed_not_recorded(void **state
     push_motion(pt_x(31), pt_y(30), 0);
     push_button(SDL_MOUSEBUTTONUP, pt_x(31), pt_y(30), 0);
     assert_int_equal(drain(input, NULL), 3);
-    gt_input_begin_attempt(input, "neck", 1, "effleurage", GT_VIEW_POSTERIOR, SDL_GetTicks());
+    gt_input_begin_attempt(input, "neck", 1, "effleurage", GT_VIEW_POSTERIOR, test_clock);
     assert_int_equal(gt_input_attempt(input)->contact_count, 0);
     gt_input_destroy(input);
 }
@@ -332,7 +338,7 @@ static void test_varying_finger_pressure_is_the_device_pressure(void **state) {
     push_finger(SDL_FINGERDOWN, 1, 0, fr_x(30), fr_y(50), pressures[0]);
     for (int k = 1; k < 4; k++) push_finger(SDL_FINGERMOTION, 1, 0, fr_x(30 + k), fr_y(50), pressures[k]);
     drain(input, NULL);
-    GtInputLive live = gt_input_live(input, SDL_GetTicks());
+    GtInputLive live = gt_input_live(input, test_clock);
     assert_int_equal(live.source, GT_PRESSURE_DEVICE);
     assert_float_equal(live.level, 10.0, 1e-9);
     push_finger(SDL_FINGERUP, 1, 0, fr_x(34), fr_y(50), 1.0f);
@@ -354,7 +360,7 @@ static void test_varying_finger_pressure_is_the_device_pressure(void **state) {
 static void test_wheel_and_number_keys_set_the_level(void **state) {
     (void)state;
     GtInput *input = make_input();
-    Uint32 now = SDL_GetTicks();
+    Uint32 now = test_clock;
     assert_float_equal(gt_input_live(input, now).level, 3.0, 1e-9);
     assert_int_equal(gt_input_live(input, now).source, GT_PRESSURE_NONE);
     push_wheel(2);
@@ -397,23 +403,23 @@ static void test_slider_finger_sets_the_level_and_is_no_contact(void **state) {
     float sx = 1475.0f / OUT_W;
     push_finger(SDL_FINGERDOWN, 1, 9, sx, 100.0f / OUT_H, 1.0f); /* top of the slider */
     assert_int_equal(drain(input, NULL), 1);
-    GtInputLive live = gt_input_live(input, SDL_GetTicks());
+    GtInputLive live = gt_input_live(input, test_clock);
     assert_true(live.slider_held);
     assert_int_equal(live.active_contacts, 0);
     assert_float_equal(live.level, 10.0, 1e-3);
     assert_int_equal(live.source, GT_PRESSURE_SLIDER);
     push_finger(SDL_FINGERMOTION, 1, 9, sx, 600.0f / OUT_H, 1.0f); /* the middle */
     drain(input, NULL);
-    assert_float_equal(gt_input_live(input, SDL_GetTicks()).level, 5.0, 1e-3);
+    assert_float_equal(gt_input_live(input, test_clock).level, 5.0, 1e-3);
     /* the other hand traces meanwhile, at the slider's level */
     push_finger(SDL_FINGERDOWN, 1, 2, fr_x(30), fr_y(60), 1.0f);
     push_finger(SDL_FINGERMOTION, 1, 9, sx, 1100.0f / OUT_H, 1.0f); /* the bottom */
     push_finger(SDL_FINGERUP, 1, 2, fr_x(32), fr_y(60), 1.0f);
     drain(input, NULL);
-    assert_float_equal(gt_input_live(input, SDL_GetTicks()).level, 0.0, 1e-3);
+    assert_float_equal(gt_input_live(input, test_clock).level, 0.0, 1e-3);
     push_finger(SDL_FINGERUP, 1, 9, sx, 1100.0f / OUT_H, 1.0f);
     drain(input, NULL);
-    assert_false(gt_input_live(input, SDL_GetTicks()).slider_held);
+    assert_false(gt_input_live(input, test_clock).slider_held);
     GtReplay r;
     assert_true(gt_input_end_attempt(input, &r));
     assert_int_equal(r.contact_count, 1); /* only the tracing finger */
@@ -428,7 +434,7 @@ static void test_slider_finger_sets_the_level_and_is_no_contact(void **state) {
 static void test_tick_adds_hold_samples_while_still(void **state) {
     (void)state;
     GtInput *input = make_input();
-    Uint32 start = SDL_GetTicks();
+    Uint32 start = test_clock;
     gt_input_begin_attempt(input, "trigger-points", 1, "trigger-point", GT_VIEW_POSTERIOR, start);
     push_finger(SDL_FINGERDOWN, 1, 0, fr_x(40), fr_y(70), 1.0f);
     drain(input, NULL);
@@ -518,7 +524,7 @@ static void test_attempt_round_trips_through_the_replay_file(void **state) {
     push_wheel(1);
     push_button(SDL_MOUSEBUTTONDOWN, pt_x(30.13), pt_y(40.07), 0);
     drain(input, NULL);
-    SDL_Delay(15);
+    test_clock += 15;
     for (int k = 1; k <= 10; k++) push_motion(pt_x(30 + 0.7 * k), pt_y(40 + 0.3 * k), 0);
     push_button(SDL_MOUSEBUTTONUP, pt_x(37), pt_y(43), 0);
     drain(input, NULL);

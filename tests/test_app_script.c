@@ -61,23 +61,30 @@ static void write_replay(const char *name, const GtReplay *r) {
     free(text);
 }
 
-/* Runs a script in real time, feeding every event straight into `input` (when not NULL)
- * or keeping it in `kept` (up to max). Returns how many events were kept. */
+/* The script clock of these tests starts here (ms), as the trainer's virtual clock does. */
+static const Uint32 START_MS = 1000;
+
+/* Runs a script on a virtual clock, as the trainer runs it: the clock jumps to each event's
+ * time, and every event is stamped with that time, then fed straight into `input` (when not
+ * NULL) or kept in `kept` (up to max). No sleeping: the same script gives the same events at
+ * any machine load. Returns how many events were kept. */
 static int run_script(GtScript *script, GtInput *input, SDL_Event *kept, int max) {
     int n = 0;
-    for (int guard = 0; guard < 10000; guard++) {
-        int wait = gt_script_pump(script, SDL_GetTicks(), TRANSFORM, WIN_W, WIN_H, OUT_W, OUT_H);
+    Uint32 now = START_MS;
+    for (int guard = 0; guard < 100000; guard++) {
+        int wait = gt_script_pump(script, now, TRANSFORM, WIN_W, WIN_H, OUT_W, OUT_H);
         SDL_Event e;
         while (SDL_PollEvent(&e)) {
             bool relevant = (e.type >= SDL_MOUSEMOTION && e.type <= SDL_MOUSEWHEEL) ||
                             (e.type >= SDL_FINGERDOWN && e.type <= SDL_FINGERMOTION) || e.type == SDL_KEYDOWN ||
                             e.type == SDL_KEYUP;
             if (!relevant) continue;
+            e.common.timestamp = now;
             if (input) gt_input_handle_event(input, &e);
             if (kept && n < max) kept[n++] = e;
         }
         if (wait < 0) break;
-        SDL_Delay(wait > 0 ? (Uint32)wait : 1);
+        now += wait > 0 ? (Uint32)wait : 1;
     }
     assert_true(gt_script_finished(script));
     return n;
@@ -182,7 +189,7 @@ static void test_pump_pushes_the_events_in_order(void **state) {
     assert_float_equal(events[0].tfinger.pressure, 0.5, 1e-6);
     assert_float_equal(events[1].tfinger.dx, 10.0 / OUT_W, 1e-6);
     assert_float_equal(events[1].tfinger.pressure, 0.6, 1e-6);
-    assert_true(events[1].common.timestamp - events[0].common.timestamp >= 19); /* the wait was kept */
+    assert_int_equal(events[1].common.timestamp - events[0].common.timestamp, 20); /* the wait was kept */
     assert_int_equal(events[2].button.which, 0);
     assert_int_equal(events[2].button.button, SDL_BUTTON_LEFT);
     assert_int_equal(events[2].button.x, 150); /* (100 + 200) px / 2 */
@@ -197,7 +204,7 @@ static void test_pump_pushes_the_events_in_order(void **state) {
     assert_float_equal(events[8].tfinger.y, 0.75, 1e-6);
     assert_int_not_equal(events[8].tfinger.fingerId, 4);
     assert_int_equal(events[10].tfinger.fingerId, 4);
-    assert_true(events[10].common.timestamp - events[0].common.timestamp >= 69); /* after the 50 ms tap */
+    assert_int_equal(events[10].common.timestamp - events[0].common.timestamp, 70); /* after the 50 ms tap */
     gt_script_free(script);
 }
 
@@ -214,7 +221,7 @@ static void test_overlapping_traces_become_two_hands(void **state) {
     GtInput *input = gt_input_create();
     assert_non_null(input);
     gt_input_set_geometry(input, TRANSFORM, TRACING, SLIDER, WIN_W, WIN_H, OUT_W, OUT_H);
-    gt_input_begin_attempt(input, "lower-back-basics", 1, "effleurage", GT_VIEW_POSTERIOR, SDL_GetTicks());
+    gt_input_begin_attempt(input, "lower-back-basics", 1, "effleurage", GT_VIEW_POSTERIOR, START_MS);
     run_script(script, input, NULL, 0);
     GtReplay r;
     assert_true(gt_input_end_attempt(input, &r));
@@ -245,7 +252,7 @@ static void test_replay_command_reproduces_the_contacts(void **state) {
     GtInput *input = gt_input_create();
     assert_non_null(input);
     gt_input_set_geometry(input, TRANSFORM, TRACING, SLIDER, WIN_W, WIN_H, OUT_W, OUT_H);
-    gt_input_begin_attempt(input, "lower-back-basics", 1, "effleurage", GT_VIEW_POSTERIOR, SDL_GetTicks());
+    gt_input_begin_attempt(input, "lower-back-basics", 1, "effleurage", GT_VIEW_POSTERIOR, START_MS);
     run_script(script, input, NULL, 0);
     GtReplay played;
     assert_true(gt_input_end_attempt(input, &played));
@@ -263,16 +270,14 @@ static void test_replay_command_reproduces_the_contacts(void **state) {
             size_t from = k + 1 == o->count ? k - 1 : k;
             assert_float_equal(p->samples[k].pressure, o->samples[from].pressure, 0.0015);
         }
-        /* played in real time: the duration survives within a frame or two */
-        double played_ms = p->samples[p->count - 1].t_ms - p->samples[0].t_ms;
-        double original_ms = o->samples[o->count - 1].t_ms - o->samples[0].t_ms;
-        assert_float_equal(played_ms, original_ms, 60.0);
+        /* played on the script's clock: every sample keeps its time (whole ms here) */
+        for (size_t k = 0; k < o->count; k++)
+            assert_float_equal(p->samples[k].t_ms - p->samples[0].t_ms, o->samples[k].t_ms - o->samples[0].t_ms, 1e-9);
     }
-    /* the replay starts when the script said, and its second hand about 100 ms later */
-    assert_true(played.contacts[0].samples[0].t_ms >= 149.0);
-    assert_true(played.contacts[0].samples[0].t_ms < 250.0);
+    /* the replay starts when the script said, and its second hand 100 ms later */
+    assert_float_equal(played.contacts[0].samples[0].t_ms, 150.0, 1e-9);
     double offset = played.contacts[1].samples[0].t_ms - played.contacts[0].samples[0].t_ms;
-    assert_float_equal(offset, 100.0, 60.0);
+    assert_float_equal(offset, 100.0, 1e-9);
     gt_replay_free(&played);
     gt_replay_free(&original);
     gt_input_destroy(input);

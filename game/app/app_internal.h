@@ -90,6 +90,8 @@ typedef struct GtApp {
     bool portrait;
     bool running;
     bool dirty;                         /* something changed: draw a frame */
+    bool virtual_clock;                 /* scripted or --frames run: time is clock_ms, moved by the loop */
+    Uint32 clock_ms;                    /* the virtual clock, ms (unused on the real clock) */
 } GtApp;
 
 /* app_screens.c: drawing and actions for every screen. */

@@ -20,7 +20,8 @@ static const char USAGE[] =
     "  --lesson ID         open this lesson straight away (--step N for a later step)\n"
     "  --script FILE       drive the trainer with an input script (see docs/student-guide.md)\n"
     "  --frames N          run N frames, then exit (with --script and no --frames: exit 1 s\n"
-    "                      after the script ends)\n"
+    "                      after the script ends); scripted and --frames runs keep a virtual\n"
+    "                      clock (16 ms a frame), so they are the same on any machine\n"
     "  --screenshot FILE   save the last frame as a PNG\n"
     "  --card-out FILE     after each attempt, write the score card shown as JSON (as `grade` prints it)\n"
     "Keys: Enter = main button, Esc = back, 1-9 and 0 = pressure level, mouse wheel = pressure.\n";
@@ -179,50 +180,80 @@ static void set_input_geometry(GtApp *app) {
                           app->output_w, app->output_h);
 }
 
+/* The trainer's clock, ms. SDL ticks normally; for a scripted or --frames run a virtual clock
+ * that moves only when the loop moves it, so such a run is the same at any machine load. */
+static Uint32 clock_now(const GtApp *app) {
+    return app->virtual_clock ? app->clock_ms : SDL_GetTicks();
+}
+
+/* Pushes the script's events due at `now_ms` and returns how long the loop may wait for events
+ * before it has to move on: until the next scripted event, the next hold sample, the next
+ * animation frame, or (when idle) a second; at most one 16 ms frame in scripted and --frames runs. */
+static int loop_wait_ms(GtApp *app, Uint32 now_ms) {
+    int wait_ms = gt_app_animating(app, now_ms) ? 16 : 1000;
+    if (gt_input_recording(app->input)) wait_ms = GT_INPUT_HOLD_SAMPLE_MS;
+    if (app->script) {
+        const GtBodyView *v = app->lesson ? &app->views[app->lesson->steps[app->step - 1].view] : &app->views[0];
+        int due = gt_script_pump(app->script, now_ms, v->transform, app->window_w, app->window_h, app->output_w,
+                                 app->output_h);
+        if (due >= 0 && due < wait_ms) wait_ms = due;
+    }
+    if ((app->options.frames > 0 || app->script) && wait_ms > 16) wait_ms = 16;
+    return wait_ms < 1 ? 1 : wait_ms;
+}
+
+/* Gives every waiting event to the input layer or the interface. On the real clock it first
+ * waits up to `wait_ms` for one; on the virtual clock it never waits, and stamps each event
+ * with the virtual time, so samples are timed by the script, not by when the machine got to them. */
+static void handle_events(GtApp *app, int wait_ms) {
+    SDL_Event e;
+    bool any = app->virtual_clock ? SDL_PollEvent(&e) : SDL_WaitEventTimeout(&e, wait_ms);
+    while (any) {
+        Uint32 now = clock_now(app);
+        if (app->virtual_clock) e.common.timestamp = now;
+        if (gt_input_handle_event(app->input, &e)) app->dirty = true;
+        else handle_ui_event(app, &e, now);
+        any = SDL_PollEvent(&e);
+    }
+}
+
+/* True when this frame is the last: N frames drawn (--frames N), or a second after the script
+ * ended (a script without --frames). `script_end_ms` remembers when it ended (0: not yet). */
+static bool is_last_frame(GtApp *app, int frames, Uint32 now_ms, Uint32 *script_end_ms) {
+    if (app->options.frames > 0) return frames + 1 >= app->options.frames;
+    if (!app->script || !gt_script_finished(app->script)) return false;
+    if (!*script_end_ms) *script_end_ms = now_ms ? now_ms : 1;
+    return now_ms - *script_end_ms >= 1000;
+}
+
+/* Opens the lesson and step the options name, or says on stderr why the lesson list shows. */
+static void open_start_lesson(GtApp *app, Uint32 now_ms) {
+    if (!app->options.lesson) return;
+    const GtLesson *lesson = gt_library_lesson(&app->library, app->options.lesson);
+    if (lesson && app->options.step >= 1 && (size_t)app->options.step <= lesson->step_count)
+        gt_app_open_step(app, lesson, app->options.step, now_ms);
+    else
+        fprintf(stderr, "guidedtouch: no lesson \"%s\" with a step %d; showing all lessons\n", app->options.lesson,
+                app->options.step);
+}
+
 static void run_loop(GtApp *app) {
     int frames = 0;
-    Uint32 now = SDL_GetTicks(), script_end_ms = 0;
-    if (app->options.lesson) {
-        const GtLesson *lesson = gt_library_lesson(&app->library, app->options.lesson);
-        if (lesson && app->options.step >= 1 && (size_t)app->options.step <= lesson->step_count)
-            gt_app_open_step(app, lesson, app->options.step, now);
-        else
-            fprintf(stderr, "guidedtouch: no lesson \"%s\" with a step %d; showing all lessons\n",
-                    app->options.lesson, app->options.step);
-    }
+    Uint32 script_end_ms = 0;
+    open_start_lesson(app, clock_now(app));
     app->running = true;
     app->dirty = true;
     while (app->running) {
         refresh_geometry(app);
         gt_app_prepare_view(app);
         set_input_geometry(app);
-        now = SDL_GetTicks();
-        int wait_ms = gt_app_animating(app, now) ? 16 : 1000;
-        if (gt_input_recording(app->input)) wait_ms = GT_INPUT_HOLD_SAMPLE_MS;
-        if (app->script) {
-            const GtBodyView *v = app->lesson ? &app->views[app->lesson->steps[app->step - 1].view] : &app->views[0];
-            int due = gt_script_pump(app->script, now, v->transform, app->window_w, app->window_h, app->output_w, app->output_h);
-            if (due >= 0 && due < wait_ms) wait_ms = due;
-        }
-        if ((app->options.frames > 0 || app->script) && wait_ms > 16) wait_ms = 16;
-        SDL_Event e;
-        if (SDL_WaitEventTimeout(&e, wait_ms)) {
-            do {
-                now = SDL_GetTicks();
-                if (gt_input_handle_event(app->input, &e)) app->dirty = true;
-                else handle_ui_event(app, &e, now);
-            } while (SDL_PollEvent(&e));
-        }
-        now = SDL_GetTicks();
+        int wait_ms = loop_wait_ms(app, clock_now(app));
+        handle_events(app, wait_ms);
+        Uint32 now = clock_now(app);
         gt_input_tick(app->input, now);
         gt_app_update(app, now);
         if (gt_input_recording(app->input) || gt_app_animating(app, now)) app->dirty = true;
-        /* the last frame: N frames drawn, or a second after the script (without --frames) ended */
-        bool last = app->options.frames > 0 && frames + 1 >= app->options.frames;
-        if (app->script && app->options.frames == 0 && gt_script_finished(app->script)) {
-            if (!script_end_ms) script_end_ms = now;
-            last = now - script_end_ms >= 1000;
-        }
+        bool last = is_last_frame(app, frames, now, &script_end_ms);
         if (app->dirty || last || app->options.frames > 0) {
             gt_app_draw(app, now);
             if (last && app->options.screenshot) save_screenshot(app, app->options.screenshot);
@@ -231,6 +262,7 @@ static void run_loop(GtApp *app) {
             frames++;
         }
         if (last) app->running = false;
+        if (app->virtual_clock) app->clock_ms += (Uint32)wait_ms;
     }
 }
 
@@ -241,6 +273,9 @@ int gt_app_main(const char *data_dir, int argc, char **argv) {
     if (code >= 0) { free(app); return code; }
     app->data_dir = data_dir;
     app->mode = app->options.mode;
+    /* scripted and --frames runs keep their own time (see clock_now); it starts at 1 s, never 0 */
+    app->virtual_clock = app->options.script || app->options.frames > 0;
+    app->clock_ms = 1000;
     snprintf(app->assets_dir, sizeof app->assets_dir, "%s/assets", data_dir);
     for (int i = 0; i < GT_MAX_STEPS; i++) app->step_best[i] = -1;
     SDL_SetHint(SDL_HINT_VIDEO_X11_NET_WM_BYPASS_COMPOSITOR, "0");

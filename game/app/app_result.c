@@ -87,7 +87,8 @@ size_t gt_app_result_notes(const GtScoreCard *card, GtResultNote *notes) {
     if (card->capped) {
         /* the engine's reason may already be a whole sentence ("Grade capped at B: speed ...") */
         if (strncmp(card->cap_reason, "Grade ", 6) == 0) snprintf(title, sizeof title, "%s", card->cap_reason);
-        else if (card->cap_reason[0]) snprintf(title, sizeof title, "Grade capped at %s: %s", card->grade, card->cap_reason);
+        else if (card->cap_reason[0])
+            snprintf(title, sizeof title, "Grade capped at %s: %s", card->grade, card->cap_reason);
         else snprintf(title, sizeof title, "Grade capped at %s", card->grade);
         add_note(notes, &count, GT_NOTE_CAPPED, title);
     }
@@ -98,7 +99,8 @@ size_t gt_app_result_notes(const GtScoreCard *card, GtResultNote *notes) {
         GtResultNote *n = add_note(notes, &count, GT_NOTE_SHORT, title);
         char line[GT_FEEDBACK_MAX];
         if (c->factor < 1.0) {   /* why full marks on every criterion can still make a low total */
-            snprintf(line, sizeof line, "Only %.0f%% of your marks count until all the work is done.", 100.0 * c->factor);
+            snprintf(line, sizeof line, "Only %.0f%% of your marks count until all the work is done.",
+                     100.0 * c->factor);
             add_line(n, line);
         }
     }
@@ -140,7 +142,8 @@ static void flow_head(Flow *f, const GtScoreCard *card) {
         gt_ui_text(ui, line, side_x, f->y + u, GT_FONT_LARGE, true, GT_COL_TEXT, side_w, NULL, NULL);
     }
     gt_app_result_status(card, line, sizeof line);
-    if (f->draw) gt_ui_text(ui, line, side_x, f->y + u + gh, GT_FONT_BODY, true, ok ? GT_COL_GOOD_TEXT : GT_COL_BAD_TEXT, side_w, NULL, &sh);
+    GtColour status = ok ? GT_COL_GOOD_TEXT : GT_COL_BAD_TEXT;
+    if (f->draw) gt_ui_text(ui, line, side_x, f->y + u + gh, GT_FONT_BODY, true, status, side_w, NULL, &sh);
     else gt_ui_text_size(ui, line, GT_FONT_BODY, true, side_w, NULL, &sh);
     f->y += (h > u + gh + sh ? h : u + gh + sh) + u;
 }
@@ -164,7 +167,8 @@ static int note_text(Flow *inner, const GtResultNote *note, bool severe) {
     gt_ui_text_size(&inner->app->ui, "\xE2\x80\xA2 ", GT_FONT_BODY, false, 0, &indent, NULL);
     for (size_t i = 0; i < note->line_count; i++) {
         if (inner->draw)   /* a hanging bullet: wrapped lines start under the text, not the dot */
-            gt_ui_text(&inner->app->ui, "\xE2\x80\xA2", inner->x, inner->y, GT_FONT_BODY, false, GT_COL_TEXT, 0, NULL, NULL);
+            gt_ui_text(&inner->app->ui, "\xE2\x80\xA2", inner->x, inner->y, GT_FONT_BODY, false, GT_COL_TEXT, 0, NULL,
+                       NULL);
         inner->y += flow_text(inner, indent, note->lines[i], GT_FONT_BODY, false, GT_COL_TEXT) + u / 2;
     }
     return inner->y;
@@ -182,7 +186,8 @@ static void flow_note(Flow *f, const GtResultNote *note) {
     int height = note_text(&inner, note, severe) - f->y + u;
     if (f->draw) {
         gt_ui_fill_round_rect(ui, (SDL_Rect){ f->x, f->y, f->w, height }, u, frame, 255);
-        gt_ui_fill_round_rect(ui, (SDL_Rect){ f->x + edge, f->y + edge, f->w - 2 * edge, height - 2 * edge }, u, GT_COL_PANEL, 255);
+        SDL_Rect inside = { f->x + edge, f->y + edge, f->w - 2 * edge, height - 2 * edge };
+        gt_ui_fill_round_rect(ui, inside, u, GT_COL_PANEL, 255);
         note_icon(ui, note->kind, f->x + 2 * u, top, icon);
         inner.y = top;
         inner.draw = true;
@@ -220,8 +225,8 @@ static void flow_criterion(Flow *f, const GtCriterionScore *c, Detail detail) {
         gt_ui_text(ui, CRITERION_LABELS[c->criterion], f->x, f->y, GT_FONT_BODY, true, GT_COL_TEXT, 0, NULL, NULL);
         SDL_Rect bar = { f->x + label_w, f->y + h / 4, bar_w, h / 2 };
         gt_ui_fill_round_rect(ui, bar, bar.h / 2, GT_COL_LINE, 255);
-        gt_ui_fill_round_rect(ui, (SDL_Rect){ bar.x, bar.y, (int)(bar.w * fmin(100.0, fmax(0.0, c->score)) / 100), bar.h }, bar.h / 2,
-                              colour, 255);
+        int filled = (int)(bar.w * fmin(100.0, fmax(0.0, c->score)) / 100);
+        gt_ui_fill_round_rect(ui, (SDL_Rect){ bar.x, bar.y, filled, bar.h }, bar.h / 2, colour, 255);
         snprintf(line, sizeof line, "%.0f", c->score);
         gt_ui_text(ui, line, bar.x + bar.w + u, f->y, GT_FONT_BODY, true, GT_COL_TEXT, 0, NULL, NULL);
     }
@@ -286,7 +291,8 @@ static void draw_result_body(GtApp *app, Uint32 now_ms) {
     const GtStep *step = gt_app_step(app);
     GtBodyView *view = gt_app_draw_step_body(app, true, 0.0);
     mark_unsafe_places(app, view);
-    if (app->has_reference && app->watching) gt_bodyview_draw_trail(view, ui, &app->reference, step->technique, 1e12, 70);
+    if (app->has_reference && app->watching)
+        gt_bodyview_draw_trail(view, ui, &app->reference, step->technique, 1e12, 70);
     if (app->has_attempt) {
         double until = app->watching ? now_ms - app->watch_start_ms : 1e12;
         gt_bodyview_draw_trail(view, ui, &app->attempt, step->technique, until, 255);
@@ -316,6 +322,6 @@ void gt_app_draw_result(GtApp *app, Uint32 now_ms) {
     gt_ui_button(ui, (SDL_Rect){ p.x + u, by, bw, ui->touch }, "Watch my attempt", GT_ACT_WATCH, SDLK_w, false);
     gt_ui_button(ui, (SDL_Rect){ p.x + 2 * u + bw, by, bw, ui->touch }, "Try again", GT_ACT_RETRY, SDLK_r, false);
     bool last_step = (size_t)app->step >= app->lesson->step_count;
-    gt_ui_button(ui, (SDL_Rect){ p.x + 3 * u + 2 * bw, by, bw, ui->touch }, last_step ? "Finish" : "Next step", GT_ACT_NEXT,
-                 SDLK_RETURN, true);
+    gt_ui_button(ui, (SDL_Rect){ p.x + 3 * u + 2 * bw, by, bw, ui->touch }, last_step ? "Finish" : "Next step",
+                 GT_ACT_NEXT, SDLK_RETURN, true);
 }

@@ -28,7 +28,7 @@ void gt_app_mark_warned_zones(GtApp *app, GtBodyView *view, const GtLiveSafety *
         if (w->kind != GT_SAFETY_AVOID_ZONE || !w->zone) continue;
         char label[GT_PLACE_NAME_MAX + 16];
         snprintf(label, sizeof label, "%s: keep off", w->zone->name);
-        gt_bodyview_mark_zone(view, &app->ui, w->zone, w->where, label);
+        gt_bodyview_mark_zone(view, &app->ui, w->zone, w->where_cm, label);
     }
 }
 
@@ -55,7 +55,8 @@ int gt_app_draw_warnings(GtApp *app, const GtLiveSafety *safety, int x, int y, i
         int h = warning_row_height(ui, lw, text_w, icon), th = 0;
         gt_ui_warning_icon(ui, x + 2 * u, row + (h - icon) / 2, icon);
         gt_ui_text_size(ui, lw->text, GT_FONT_BODY, true, text_w, NULL, &th);
-        gt_ui_text(ui, lw->text, x + 3 * u + icon, row + (h - th) / 2, GT_FONT_BODY, true, GT_COL_BAD_TEXT, text_w, NULL, NULL);
+        gt_ui_text(ui, lw->text, x + 3 * u + icon, row + (h - th) / 2, GT_FONT_BODY, true, GT_COL_BAD_TEXT, text_w,
+                   NULL, NULL);
         row += h + u;
     }
     return height;

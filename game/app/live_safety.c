@@ -7,6 +7,9 @@
 #include <stdio.h>
 #include <string.h>
 
+/* A level of exactly the limit counts, as the engine counts it (10 x 0.9 is not always 9.0). */
+static const double LEVEL_EPSILON = 1e-6;
+
 GtRange gt_live_step_band(const GtStep *step) {
     if (!step || !step->technique) return (GtRange){ 0.0, 10.0 };
     return step->technique->pressure_level;
@@ -37,8 +40,8 @@ static void pressure_text(GtLiveWarning *w, GtRange band) {
 }
 
 /* The newest sample at or after `since_ms` that lies on a place to avoid (its place in *zone)
- * and the newest whose level reached `limit`; times stay -1 when none did. */
-static void scan_recent(const GtTechnique *technique, const GtBodyMap *map, const GtReplay *attempt, double limit,
+ * and the newest whose level reached `limit_level`; times stay -1 when none did. */
+static void scan_recent(const GtTechnique *technique, const GtBodyMap *map, const GtReplay *attempt, double limit_level,
                         double since_ms, double now_ms, GtLiveWarning *zone, GtLiveWarning *pressure) {
     zone->at_ms = pressure->at_ms = -1.0;
     for (size_t c = 0; c < attempt->contact_count; c++) {
@@ -51,13 +54,13 @@ static void scan_recent(const GtTechnique *technique, const GtBodyMap *map, cons
             if (m && s->t_ms > zone->at_ms) {
                 zone->at_ms = s->t_ms;
                 zone->zone = m;
-                zone->where = (GtPoint){ s->x_cm, s->y_cm };
+                zone->where_cm = (GtPoint){ s->x_cm, s->y_cm };
             }
             double level = 10.0 * s->pressure;
-            if (level >= limit && s->t_ms > pressure->at_ms) {
+            if (level >= limit_level - LEVEL_EPSILON && s->t_ms > pressure->at_ms) {
                 pressure->at_ms = s->t_ms;
                 pressure->level = level;
-                pressure->where = (GtPoint){ s->x_cm, s->y_cm };
+                pressure->where_cm = (GtPoint){ s->x_cm, s->y_cm };
             }
         }
     }
@@ -67,15 +70,16 @@ size_t gt_live_safety_check(const GtTechnique *technique, GtRange band, const Gt
                             double now_ms, GtLiveSafety *out) {
     memset(out, 0, sizeof *out);
     if (!attempt || !technique) return 0;
-    double limit = gt_safety_level_limit(band);
-    GtLiveWarning zone = { .kind = GT_SAFETY_AVOID_ZONE }, pressure = { .limit = limit };
-    scan_recent(technique, map, attempt, limit, now_ms - GT_LIVE_LINGER_MS, now_ms, &zone, &pressure);
+    double limit_level = gt_safety_level_limit(band);
+    GtLiveWarning zone = { .kind = GT_SAFETY_AVOID_ZONE }, pressure = { .limit_level = limit_level };
+    scan_recent(technique, map, attempt, limit_level, now_ms - GT_LIVE_LINGER_MS, now_ms, &zone, &pressure);
     if (zone.at_ms >= 0.0 && zone.zone) {
         zone_text(&zone, technique);
         out->warnings[out->count++] = zone;
     }
     if (pressure.at_ms >= 0.0) {
-        pressure.kind = pressure.level >= GT_SAFETY_INJURIOUS_LEVEL ? GT_SAFETY_INJURIOUS_PRESSURE : GT_SAFETY_OVER_BAND;
+        bool injurious = pressure.level >= GT_SAFETY_INJURIOUS_LEVEL;
+        pressure.kind = injurious ? GT_SAFETY_INJURIOUS_PRESSURE : GT_SAFETY_OVER_BAND;
         pressure_text(&pressure, band);
         out->warnings[out->count++] = pressure;
     }
@@ -84,12 +88,13 @@ size_t gt_live_safety_check(const GtTechnique *technique, GtRange band, const Gt
 
 bool gt_live_safety_preset(GtRange band, double level, GtLiveWarning *out) {
     memset(out, 0, sizeof *out);
-    out->limit = gt_safety_level_limit(band);
-    if (!(level >= out->limit)) return false;
+    out->limit_level = gt_safety_level_limit(band);
+    if (!(level >= out->limit_level - LEVEL_EPSILON)) return false;
     out->kind = level >= GT_SAFETY_INJURIOUS_LEVEL ? GT_SAFETY_INJURIOUS_PRESSURE : GT_SAFETY_OVER_BAND;
     out->level = level;
     out->at_ms = -1.0;
-    snprintf(out->text, sizeof out->text, "Level %.1f is too much pressure here \xE2\x80\x94 ease off to %g-%g before you press",
-             level, band.min, band.max);
+    snprintf(out->text, sizeof out->text,
+             "Level %.1f is too much pressure here \xE2\x80\x94 ease off to %g-%g before you press", level,
+             band.min, band.max);
     return true;
 }

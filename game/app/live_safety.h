@@ -30,9 +30,9 @@ typedef struct GtLiveWarning {
     GtSafetyKind kind;            /* avoid zone, injurious pressure or pressure over the band */
     const GtLandmark *zone;       /* avoid zones: the place (borrowed from the map); else NULL */
     double level;                 /* pressure: level (0-10) of the newest unsafe sample */
-    double limit;                 /* pressure: lowest unsafe level for the step */
+    double limit_level;           /* pressure: lowest unsafe level for the step */
     double at_ms;                 /* attempt time of the newest sample that met the condition */
-    GtPoint where;                /* that sample's position, cm */
+    GtPoint where_cm;             /* that sample's position */
     char text[GT_LIVE_TEXT_MAX];  /* "Kidney area (right): keep off — never use circular friction here" */
 } GtLiveWarning;
 
