@@ -275,8 +275,10 @@ void gt_app_finish_attempt(GtApp *app, Uint32 now_ms) {
     if (card_json && !gt_storage_write_atomic(app->options.card_out, card_json, strlen(card_json), error, sizeof error))
         fprintf(stderr, "guidedtouch: score card not written: %s\n", error);
     free(card_json);
+    /* an attempt that failed outright (unsafe, not this step) is no mark to keep, however high its total */
+    double mark = app->card.verdict == GT_VERDICT_SCORED ? app->card.total : 0.0;
     if (app->progress.path[0] &&
-        !gt_progress_record(&app->progress, app->lesson->id, app->step, app->card.total, app->card.passed, error, sizeof error))
+        !gt_progress_record(&app->progress, app->lesson->id, app->step, mark, app->card.passed, error, sizeof error))
         fprintf(stderr, "guidedtouch: marks not saved: %s\n", error);
     keep_if_best(app, &app->card);
     if (!app->card.passed) app->misses++;

@@ -15,13 +15,14 @@ static const double HOLD_SLACK_CM = 0.5;
 static const double HOLD_REGRIP_MS = 1000.0;
 static const double RAMP_MIN_S = 0.8, RAMP_TOLERANCE_S = 0.6;
 
-static const char *cycle_noun(GtPattern pattern) {
+/* What one cycle of the pattern is called, singular or plural for `count`. */
+static const char *cycle_noun(GtPattern pattern, size_t count) {
+    bool one = count == 1;
     switch (pattern) {
-    case GT_PATTERN_TAP: return "taps";
-    case GT_PATTERN_CIRCLE: return "circles";
-    case GT_PATTERN_KNEAD: return "kneading cycles";
-    case GT_PATTERN_CROSS_FIBRE: return "strokes";
-    default: return "strokes";
+    case GT_PATTERN_TAP: return one ? "tap" : "taps";
+    case GT_PATTERN_CIRCLE: return one ? "circle" : "circles";
+    case GT_PATTERN_KNEAD: return one ? "kneading cycle" : "kneading cycles";
+    default: return one ? "stroke" : "strokes";
     }
 }
 
@@ -32,12 +33,12 @@ void gt_score_rhythm(const GtScoreInput *in, GtCriterionScore *out) {
     double lo = t->tempo_per_min.min * scale, hi = t->tempo_per_min.max * scale;
     const char *unit = hz ? "Hz" : "per min";
     const char *per = hz ? "per second" : "per minute";
-    const char *noun = cycle_noun(t->pattern);
+    const char *noun = cycle_noun(t->pattern, 2);
     size_t n = in->cycles->interval_count;
     if (n < 2) {
         char text[GT_FEEDBACK_MAX];
         snprintf(text, sizeof text, "No steady rhythm: only %zu %s found; keep going at %g-%g %s.",
-                 in->cycles->count, noun, lo, hi, per);
+                 in->cycles->count, cycle_noun(t->pattern, in->cycles->count), lo, hi, per);
         gt_unmeasured(out, lo, hi, unit, text);
         return;
     }
