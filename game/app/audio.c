@@ -7,7 +7,15 @@
 void gt_audio_open(GtAudio *audio, bool muted) {
     memset(audio, 0, sizeof *audio);
     audio->muted = muted;
+}
+
+/* Opens the default output and synthesises the click, once; afterwards `device` is 0 when
+ * there is no audio, and nothing is tried again. */
+static void open_device(GtAudio *audio) {
+    if (audio->tried) return;
+    audio->tried = true;
     if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) return;
+    audio->subsystem = true;
     SDL_AudioSpec want = { 0 }, have;
     want.freq = 44100;
     want.format = AUDIO_F32SYS;
@@ -35,12 +43,18 @@ void gt_audio_open(GtAudio *audio, bool muted) {
 void gt_audio_close(GtAudio *audio) {
     if (audio->device) SDL_CloseAudioDevice(audio->device);
     free(audio->click);
+    if (audio->subsystem) SDL_QuitSubSystem(SDL_INIT_AUDIO);
     memset(audio, 0, sizeof *audio);
-    SDL_QuitSubSystem(SDL_INIT_AUDIO);
+}
+
+bool gt_audio_is_open(const GtAudio *audio) {
+    return audio->subsystem;
 }
 
 void gt_audio_click(GtAudio *audio) {
-    if (!audio->device || audio->muted || !audio->click) return;
+    if (audio->muted) return;
+    open_device(audio);
+    if (!audio->device || !audio->click) return;
     /* never let clicks pile up if the loop stalled */
     if (SDL_GetQueuedAudioSize(audio->device) > (Uint32)(audio->click_samples * sizeof(float) * 2))
         SDL_ClearQueuedAudio(audio->device);

@@ -1,6 +1,8 @@
 /* audio: the metronome click, synthesised (no sound files), through SDL audio.
- * Failing to open audio is not an error: the trainer stays silent and the visual pulse
- * still shows the beat. */
+ * The audio device is opened only when the first click is due, never while muted, so a
+ * muted or silent trainer keeps no audio device (and no audio thread) at all. Failing to open
+ * audio is not an error: the trainer stays silent and the visual pulse still shows the beat.
+ * The GtAudio owns its click buffer; gt_audio_close releases it and the device. */
 #ifndef GT_AUDIO_H
 #define GT_AUDIO_H
 
@@ -13,13 +15,18 @@ typedef struct GtAudio {
     float *click;               /* one click, mono float samples (owned) */
     int click_samples;
     bool muted;
+    bool tried;                 /* opening the device was tried (it is tried once) */
+    bool subsystem;             /* SDL's audio subsystem was started by us */
 } GtAudio;
 
-/* Opens the default output and synthesises the click. Never fails visibly. */
+/* Starts a silent GtAudio; no device is opened until a click is due. Never fails. */
 void gt_audio_open(GtAudio *audio, bool muted);
 void gt_audio_close(GtAudio *audio);
 
-/* Plays one click now (unless muted or there is no audio). */
+/* True once SDL audio has been started (the first unmuted click). */
+bool gt_audio_is_open(const GtAudio *audio);
+
+/* Plays one click now, opening the device the first time; nothing when muted or without audio. */
 void gt_audio_click(GtAudio *audio);
 
 #endif
