@@ -340,11 +340,7 @@ bool gt_noise_apply(const GtNoiseParams *params, uint64_t seed, const GtReplay *
     GtNoiseReport scratch;
     if (!report) report = &scratch;
     memset(report, 0, sizeof *report);
-    gt_replay_init(out);
-    memcpy(out->lesson, clean->lesson, sizeof out->lesson);
-    memcpy(out->technique, clean->technique, sizeof out->technique);
-    out->step = clean->step;
-    out->view = clean->view;
+    gt_replay_init_like(out, clean);
     out->device = params->device;
     out->pressure_source = params->pressure_source;
     double first, last;

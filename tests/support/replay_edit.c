@@ -44,17 +44,6 @@ void gt_edit_reverse_paths(GtReplay *r) {
     }
 }
 
-/* An empty replay with r's lesson, step, technique, view, device and pressure source. */
-static void copy_header(GtReplay *out, const GtReplay *r) {
-    gt_replay_init(out);
-    memcpy(out->lesson, r->lesson, sizeof out->lesson);
-    memcpy(out->technique, r->technique, sizeof out->technique);
-    out->step = r->step;
-    out->view = r->view;
-    out->device = r->device;
-    out->pressure_source = r->pressure_source;
-}
-
 static bool in_a_gap(double t, const double *centres, size_t count, double half) {
     for (size_t k = 0; k < count; k++)
         if (fabs(t - centres[k]) < half) return true;
@@ -63,7 +52,7 @@ static bool in_a_gap(double t, const double *centres, size_t count, double half)
 
 bool gt_edit_cut_gaps(GtReplay *r, size_t contact, const double *centres_ms, size_t count, double gap_ms) {
     GtReplay out;
-    copy_header(&out, r);
+    gt_replay_init_like(&out, r);
     bool ok = true;
     for (size_t c = 0; c < r->contact_count && ok; c++) {
         const GtContact *src = &r->contacts[c];
@@ -148,7 +137,7 @@ bool gt_edit_shorten_holds(GtReplay *r, double pressure_min, double keep_ms) {
     if (!cuts) return false;
     bool ok = plan_cuts(r, pressure_min, keep_ms, cuts) > 0;
     GtReplay out;
-    copy_header(&out, r);
+    gt_replay_init_like(&out, r);
     for (size_t c = 0; c < n && ok; c++) {
         const GtContact *src = &r->contacts[c];
         int index = gt_replay_add_contact(&out, src->id);
