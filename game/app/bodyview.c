@@ -1,117 +1,12 @@
+/* bodyview: what is drawn over the figure: region fills, landmarks, guides, trails, contacts
+ * and marked zones. The art, the layout and the transform are in bodyview_art.c. */
 #include "bodyview.h"
 #include "gt_motion.h"
 
-#include <SDL_image.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-void gt_bodyview_init(GtBodyView *view, const GtBodyMap *map, const char *bodymap_dir) {
-    memset(view, 0, sizeof *view);
-    view->map = map;
-    if (!map) return;
-    snprintf(view->art_path, sizeof view->art_path, "%s/%s", bodymap_dir, map->art_path);
-    view->focus[2] = map->width_cm;
-    view->focus[3] = map->height_cm;
-    size_t length = 0;
-    view->svg = SDL_LoadFile(view->art_path, &length);
-    if (!view->svg) snprintf(view->error, sizeof view->error, "cannot read %s: %s", view->art_path, SDL_GetError());
-}
-
-/* The SVG text with its viewBox narrowed to the focus, so nanosvg renders only that part;
- * malloc'd, NULL when the SVG has no viewBox to narrow. */
-static char *focused_svg(const GtBodyView *view, int w, int h) {
-    const char *box = strstr(view->svg, "viewBox=\"");
-    const char *end = box ? strchr(box + 9, '"') : NULL;
-    if (!end) return NULL;
-    char replacement[160];
-    (void)w;
-    (void)h;
-    /* the original closing quote ends the new value */
-    snprintf(replacement, sizeof replacement, "viewBox=\"%.3f %.3f %.3f %.3f", view->focus[0], view->focus[1],
-             view->focus[2], view->focus[3]);
-    size_t head = (size_t)(box - view->svg), tail = strlen(end);
-    char *out = malloc(head + strlen(replacement) + tail + 1);
-    if (!out) return NULL;
-    memcpy(out, view->svg, head);
-    strcpy(out + head, replacement);
-    strcat(out, end);
-    return out;
-}
-
-void gt_bodyview_focus(GtBodyView *view, const GtStep *step) {
-    if (!view->map) return;
-    double x = 0, y = 0, w = view->map->width_cm, h = view->map->height_cm;
-    const GtRegion *region = step ? gt_bodymap_region(view->map, step->region) : NULL;
-    if (step && region) {
-        GtPoint lo, hi, glo, ghi;
-        gt_points_bounds(&region->polygon, &lo, &hi);
-        if (gt_points_bounds(&step->guide, &glo, &ghi)) {
-            lo.x = fmin(lo.x, glo.x); lo.y = fmin(lo.y, glo.y);
-            hi.x = fmax(hi.x, ghi.x); hi.y = fmax(hi.y, ghi.y);
-        }
-        const double margin = 5.0, least = 36.0;
-        w = fmax(hi.x - lo.x + 2 * margin, least);
-        h = fmax(hi.y - lo.y + 2 * margin, least);
-        x = (lo.x + hi.x) / 2 - w / 2;
-        y = (lo.y + hi.y) / 2 - h / 2;
-    }
-    if (x != view->focus[0] || y != view->focus[1] || w != view->focus[2] || h != view->focus[3]) {
-        view->focus[0] = x; view->focus[1] = y; view->focus[2] = w; view->focus[3] = h;
-        view->rect.w = 0;   /* forces the art to be drawn again at the next layout */
-    }
-}
-
-void gt_bodyview_free(GtBodyView *view) {
-    if (view->art) SDL_DestroyTexture(view->art);
-    SDL_free(view->svg);
-    for (size_t i = 0; view->triangles && view->map && i < view->map->region_count; i++) free(view->triangles[i]);
-    free(view->triangles);
-    free(view->triangle_counts);
-    memset(view, 0, sizeof *view);
-}
-
-void gt_bodyview_layout(GtBodyView *view, SDL_Renderer *renderer, SDL_Rect area) {
-    if (!view->map) return;
-    double scale = fmin(area.w / view->focus[2], area.h / view->focus[3]);
-    int w = (int)(view->focus[2] * scale), h = (int)(view->focus[3] * scale);
-    SDL_Rect rect = { area.x + (area.w - w) / 2, area.y + (area.h - h) / 2, w, h };
-    bool resized = rect.w != view->rect.w || rect.h != view->rect.h || !view->art;
-    view->rect = rect;
-    view->transform = (GtViewTransform){ rect.x - view->focus[0] * scale, rect.y - view->focus[1] * scale, scale };
-    if (!resized || w < 8 || h < 8 || !view->svg) return;
-    if (view->art) SDL_DestroyTexture(view->art);
-    view->art = NULL;
-    char *svg = focused_svg(view, w, h);
-    SDL_RWops *memory = svg ? SDL_RWFromConstMem(svg, (int)strlen(svg)) : NULL;
-    SDL_Surface *surface = memory ? IMG_LoadSizedSVG_RW(memory, w, h) : NULL;
-    if (memory) SDL_RWclose(memory);
-    free(svg);
-    if (surface) {
-        view->art = SDL_CreateTextureFromSurface(renderer, surface);
-        SDL_FreeSurface(surface);
-    }
-    if (!view->art) snprintf(view->error, sizeof view->error, "cannot draw %s: %s", view->art_path, SDL_GetError());
-}
-
-SDL_FPoint gt_bodyview_to_px(const GtBodyView *view, GtPoint cm) {
-    SDL_FPoint p = { (float)(view->transform.origin_x_px + cm.x * view->transform.px_per_cm),
-                     (float)(view->transform.origin_y_px + cm.y * view->transform.px_per_cm) };
-    return p;
-}
-
-void gt_bodyview_clip(GtBodyView *view, GtUi *ui, bool on) {
-    SDL_RenderSetClipRect(ui->renderer, on ? &view->rect : NULL);
-}
-
-void gt_bodyview_draw(GtBodyView *view, GtUi *ui) {
-    if (view->art) {
-        SDL_RenderCopy(ui->renderer, view->art, NULL, &view->rect);
-    } else if (view->error[0]) {
-        gt_ui_text(ui, view->error, view->rect.x, view->rect.y, GT_FONT_SMALL, false, GT_COL_BAD, view->rect.w, NULL, NULL);
-    }
-}
 
 /* ---- region fills: ear-clipping triangulation, computed once per region ---- */
 
@@ -193,6 +88,88 @@ void gt_bodyview_fill_region(GtBodyView *view, GtUi *ui, const char *region_id, 
     }
 }
 
+/* ---- bands along polylines ---- */
+
+/* The unit normal (left of travel) of the segment a-b in n; false and (0, 0) when a and b coincide. */
+static bool segment_normal(SDL_FPoint a, SDL_FPoint b, double n[2]) {
+    double dx = b.x - a.x, dy = b.y - a.y, len = hypot(dx, dy);
+    n[0] = n[1] = 0;
+    if (len < 1e-6) return false;
+    n[0] = -dy / len;
+    n[1] = dx / len;
+    return true;
+}
+
+/* Appends a half-disc of radius r at p bulging along the unit direction (dx, dy): CAP_STEPS
+ * triangles at v + *n. Its flat side is the band's end, so it covers nothing the band covers. */
+enum { CAP_STEPS = 10 };
+static void add_cap(SDL_Vertex *v, int *n, SDL_FPoint p, double dx, double dy, double r, SDL_Color c) {
+    double nx = -dy, ny = dx;
+    for (int i = 0; i < CAP_STEPS; i++) {
+        double t0 = 2 * GT_PI_2 * i / CAP_STEPS, t1 = 2 * GT_PI_2 * (i + 1) / CAP_STEPS;
+        SDL_FPoint a = { (float)(p.x + r * (cos(t0) * nx + sin(t0) * dx)), (float)(p.y + r * (cos(t0) * ny + sin(t0) * dy)) };
+        SDL_FPoint b = { (float)(p.x + r * (cos(t1) * nx + sin(t1) * dx)), (float)(p.y + r * (cos(t1) * ny + sin(t1) * dy)) };
+        v[(*n)++] = (SDL_Vertex){ p, c, { 0, 0 } };
+        v[(*n)++] = (SDL_Vertex){ a, c, { 0, 0 } };
+        v[(*n)++] = (SDL_Vertex){ b, c, { 0, 0 } };
+    }
+}
+
+/* Where the band's left edge passes point i of p[0..m): the segments' normals averaged into a
+ * mitre (capped at twice the half-width h at sharp turns), as an offset from the point. */
+static SDL_FPoint join_offset(const SDL_FPoint *p, size_t m, size_t i, double h) {
+    double n1[2] = { 0, 0 }, n2[2] = { 0, 0 };
+    segment_normal(p[i ? i - 1 : 0], p[i ? i : 1], n1);
+    segment_normal(p[i + 1 < m ? i : m - 2], p[i + 1 < m ? i + 1 : m - 1], n2);
+    double mx = n1[0] + n2[0], my = n1[1] + n2[1], len = hypot(mx, my);
+    if (len < 1e-6) return (SDL_FPoint){ (float)(n1[0] * h), (float)(n1[1] * h) };
+    mx /= len;
+    my /= len;
+    double reach = h / fmax(mx * n1[0] + my * n1[1], 0.5);
+    return (SDL_FPoint){ (float)(mx * reach), (float)(my * reach) };
+}
+
+/* Draws a band `width` pixels wide along the points (output pixels) in one call: a strip of
+ * quads with mitred joins and round ends, so no pixel is covered twice and a translucent band
+ * keeps an even tone where segments meet (no blob at a joint). Points under half a pixel apart
+ * are merged. Draws nothing for fewer than two distinct points or when memory runs out. */
+static void draw_band(GtUi *ui, const SDL_FPoint *points, size_t count, double width, SDL_Color c) {
+    SDL_FPoint *p = malloc((count ? count : 1) * sizeof *p);
+    SDL_Vertex *v = malloc(((count ? count : 1) * 6 + 2 * CAP_STEPS * 3) * sizeof *v);
+    size_t m = 0;
+    for (size_t i = 0; p && i < count; i++)
+        if (m == 0 || hypot(points[i].x - p[m - 1].x, points[i].y - p[m - 1].y) >= 0.5) p[m++] = points[i];
+    if (!p || !v || m < 2) { free(p); free(v); return; }
+    double h = width / 2, first[2] = { 0, 0 }, last[2] = { 0, 0 };
+    int n = 0;
+    SDL_FPoint o0 = join_offset(p, m, 0, h);
+    for (size_t i = 0; i + 1 < m; i++) {
+        SDL_FPoint o1 = join_offset(p, m, i + 1, h);
+        SDL_FPoint l0 = { p[i].x + o0.x, p[i].y + o0.y }, r0 = { p[i].x - o0.x, p[i].y - o0.y };
+        SDL_FPoint l1 = { p[i + 1].x + o1.x, p[i + 1].y + o1.y }, r1 = { p[i + 1].x - o1.x, p[i + 1].y - o1.y };
+        SDL_FPoint quad[6] = { l0, l1, r1, l0, r1, r0 };
+        for (int k = 0; k < 6; k++) v[n++] = (SDL_Vertex){ quad[k], c, { 0, 0 } };
+        o0 = o1;
+    }
+    segment_normal(p[0], p[1], first);
+    segment_normal(p[m - 2], p[m - 1], last);
+    /* a normal (-dy, dx) gives the direction of travel (dx, dy) = (n[1], -n[0]) */
+    add_cap(v, &n, p[0], -first[1], first[0], h, c);      /* backwards from the start */
+    add_cap(v, &n, p[m - 1], last[1], -last[0], h, c);    /* onwards from the end */
+    SDL_RenderGeometry(ui->renderer, NULL, v, n, NULL, 0);
+    free(p);
+    free(v);
+}
+
+/* draw_band along a polyline given in cm. Draws nothing when memory runs out. */
+static void draw_band_cm(GtBodyView *view, GtUi *ui, const GtPointList *line, double width, SDL_Color c) {
+    SDL_FPoint *px = malloc((line->count ? line->count : 1) * sizeof *px);
+    if (!px) return;
+    for (size_t i = 0; i < line->count; i++) px[i] = gt_bodyview_to_px(view, line->points[i]);
+    draw_band(ui, px, line->count, width, c);
+    free(px);
+}
+
 /* ---- landmarks ---- */
 
 void gt_bodyview_draw_avoid_zones(GtBodyView *view, GtUi *ui, const GtTechnique *technique) {
@@ -211,18 +188,16 @@ void gt_bodyview_draw_avoid_zones(GtBodyView *view, GtUi *ui, const GtTechnique 
             double d = r * 0.55;
             gt_ui_thick_line(ui, p.x - d, p.y - d, p.x + d, p.y + d, fmax(1.5, 0.15 * k), c);
         } else {
-            for (size_t s = 1; s < m->points.count; s++) {
-                SDL_FPoint a = gt_bodyview_to_px(view, m->points.points[s - 1]);
-                SDL_FPoint b = gt_bodyview_to_px(view, m->points.points[s]);
-                SDL_Color band = c;
-                band.a = 60;
-                gt_ui_thick_line(ui, a.x, a.y, b.x, b.y, 2 * m->radius_cm * k, band);
-                /* dashes across the band: a pattern, not only a colour */
-                double len = hypot(b.x - a.x, b.y - a.y), step = 1.5 * k;
-                for (double t = 0; t < len; t += step) {
-                    double x = a.x + (b.x - a.x) * t / len, y = a.y + (b.y - a.y) * t / len;
-                    gt_ui_thick_line(ui, x - m->radius_cm * k * 0.7, y, x + m->radius_cm * k * 0.7, y, fmax(1.0, 0.12 * k), c);
-                }
+            SDL_Color band = c;
+            band.a = 60;
+            draw_band_cm(view, ui, &m->points, 2 * m->radius_cm * k, band);
+            /* dashes across the band, evenly along its length: a pattern, not only a colour */
+            double length = gt_polyline_length(&m->points), half = m->radius_cm * k * 0.7;
+            for (double s = 0; s < length; s += 1.5) {
+                GtPoint tangent;
+                SDL_FPoint p = gt_bodyview_to_px(view, gt_polyline_point_at(&m->points, s, &tangent));
+                double ax = -tangent.y * half, ay = tangent.x * half;
+                gt_ui_thick_line(ui, p.x - ax, p.y - ay, p.x + ax, p.y + ay, fmax(1.0, 0.12 * k), c);
             }
         }
     }
@@ -264,7 +239,7 @@ void gt_bodyview_draw_guide(GtBodyView *view, GtUi *ui, const GtStep *step, doub
     SDL_Color guide = gt_ui_colour(GT_COL_GUIDE);
     SDL_Color soft = guide;
     soft.a = 70;
-    guide.a = 230;
+    guide.a = 255;
     double reach = gt_pattern_reach_cm(t);
     const GtPointList *g = &step->guide;
     if (g->count == 1) {
@@ -275,11 +250,8 @@ void gt_bodyview_draw_guide(GtBodyView *view, GtUi *ui, const GtStep *step, doub
         gt_ui_fill_circle(ui, p.x, p.y, fmax(3.0, 0.3 * k), GT_COL_GUIDE, 255);
     } else {
         double band = fmax(2 * reach, 1.2) * k;
-        for (size_t i = 1; i < g->count; i++) {
-            SDL_FPoint a = gt_bodyview_to_px(view, g->points[i - 1]), b = gt_bodyview_to_px(view, g->points[i]);
-            gt_ui_thick_line(ui, a.x, a.y, b.x, b.y, band, soft);
-            gt_ui_thick_line(ui, a.x, a.y, b.x, b.y, fmax(2.0, 0.2 * k), guide);
-        }
+        draw_band_cm(view, ui, g, band, soft);      /* one strip each: no blob where segments meet */
+        draw_band_cm(view, ui, g, fmax(2.0, 0.2 * k), guide);
         bool directed = t->direction == GT_DIRECTION_ALONG_GUIDE || t->direction == GT_DIRECTION_TOWARD_LANDMARK;
         double length = gt_polyline_length(g);
         if (directed) {

@@ -1,9 +1,16 @@
 /* bodyview: the body map on screen. The SVG art is rasterised by SDL2_image at exactly the
- * size it is shown (so it is crisp at any resolution), and everything else (regions, guides,
- * landmarks, trails) is drawn from the engine's centimetre data through one transform.
+ * output pixel size it is shown at, for the part of the body shown (a zoomed view rasterises
+ * only its window), so it is crisp at any resolution and zoom and is never an upscaled bitmap.
+ * Everything else (regions, guides, landmarks, trails) is drawn from the engine's centimetre
+ * data through one transform that the art shares to the pixel.
  *
- * Ownership: a GtBodyView owns its art texture and region triangulations; the body map it
- * shows is borrowed from the library. */
+ * The art is rasterised lazily, when a view is drawn, and cached keyed by (pixel size, shown
+ * window); a resize or zoom change re-rasterises once. Views that are laid out but never drawn
+ * (the home screen) hold no art, and at most one view's art is resident at a time: drawing one
+ * view's art releases the other's (kiosks are short of memory).
+ *
+ * Ownership: a GtBodyView owns its art texture, its SVG text and region triangulations; the
+ * body map it shows is borrowed from the library. */
 #ifndef GT_BODYVIEW_H
 #define GT_BODYVIEW_H
 
@@ -16,9 +23,15 @@ typedef struct GtBodyView {
     const GtBodyMap *map;       /* borrowed */
     char art_path[768];
     char *svg;                  /* the art's SVG text (owned), NULL when it could not be read */
-    SDL_Texture *art;           /* NULL until laid out, or when the art failed to load */
+    SDL_Texture *art;           /* the rasterised art for art_size_px / art_window_cm, or NULL */
+    int art_size_px[2];         /* the texture's width and height in pixels */
+    double art_window_cm[4];    /* the part of the body the texture shows: x, y, w, h in cm */
+    int max_texture_px;         /* the renderer's largest texture side, 0 when unknown */
     SDL_Rect rect;              /* where the shown part of the figure is drawn, output pixels */
-    double focus[4];            /* the part shown: x, y, w, h in cm (the whole view by default) */
+    double focus[4];            /* the part asked for: x, y, w, h in cm (the whole view by default) */
+    bool zoomed;                /* focus is a step's part, not the whole view */
+    double part_cm[4];          /* a zoomed step's region and guide with a 5 cm margin: always in view */
+    double window_cm[4];        /* the part actually shown in rect: x, y, w, h in cm */
     GtViewTransform transform;
     SDL_FPoint **triangles;     /* per region: 3 vertices per triangle, in cm; NULL until needed */
     int *triangle_counts;       /* vertices per region */
@@ -28,22 +41,35 @@ typedef struct GtBodyView {
 /* Prepares a view of `map`, whose art lives in `bodymap_dir`. Never fails: a missing art file
  * leaves the figure undrawn and the reason in view->error. */
 void gt_bodyview_init(GtBodyView *view, const GtBodyMap *map, const char *bodymap_dir);
+/* Releases the art, the SVG text and the triangulations, and zeroes the view. */
 void gt_bodyview_free(GtBodyView *view);
 
-/* Fits the figure into `area` (keeping its proportions) and re-renders the art when the
- * size or the shown part changed. The whole body is shown unless gt_bodyview_focus chose a part. */
+/* Places the figure in `area` (output pixels) and sets the transform; cheap, call every frame.
+ * The whole body is fitted inside `area`, keeping its proportions. A focused view fills all of
+ * `area`: the step's part sits in the middle, and the window slides toward the body (keeping the
+ * step's region and guide, with a 5 cm margin, in view) where centring would show empty space
+ * beyond the body's outline.
+ * The art is not rasterised here but by gt_bodyview_draw, so views laid out but not drawn cost
+ * no memory. `renderer` (may be NULL) gives the largest texture size the art may use. */
 void gt_bodyview_layout(GtBodyView *view, SDL_Renderer *renderer, SDL_Rect area);
 
 /* Shows only the part of the body around a step: its region and guide with a margin, at
  * least 36 cm on a side, so strokes are traced at a comfortable size. NULL shows the whole body. */
 void gt_bodyview_focus(GtBodyView *view, const GtStep *step);
 
+/* Releases the view's rasterised art (it is made again when the view is next drawn). */
+void gt_bodyview_release_art(GtBodyView *view);
+
+/* Where a body-map point (cm) lands on screen, in output pixels, for the current layout. */
 SDL_FPoint gt_bodyview_to_px(const GtBodyView *view, GtPoint cm);
 
 /* Keeps later drawing inside the shown part of the figure (on), or lifts that limit (off). */
 void gt_bodyview_clip(GtBodyView *view, GtUi *ui, bool on);
 
-/* Draws the figure. */
+/* Draws the figure: rasterises the art for the view's current pixel size and window first when
+ * the cached texture does not match (the texture then has exactly the drawn rectangle's pixel
+ * size, capped to the renderer's largest texture). On failure the reason is written in the
+ * view's rectangle and kept in view->error. */
 void gt_bodyview_draw(GtBodyView *view, GtUi *ui);
 
 /* Fills a region (by id) with a translucent colour; unknown ids are ignored. */
