@@ -65,26 +65,31 @@ static void write_replay(const char *name, const GtReplay *r) {
 static const Uint32 START_MS = 1000;
 
 /* Runs a script on a virtual clock, as the trainer runs it: the clock jumps to each event's
- * time, and every event is stamped with that time, then fed straight into `input` (when not
- * NULL) or kept in `kept` (up to max). No sleeping: the same script gives the same events at
- * any machine load. Returns how many events were kept. */
+ * due time, hold samples due before it are added, and the script pushes that one event, which
+ * is taken from SDL's queue with the stamp the script gave it and fed straight into `input`
+ * (when not NULL) or kept in `kept` (up to max). No sleeping and no SDL_GetTicks: the same
+ * script gives the same events at any machine load. Returns how many events were kept. */
 static int run_script(GtScript *script, GtInput *input, SDL_Event *kept, int max) {
     int n = 0;
-    Uint32 now = START_MS;
-    for (int guard = 0; guard < 100000; guard++) {
-        int wait = gt_script_pump(script, now, TRANSFORM, WIN_W, WIN_H, OUT_W, OUT_H);
+    gt_script_start(script, START_MS);
+    GtScriptGeometry geometry = { TRANSFORM, WIN_W, WIN_H, OUT_W, OUT_H };
+    Uint32 due = 0;
+    while (gt_script_next_due(script, &due)) {
+        if (input) gt_input_tick(input, due - 1);
+        assert_true(gt_script_push_next(script, &geometry));
         SDL_Event e;
+        int taken = 0;
         while (SDL_PollEvent(&e)) {
             bool relevant = (e.type >= SDL_MOUSEMOTION && e.type <= SDL_MOUSEWHEEL) ||
                             (e.type >= SDL_FINGERDOWN && e.type <= SDL_FINGERMOTION) || e.type == SDL_KEYDOWN ||
                             e.type == SDL_KEYUP;
             if (!relevant) continue;
-            e.common.timestamp = now;
+            assert_int_equal(e.common.timestamp, due); /* the scripted time, not when it was pushed */
+            taken++;
             if (input) gt_input_handle_event(input, &e);
             if (kept && n < max) kept[n++] = e;
         }
-        if (wait < 0) break;
-        now += wait > 0 ? (Uint32)wait : 1;
+        assert_int_equal(taken, 1); /* one event at a time */
     }
     assert_true(gt_script_finished(script));
     return n;
@@ -109,6 +114,7 @@ static void test_every_command_parses(void **state) {
                                   "mouse up 31 41\n"
                                   "trace 2 10 10 20 20 100 0.4\n"
                                   "tap 0.5 0.9\n"
+                                  "click 0.25 0.1\n"
                                   "wheel -2\n"
                                   "key 5\n"
                                   "key Keypad 1\n"
@@ -189,6 +195,7 @@ static void test_pump_pushes_the_events_in_order(void **state) {
     assert_float_equal(events[0].tfinger.pressure, 0.5, 1e-6);
     assert_float_equal(events[1].tfinger.dx, 10.0 / OUT_W, 1e-6);
     assert_float_equal(events[1].tfinger.pressure, 0.6, 1e-6);
+    assert_int_equal(events[0].common.timestamp, START_MS);                        /* the script's own clock */
     assert_int_equal(events[1].common.timestamp - events[0].common.timestamp, 20); /* the wait was kept */
     assert_int_equal(events[2].button.which, 0);
     assert_int_equal(events[2].button.button, SDL_BUTTON_LEFT);
@@ -205,6 +212,36 @@ static void test_pump_pushes_the_events_in_order(void **state) {
     assert_int_not_equal(events[8].tfinger.fingerId, 4);
     assert_int_equal(events[10].tfinger.fingerId, 4);
     assert_int_equal(events[10].common.timestamp - events[0].common.timestamp, 70); /* after the 50 ms tap */
+    gt_script_free(script);
+}
+
+static void test_events_due_together_keep_their_own_times(void **state) {
+    (void)state;
+    /* two hands land in the same ms, a click follows 1 ms later: four events, four stamps from
+     * the script, in the file's order (none collapses onto the time it was pushed) */
+    const char *path = write_file("together.gtscript",
+                                  "at 7000\n"
+                                  "finger down 1 30 40\n"
+                                  "finger down 2 50 40\n"
+                                  "wait 1\n"
+                                  "click 0.5 0.25\n");
+    char error[512] = "";
+    GtScript *script = gt_script_load(path, error, sizeof error);
+    assert_non_null(script);
+    SDL_Event events[8];
+    assert_int_equal(run_script(script, NULL, events, 8), 4);
+    assert_int_equal(events[0].type, SDL_FINGERDOWN);
+    assert_int_equal(events[0].tfinger.fingerId, 1);
+    assert_int_equal(events[0].common.timestamp, START_MS + 7000);
+    assert_int_equal(events[1].type, SDL_FINGERDOWN);
+    assert_int_equal(events[1].tfinger.fingerId, 2);
+    assert_int_equal(events[1].common.timestamp, START_MS + 7000);
+    assert_int_equal(events[2].type, SDL_MOUSEBUTTONDOWN);
+    assert_int_equal(events[2].button.x, WIN_W / 2);   /* a window fraction, in points */
+    assert_int_equal(events[2].button.y, WIN_H / 4);
+    assert_int_equal(events[2].common.timestamp, START_MS + 7001);
+    assert_int_equal(events[3].type, SDL_MOUSEBUTTONUP);
+    assert_int_equal(events[3].common.timestamp, START_MS + 7051);
     gt_script_free(script);
 }
 
@@ -318,6 +355,7 @@ int main(void) {
         cmocka_unit_test(test_every_command_parses),
         cmocka_unit_test(test_errors_name_file_and_line),
         cmocka_unit_test(test_pump_pushes_the_events_in_order),
+        cmocka_unit_test(test_events_due_together_keep_their_own_times),
         cmocka_unit_test(test_overlapping_traces_become_two_hands),
         cmocka_unit_test(test_replay_command_reproduces_the_contacts),
     };

@@ -9,7 +9,8 @@
 #define _XOPEN_SOURCE 700 /* nftw */
 #include "test_support.h"
 #include "app.h"
-#include "app_internal.h"
+#include "result_words.h"
+#include "session.h"
 #include "gt_motion.h"
 #include "live_safety.h"
 #include "scorecard_write.h"
@@ -376,7 +377,7 @@ static void test_kidney_press_ends_with_an_unsafe_card(void **state) {
 
     /* and the result screen's words say unsafe, with the card's message */
     GtResultNote notes[GT_RESULT_NOTES_MAX];
-    assert_true(gt_app_result_notes(&card, notes) >= 1);
+    assert_true(gt_result_notes(&card, notes) >= 1);
     assert_int_equal(notes[0].kind, GT_NOTE_UNSAFE);
     assert_string_equal(notes[0].title, "Unsafe \xE2\x80\x94 not passed");
     assert_string_equal(notes[0].lines[0], card.safety[0].message);
@@ -480,17 +481,17 @@ static void test_live_warning_follows_the_samples(void **state) {
 static void test_shown_total_never_contradicts_the_pass_mark(void **state) {
     (void)state;
     char shown[32];
-    gt_app_format_total(64.8, 65, shown, sizeof shown);
+    gt_result_format_total(64.8, 65, shown, sizeof shown);
     assert_string_equal(shown, "64.8");
-    gt_app_format_total(64.96, 65, shown, sizeof shown);   /* not "65.0" beside "Not yet: pass mark 65" */
+    gt_result_format_total(64.96, 65, shown, sizeof shown);   /* not "65.0" beside "Not yet: pass mark 65" */
     assert_string_equal(shown, "64.9");
-    gt_app_format_total(65.0, 65, shown, sizeof shown);
+    gt_result_format_total(65.0, 65, shown, sizeof shown);
     assert_string_equal(shown, "65.0");
-    gt_app_format_total(89.97, 65, shown, sizeof shown);   /* not "90.0" beside grade B */
+    gt_result_format_total(89.97, 65, shown, sizeof shown);   /* not "90.0" beside grade B */
     assert_string_equal(shown, "89.9");
-    gt_app_format_total(92.36, 65, shown, sizeof shown);
+    gt_result_format_total(92.36, 65, shown, sizeof shown);
     assert_string_equal(shown, "92.4");
-    gt_app_format_total(65.04, 65.03, shown, sizeof shown); /* a pass mark with two decimals */
+    gt_result_format_total(65.04, 65.03, shown, sizeof shown); /* a pass mark with two decimals */
     assert_string_equal(shown, "65.04");
 }
 
@@ -504,23 +505,23 @@ static void test_result_words_tell_the_whole_verdict(void **state) {
     card.pass_mark = 65;
     card.passed = true;
     snprintf(card.grade, sizeof card.grade, "B");
-    assert_int_equal(gt_app_result_notes(&card, notes), 0);
-    gt_app_result_status(&card, status, sizeof status);
+    assert_int_equal(gt_result_notes(&card, notes), 0);
+    gt_result_status(&card, status, sizeof status);
     assert_string_equal(status, "Passed (pass mark 65)");
 
     /* capped: the reason is shown, prefixed unless the engine wrote a whole sentence */
     card.capped = true;
     snprintf(card.cap_reason, sizeof card.cap_reason, "speed scored 50");
-    assert_int_equal(gt_app_result_notes(&card, notes), 1);
+    assert_int_equal(gt_result_notes(&card, notes), 1);
     assert_string_equal(notes[0].title, "Grade capped at B: speed scored 50");
     snprintf(card.cap_reason, sizeof card.cap_reason, "Grade lowered to C: two or more lifts in a glide.");
-    gt_app_result_notes(&card, notes);
+    gt_result_notes(&card, notes);
     assert_string_equal(notes[0].title, "Grade lowered to C: two or more lifts in a glide.");
 
     /* short of the work asked for: the completion feedback */
     card.completion = (GtCompletion){ .applies = true, .done = 1, .asked = 4, .unit = "strokes", .percent = 25 };
     snprintf(card.completion.feedback, sizeof card.completion.feedback, "Only 1 of 4 strokes done; finish all 4.");
-    assert_int_equal(gt_app_result_notes(&card, notes), 2);
+    assert_int_equal(gt_result_notes(&card, notes), 2);
     assert_int_equal(notes[1].kind, GT_NOTE_SHORT);
     assert_string_equal(notes[1].title, "Only 1 of 4 strokes done; finish all 4.");
 
@@ -529,10 +530,10 @@ static void test_result_words_tell_the_whole_verdict(void **state) {
     card.passed = false;
     card.capped = false;
     snprintf(card.verdict_reason, sizeof card.verdict_reason, "Nothing traced on the guide.");
-    assert_int_equal(gt_app_result_notes(&card, notes), 2);
+    assert_int_equal(gt_result_notes(&card, notes), 2);
     assert_string_equal(notes[0].title, "Not this step");
     assert_string_equal(notes[0].lines[0], "Nothing traced on the guide.");
-    gt_app_result_status(&card, status, sizeof status);
+    gt_result_status(&card, status, sizeof status);
     assert_string_equal(status, "Not passed: not this step");
 
     /* unsafe: every safety entry's message, in order */
@@ -540,11 +541,11 @@ static void test_result_words_tell_the_whole_verdict(void **state) {
     card.safety_count = 2;
     snprintf(card.safety[0].message, sizeof card.safety[0].message, "Unsafe pressure: level 9.5 for 1.0 s.");
     snprintf(card.safety[1].message, sizeof card.safety[1].message, "Kidney area (left): never apply friction here.");
-    assert_int_equal(gt_app_result_notes(&card, notes), 2);
+    assert_int_equal(gt_result_notes(&card, notes), 2);
     assert_string_equal(notes[0].title, "Unsafe \xE2\x80\x94 not passed");
     assert_int_equal(notes[0].line_count, 2);
     assert_string_equal(notes[0].lines[1], "Kidney area (left): never apply friction here.");
-    gt_app_result_status(&card, status, sizeof status);
+    gt_result_status(&card, status, sizeof status);
     assert_string_equal(status, "Not passed: unsafe");
 }
 

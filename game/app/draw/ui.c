@@ -82,7 +82,6 @@ static void compute_metrics(GtUi *ui, int width, int height, double px_per_mm) {
 bool gt_ui_init(GtUi *ui, SDL_Renderer *renderer, const char *assets_dir, char *error, size_t error_size) {
     memset(ui, 0, sizeof *ui);
     ui->renderer = renderer;
-    ui->pressed_id = -1;
     snprintf(ui->font_regular, sizeof ui->font_regular, "%s/fonts/Inter-Regular.otf", assets_dir);
     snprintf(ui->font_bold, sizeof ui->font_bold, "%s/fonts/Inter-SemiBold.otf", assets_dir);
     if (TTF_Init() != 0) {
@@ -116,7 +115,6 @@ void gt_ui_resize(GtUi *ui, int width_px, int height_px, double px_per_mm) {
 
 void gt_ui_begin_frame(GtUi *ui) {
     ui->frame++;
-    ui->button_count = 0;
     SDL_SetRenderDrawBlendMode(ui->renderer, SDL_BLENDMODE_BLEND);
     gt_ui_set_colour(ui, GT_COL_BACKGROUND, 255);
     SDL_RenderClear(ui->renderer);
@@ -310,25 +308,10 @@ void gt_ui_text_centred(GtUi *ui, const char *text, SDL_Rect rect, GtFontSize si
     SDL_RenderCopy(ui->renderer, e->texture, NULL, &dst);
 }
 
-void gt_ui_button(GtUi *ui, SDL_Rect rect, const char *label, int id, SDL_Keycode key, bool primary) {
-    bool pressed = ui->pressed_id == id;
+void gt_ui_button(GtUi *ui, SDL_Rect rect, const char *label, bool primary, bool pressed) {
     int radius = ui->unit;
     if (!primary) gt_ui_fill_round_rect(ui, rect, radius, GT_COL_LINE, 255);
     SDL_Rect inner = primary ? rect : (SDL_Rect){ rect.x + 2, rect.y + 2, rect.w - 4, rect.h - 4 };
     gt_ui_fill_round_rect(ui, inner, radius - 2, primary ? GT_COL_ACCENT : GT_COL_PANEL, pressed ? 200 : 255);
     gt_ui_text_centred(ui, label, rect, GT_FONT_BODY, true, primary ? GT_COL_ACCENT_TEXT : GT_COL_TEXT);
-    if (ui->button_count < GT_MAX_BUTTONS) ui->buttons[ui->button_count++] = (GtButton){ rect, id, key };
-}
-
-int gt_ui_button_at(const GtUi *ui, int x, int y) {
-    SDL_Point p = { x, y };
-    for (int i = ui->button_count; i-- > 0;)
-        if (SDL_PointInRect(&p, &ui->buttons[i].rect)) return ui->buttons[i].id;
-    return -1;
-}
-
-int gt_ui_button_for_key(const GtUi *ui, SDL_Keycode key) {
-    for (int i = 0; i < ui->button_count; i++)
-        if (key && ui->buttons[i].key == key) return ui->buttons[i].id;
-    return -1;
 }

@@ -1,6 +1,7 @@
 /* ui: the trainer's drawing toolkit: size metrics that follow the screen (physical
  * millimetres for touch targets, output pixels for sharp text), the Okabe-Ito palette,
- * filled shapes, cached text and buttons that work by mouse, touch and keyboard alike.
+ * filled shapes, cached text and the look of a button. It only draws: which places answer a
+ * press is the screens' business (input/hits.h).
  *
  * Ownership: a GtUi owns its fonts and text textures; gt_ui_free releases them. */
 #ifndef GT_UI_H
@@ -21,7 +22,7 @@ typedef enum GtColour {
 
 typedef enum GtFontSize { GT_FONT_SMALL, GT_FONT_BODY, GT_FONT_LARGE, GT_FONT_TITLE, GT_FONT_HUGE, GT_FONT_SIZE_COUNT } GtFontSize;
 
-enum { GT_TEXT_CACHE = 192, GT_MAX_BUTTONS = 64 };
+enum { GT_TEXT_CACHE = 192 };
 
 typedef struct GtTextEntry {
     SDL_Texture *texture;      /* NULL when the slot is empty */
@@ -30,12 +31,6 @@ typedef struct GtTextEntry {
     SDL_Color colour;
     Uint32 used;               /* frame it was last drawn, for eviction */
 } GtTextEntry;
-
-typedef struct GtButton {
-    SDL_Rect rect;
-    int id;                    /* what the screen does when it is pressed */
-    SDL_Keycode key;           /* keyboard shortcut, or 0 */
-} GtButton;
 
 typedef struct GtUi {
     SDL_Renderer *renderer;
@@ -47,10 +42,7 @@ typedef struct GtUi {
     TTF_Font *fonts[GT_FONT_SIZE_COUNT][2]; /* [size][bold] */
     char font_regular[512], font_bold[512];
     GtTextEntry cache[GT_TEXT_CACHE];
-    Uint32 frame;
-    GtButton buttons[GT_MAX_BUTTONS];  /* buttons drawn this frame, for hit testing */
-    int button_count;
-    int pressed_id;            /* button under the pointer while pressed, or -1 */
+    Uint32 frame;              /* frames begun, for the text cache's eviction */
 } GtUi;
 
 /* Opens the bundled fonts from `assets_dir`/fonts. False with a reason in `error` when they
@@ -62,7 +54,7 @@ void gt_ui_free(GtUi *ui);
  * pixel sizes so text stays sharp. Call when the window or its display changes. */
 void gt_ui_resize(GtUi *ui, int width_px, int height_px, double px_per_mm);
 
-/* Starts a frame: clears the background and forgets last frame's buttons. */
+/* Starts a frame: clears the background. */
 void gt_ui_begin_frame(GtUi *ui);
 
 SDL_Color gt_ui_colour(GtColour colour);
@@ -96,12 +88,8 @@ void gt_ui_text_size(GtUi *ui, const char *text, GtFontSize size, bool bold, int
 /* Centres text in a rectangle (single line). */
 void gt_ui_text_centred(GtUi *ui, const char *text, SDL_Rect rect, GtFontSize size, bool bold, GtColour colour);
 
-/* Draws a button and registers it for hit testing; `primary` fills it with the accent. */
-void gt_ui_button(GtUi *ui, SDL_Rect rect, const char *label, int id, SDL_Keycode key, bool primary);
-
-/* The button id at a point (output pixels), or -1. */
-int gt_ui_button_at(const GtUi *ui, int x, int y);
-/* The button id with this keyboard shortcut, or -1. */
-int gt_ui_button_for_key(const GtUi *ui, SDL_Keycode key);
+/* Draws a button with its label centred; `primary` fills it with the accent, `pressed` dims it
+ * while a finger or the mouse holds it down. */
+void gt_ui_button(GtUi *ui, SDL_Rect rect, const char *label, bool primary, bool pressed);
 
 #endif

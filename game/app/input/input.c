@@ -434,14 +434,20 @@ bool gt_input_handle_event(GtInput *input, const SDL_Event *event) {
 
 void gt_input_tick(GtInput *input, Uint32 now_ms) {
     if (!input->recording) return;
-    double t = fmax(0.0, ticks_diff(now_ms, input->start_ticks));
+    double now_t = fmax(0.0, ticks_diff(now_ms, input->start_ticks));
     for (int i = 0; i < SLOT_COUNT; i++) {
         Slot *slot = &input->slots[i];
         if (slot->kind == SLOT_FREE || slot->contact < 0) continue;
-        const GtContact *contact = &input->replay.contacts[slot->contact];
-        if (!contact->count) continue;
-        if (t - contact->samples[contact->count - 1].t_ms < GT_INPUT_HOLD_SAMPLE_MS) continue;
-        add_sample(input, slot, now_ms, slot->last.x_cm, slot->last.y_cm);
+        /* each hold sample falls exactly one period after the one before, however late this call */
+        for (;;) {
+            const GtContact *contact = &input->replay.contacts[slot->contact];
+            if (!contact->count) break;
+            double due_t = contact->samples[contact->count - 1].t_ms + GT_INPUT_HOLD_SAMPLE_MS;
+            if (due_t > now_t) break;
+            size_t before = contact->count;
+            add_sample(input, slot, input->start_ticks + (Uint32)llround(due_t), slot->last.x_cm, slot->last.y_cm);
+            if (input->replay.contacts[slot->contact].count == before) break; /* out of memory: stop */
+        }
     }
 }
 

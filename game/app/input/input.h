@@ -14,8 +14,8 @@
  *   own millisecond timestamps relative to the attempt start. Samples are quantised as replay
  *   files keep them (gt_sample_quantize), so what is scored equals what is saved.
  * - When the window loses focus, every press ends (its release may never arrive).
- * - A contact held still still produces a sample every GT_INPUT_HOLD_SAMPLE_MS (gt_input_tick),
- *   so holds are timed even when no motion events arrive.
+ * - A contact held still still produces a sample every GT_INPUT_HOLD_SAMPLE_MS after its last
+ *   one (gt_input_tick), so holds are timed even when no motion events arrive.
  *
  * Details the contract above leaves open, as implemented:
  * - Contact ids: each press takes the lowest id no held press uses, so the mouse is 0 and
@@ -97,7 +97,11 @@ const GtReplay *gt_input_attempt(const GtInput *input);
  * and ignored. */
 bool gt_input_handle_event(GtInput *input, const SDL_Event *event);
 
-/* Adds hold samples for contacts that have not moved for GT_INPUT_HOLD_SAMPLE_MS. */
+/* Adds the hold samples due by `now_ms`: a recorded contact that has not moved gets a sample
+ * GT_INPUT_HOLD_SAMPLE_MS after its last one, and every period after that, at exactly those
+ * times however late or often this is called, so holds are timed by the event clock and never
+ * by the frame rate. Call it before handling an event stamped later than the samples it adds.
+ * Out of memory loses the samples, nothing else. */
 void gt_input_tick(GtInput *input, Uint32 now_ms);
 
 /* Sets the manual pressure level (0-10) and its source (wheel, keys or slider). */

@@ -22,7 +22,7 @@ enum {
 static const SDL_FingerID TAP_FINGER_ID = (SDL_FingerID)1 << 40;
 static const SDL_FingerID REPLAY_FINGER_BASE = (SDL_FingerID)1 << 41;
 
-typedef enum ActionKind { ACT_FINGER, ACT_FINGER_WINDOW, ACT_MOUSE, ACT_WHEEL, ACT_KEY } ActionKind;
+typedef enum ActionKind { ACT_FINGER, ACT_FINGER_WINDOW, ACT_MOUSE, ACT_MOUSE_WINDOW, ACT_WHEEL, ACT_KEY } ActionKind;
 typedef enum Phase { PHASE_DOWN, PHASE_MOVE, PHASE_UP } Phase;
 
 /* One SDL event to push at script time t_ms. */
@@ -33,7 +33,7 @@ typedef struct Action {
     Phase phase;            /* fingers and mouse; keys: DOWN or UP */
     bool synthetic;         /* SDL's own duplicate (mouse-from-touch / touch-from-mouse) */
     SDL_FingerID finger;
-    double x, y;            /* body-map cm; ACT_FINGER_WINDOW: window fraction 0..1 */
+    double x, y;            /* body-map cm; ACT_*_WINDOW: window fraction 0..1 */
     float pressure;         /* 0..1 */
     int notches;            /* wheel */
     SDL_Keycode key;
@@ -209,6 +209,20 @@ static bool parse_tap(Parser *p, char **tok, int n) {
     return true;
 }
 
+/* click FX FY: the left mouse button down and up at a window fraction, for buttons. */
+static bool parse_click(Parser *p, char **tok, int n) {
+    if (!arity(p, n, 2, 2, "click FX FY")) return false;
+    Action a = { .t_ms = p->clock_ms, .kind = ACT_MOUSE_WINDOW };
+    if (!number_in(p, tok[1], "FX", 0.0, 1.0, &a.x) || !number_in(p, tok[2], "FY", 0.0, 1.0, &a.y)) return false;
+    a.phase = PHASE_DOWN;
+    if (!add_action(p, a)) return false;
+    a.t_ms += TAP_MS;
+    a.phase = PHASE_UP;
+    if (!add_action(p, a)) return false;
+    p->clock_ms += TAP_MS;
+    return true;
+}
+
 /* replay FILE: every contact becomes a finger with its own id, timing and pressures. */
 static bool parse_replay(Parser *p, const char *file) {
     char full[4096];
@@ -281,6 +295,7 @@ static bool parse_line(Parser *p, char *line) {
     if (strcmp(cmd, "mouse") == 0) return parse_mouse(p, tok, n);
     if (strcmp(cmd, "trace") == 0) return parse_trace(p, tok, n);
     if (strcmp(cmd, "tap") == 0) return parse_tap(p, tok, n);
+    if (strcmp(cmd, "click") == 0) return parse_click(p, tok, n);
     if (strcmp(cmd, "wheel") == 0) {
         double notches;
         if (!arity(p, n, 1, 1, "wheel N") || !number_in(p, tok[1], "the notches N", -1000, 1000, &notches))
@@ -300,7 +315,7 @@ static bool parse_line(Parser *p, char *line) {
         a.phase = PHASE_UP;
         return add_action(p, a);
     }
-    return fail(p, "unknown command \"%s\" (expected at, wait, finger, mouse, trace, tap, wheel, key or replay)", cmd);
+    return fail(p, "unknown command \"%s\" (expected at, wait, finger, mouse, trace, tap, click, wheel, key or replay)", cmd);
 }
 
 /* Orders actions by time, and by their place in the file when times are equal. */
@@ -388,15 +403,10 @@ static Uint32 focus_window_id(void) {
     return window ? SDL_GetWindowID(window) : 0;
 }
 
-/* Geometry for converting body-map cm at push time. */
-typedef struct Geometry {
-    GtViewTransform transform;
-    int window_w, window_h, output_w, output_h;
-} Geometry;
-
-/* Builds the SDL event for one action and pushes it. Returns SDL_PushEvent's result, or 1
- * when there was nothing to push. */
-static int push_action(GtScript *s, const Action *a, const Geometry *g) {
+/* Builds the SDL event for one action, stamped `stamp_ms`, and adds it to SDL's queue with
+ * SDL_PeepEvents, which keeps the stamp (SDL_PushEvent would overwrite it with SDL_GetTicks).
+ * Returns false when the queue would not take it. */
+static bool push_action(GtScript *s, const Action *a, const GtScriptGeometry *g, Uint32 stamp_ms) {
     SDL_Event e;
     SDL_zero(e);
     double px = g->transform.origin_x_px + a->x * g->transform.px_per_cm;
@@ -405,8 +415,8 @@ static int push_action(GtScript *s, const Action *a, const Geometry *g) {
     case ACT_FINGER:
     case ACT_FINGER_WINDOW: {
         static const Uint32 types[] = { SDL_FINGERDOWN, SDL_FINGERMOTION, SDL_FINGERUP };
-        float fx = (float)(a->kind == ACT_FINGER ? px / g->output_w : a->x);
-        float fy = (float)(a->kind == ACT_FINGER ? py / g->output_h : a->y);
+        float fx = (float)(a->kind == ACT_FINGER ? px / g->output_w_px : a->x);
+        float fy = (float)(a->kind == ACT_FINGER ? py / g->output_h_px : a->y);
         SDL_TouchID touch = a->synthetic ? SDL_MOUSE_TOUCHID : 1;
         FingerPos *last = finger_pos(s, touch, a->finger, fx, fy);
         e.type = types[a->phase];
@@ -425,8 +435,10 @@ static int push_action(GtScript *s, const Action *a, const Geometry *g) {
         }
         break;
     }
-    case ACT_MOUSE: {
-        int x = (int)lround(px * g->window_w / g->output_w), y = (int)lround(py * g->window_h / g->output_h);
+    case ACT_MOUSE:
+    case ACT_MOUSE_WINDOW: {
+        int x = (int)lround(a->kind == ACT_MOUSE ? px * g->window_w_pt / g->output_w_px : a->x * g->window_w_pt);
+        int y = (int)lround(a->kind == ACT_MOUSE ? py * g->window_h_pt / g->output_h_px : a->y * g->window_h_pt);
         Uint32 which = a->synthetic ? SDL_TOUCH_MOUSEID : 0;
         if (a->phase == PHASE_MOVE) {
             e.type = SDL_MOUSEMOTION;
@@ -470,23 +482,36 @@ static int push_action(GtScript *s, const Action *a, const Geometry *g) {
         e.key.windowID = focus_window_id();
         break;
     }
-    return SDL_PushEvent(&e);
+    e.common.timestamp = stamp_ms;
+    return SDL_PeepEvents(&e, 1, SDL_ADDEVENT, 0, 0) == 1;
 }
 
-int gt_script_pump(GtScript *script, Uint32 now_ms, GtViewTransform transform, int window_w_pt, int window_h_pt,
-                   int output_w_px, int output_h_px) {
-    if (!script->started) {
-        script->started = true;
-        script->start_ticks = now_ms;
-    }
-    Geometry g = { transform, window_w_pt > 0 ? window_w_pt : 1, window_h_pt > 0 ? window_h_pt : 1,
-                   output_w_px > 0 ? output_w_px : 1, output_h_px > 0 ? output_h_px : 1 };
-    double elapsed = (double)(Sint32)(now_ms - script->start_ticks);
-    while (script->next < script->count && script->actions[script->next].t_ms <= elapsed) {
-        if (push_action(script, &script->actions[script->next], &g) < 0) return 1; /* queue full: retry soon */
-        script->next++;
-    }
-    if (script->next >= script->count) return -1;
-    double wait = script->actions[script->next].t_ms - elapsed;
-    return wait > 0.0 ? (int)ceil(wait) : 0;
+void gt_script_start(GtScript *script, Uint32 now_ms) {
+    if (script->started) return;
+    script->started = true;
+    script->start_ticks = now_ms;
+}
+
+/* The time an action is due on the caller's clock: the script's start plus its whole ms. */
+static Uint32 due_ms(const GtScript *script, const Action *a) {
+    return script->start_ticks + (Uint32)ceil(a->t_ms);
+}
+
+bool gt_script_next_due(const GtScript *script, Uint32 *due) {
+    if (!script->started || script->next >= script->count) return false;
+    *due = due_ms(script, &script->actions[script->next]);
+    return true;
+}
+
+bool gt_script_push_next(GtScript *script, const GtScriptGeometry *geometry) {
+    if (!script->started || script->next >= script->count) return false;
+    GtScriptGeometry g = *geometry;
+    if (g.window_w_pt <= 0) g.window_w_pt = 1;
+    if (g.window_h_pt <= 0) g.window_h_pt = 1;
+    if (g.output_w_px <= 0) g.output_w_px = 1;
+    if (g.output_h_px <= 0) g.output_h_px = 1;
+    const Action *a = &script->actions[script->next];
+    if (!push_action(script, a, &g, due_ms(script, a))) return false;
+    script->next++;
+    return true;
 }

@@ -9,6 +9,7 @@
  *   mouse down|move|up X Y [synthetic]            left button; X Y in body-map cm
  *   trace ID X0 Y0 X1 Y1 MS [P]   finger ID down at (X0,Y0), moves every 16 ms to (X1,Y1), up
  *   tap FX FY                     a finger tap at window fraction FX FY (0..1), for buttons
+ *   click FX FY                   a left mouse click there (button down, 50 ms, up)
  *   wheel N                       mouse wheel N notches (positive = away from the user)
  *   key NAME                      a key press and release; NAME as SDL_GetKeyFromName knows it
  *   replay FILE                   pushes a replay file's contacts as finger events, with its timing
@@ -16,7 +17,7 @@
  * "synthetic" marks an event as SDL's own duplicate (mouse-from-touch or touch-from-mouse), to
  * test that such events are not counted twice.
  *
- * The clock: finger, mouse, wheel and key commands take no time; trace, tap (50 ms) and replay
+ * The clock: finger, mouse, wheel and key commands take no time; trace, tap and click (50 ms) and replay
  * move the clock to their end, so a following `wait` counts from there. `at` may go back in
  * time, which is how two traces overlap (two hands). Events due at the same ms keep the
  * order of the file. Script fingers are on touch device 1; `tap` and `replay` use finger ids
@@ -38,11 +39,27 @@ typedef struct GtScript GtScript;
 GtScript *gt_script_load(const char *path, char *error, size_t error_size);
 void gt_script_free(GtScript *script);
 
-/* Pushes every event due at `now_ms` (SDL ticks; the first call starts the script clock),
- * converting cm with the current geometry. Returns the ms until the next event is due, or
- * -1 when the script has finished. */
-int gt_script_pump(GtScript *script, Uint32 now_ms, GtViewTransform transform, int window_w_pt, int window_h_pt,
-                   int output_w_px, int output_h_px);
+/* How body-map centimetres become window positions when an event is pushed. */
+typedef struct GtScriptGeometry {
+    GtViewTransform transform;      /* the body view shown now */
+    int window_w_pt, window_h_pt;   /* window size in points (mouse events) */
+    int output_w_px, output_h_px;   /* output size in pixels (fingers are fractions of it) */
+} GtScriptGeometry;
+
+/* Starts the script clock: script time 0 is `now_ms` on the caller's clock (the trainer's
+ * clock, virtual under --script). Only the first call counts. */
+void gt_script_start(GtScript *script, Uint32 now_ms);
+
+/* When the next event is due on the caller's clock (the start plus its script time, in whole
+ * ms); false when the script has finished or not started. */
+bool gt_script_next_due(const GtScript *script, Uint32 *due_ms);
+
+/* Pushes the next event, and only that one, into SDL's queue stamped with its own due time
+ * (SDL_PeepEvents keeps the stamp; SDL_PushEvent would overwrite it), converting cm with
+ * `geometry` as it is now. The caller handles it before pushing the next, so each event meets
+ * the screen its predecessors left, and two events due in one frame keep two times. False when
+ * the script has finished or SDL's queue is full (the event is then pushed on a later call). */
+bool gt_script_push_next(GtScript *script, const GtScriptGeometry *geometry);
 
 bool gt_script_finished(const GtScript *script);
 

@@ -1,7 +1,10 @@
-/* The trainer's window, options and main loop. The loop sleeps in SDL_WaitEventTimeout when
- * nothing moves, so an idle trainer uses next to no CPU. */
-#include "app.h"
-#include "app_internal.h"
+/* The trainer's window and main loop. Each turn takes the events that are due, hands each to
+ * the router (which sends it to what lies under it on the screen showing now), gives the
+ * actions it yields to the session with the event's own time, lays the screen out again after
+ * every change, and draws. On the real clock the loop sleeps in SDL_WaitEventTimeout when
+ * nothing moves, so an idle trainer uses next to no CPU; on the virtual clock (--script,
+ * --frames) it never sleeps and the clock moves only as the loop moves it. */
+#include "app_state.h"
 #include "storage.h"
 
 #include <SDL_image.h>
@@ -9,64 +12,30 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char USAGE[] =
-    "Usage: guidedtouch [--data DIR] [OPTIONS]\n"
-    "\n"
-    "Starts the trainer.\n"
-    "  --window WxH        window size in points (default 1280x800)\n"
-    "  --fullscreen        fill the screen (desktop fullscreen)\n"
-    "  --mute              no metronome click\n"
-    "  --mode MODE         learn (demo, guide, hints), practice (guide, no demo) or exam (no guide)\n"
-    "  --lesson ID         open this lesson straight away (--step N for a later step)\n"
-    "  --script FILE       drive the trainer with an input script (see docs/student-guide.md)\n"
-    "  --frames N          run N frames, then exit (with --script and no --frames: exit 1 s\n"
-    "                      after the script ends); scripted and --frames runs keep a virtual\n"
-    "                      clock (16 ms a frame), so they are the same on any machine\n"
-    "  --screenshot FILE   save the last frame as a PNG\n"
-    "  --card-out FILE     after each attempt, write the score card shown as JSON (as `grade` prints it)\n"
-    "Keys: Enter = main button, Esc = back, 1-9 and 0 = pressure level, mouse wheel = pressure.\n";
+/* The virtual clock starts here (ms), never at 0. */
+static const Uint32 VIRTUAL_START_MS = 1000;
 
-static const char *const MODE_NAMES[GT_MODE_COUNT] = { "learn", "practice", "exam" };
+/* What the screens read, borrowed from the app. */
+static GtScreenContext screen_context(GtApp *app) {
+    return (GtScreenContext){ &app->screens, &app->ui, app->views, &app->session, &app->library, &app->progress,
+                              app->input, app->router.pressed_action };
+}
 
-/* Parses the trainer's options; returns -1 to go on, else an exit code. */
-static int parse_options(GtAppOptions *o, int argc, char **argv) {
-    *o = (GtAppOptions){ .width = 1280, .height = 800, .mode = GT_MODE_LEARN, .step = 1 };
-    for (int i = 0; i < argc; i++) {
-        const char *a = argv[i];
-        const char *value = i + 1 < argc ? argv[i + 1] : NULL;
-        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) { fputs(USAGE, stdout); return 0; }
-        else if (strcmp(a, "--fullscreen") == 0) o->fullscreen = true;
-        else if (strcmp(a, "--no-fullscreen") == 0) o->fullscreen = false;
-        else if (strcmp(a, "--mute") == 0) o->mute = true;
-        else if (strcmp(a, "--no-mute") == 0) o->mute = false;
-        else if (value && strcmp(a, "--window") == 0) {
-            if (sscanf(value, "%dx%d", &o->width, &o->height) != 2 || o->width < 320 || o->height < 320 ||
-                o->width > 16384 || o->height > 16384) {
-                fprintf(stderr, "guidedtouch: --window wants WxH, at least 320x320 (got \"%s\")\n", value);
-                return 2;
-            }
-            i++;
-        } else if (value && strcmp(a, "--mode") == 0) {
-            int m = 0;
-            while (m < GT_MODE_COUNT && strcmp(value, MODE_NAMES[m]) != 0) m++;
-            if (m == GT_MODE_COUNT) {
-                fprintf(stderr, "guidedtouch: --mode is learn, practice or exam (got \"%s\")\n", value);
-                return 2;
-            }
-            o->mode = (GtMode)m;
-            i++;
-        } else if (value && strcmp(a, "--lesson") == 0) { o->lesson = value; i++; }
-        else if (value && strcmp(a, "--step") == 0) { o->step = atoi(value); i++; }
-        else if (value && strcmp(a, "--script") == 0) { o->script = value; i++; }
-        else if (value && strcmp(a, "--screenshot") == 0) { o->screenshot = value; i++; }
-        else if (value && strcmp(a, "--card-out") == 0) { o->card_out = value; i++; }
-        else if (value && strcmp(a, "--frames") == 0) { o->frames = atoi(value); i++; }
-        else {
-            fprintf(stderr, "guidedtouch: unknown option \"%s\"\n\n%s", a, USAGE);
-            return 2;
-        }
-    }
-    return -1;
+/* Lays the screen showing now out again: which part of the body each view shows, the screen's
+ * hit areas, the list's scroll range, and the tracing area and slider input may use (empty
+ * unless the screen declared them). A press begun on another screen is forgotten. */
+static void relayout(GtApp *app) {
+    GtScreenContext c = screen_context(app);
+    int before = app->hits.screen;
+    gt_screens_prepare_views(&c);
+    gt_session_set_scroll_limit(&app->session, gt_screens_layout(&c, &app->hits));
+    if (app->hits.screen != before) gt_router_reset(&app->router);
+    const GtHit *trace = gt_hits_find(&app->hits, GT_HIT_TRACE), *slider = gt_hits_find(&app->hits, GT_HIT_SLIDER);
+    SDL_Rect none = { 0, 0, 0, 0 };
+    gt_input_set_geometry(app->input, gt_screens_active_view(&c)->transform, trace ? trace->rect : none,
+                          slider ? slider->rect : none, app->window_w, app->window_h, app->output_w, app->output_h);
+    app->audio.muted = app->session.muted;
+    app->dirty = true;
 }
 
 /* Physical pixels per millimetre of the window's display, 96 dpi when unknown. */
@@ -78,7 +47,8 @@ static double pixels_per_mm(GtApp *app) {
     return ddpi / 25.4 * points_to_pixels;
 }
 
-/* Re-reads the window and output sizes; re-lays out when they changed. */
+/* Re-reads the window and output sizes; when they changed, the metrics, the regions and the
+ * screen are laid out again. */
 static void refresh_geometry(GtApp *app) {
     int ww, wh, ow, oh;
     SDL_GetWindowSize(app->window, &ww, &wh);
@@ -89,10 +59,92 @@ static void refresh_geometry(GtApp *app) {
     app->output_w = ow;
     app->output_h = oh;
     gt_ui_resize(&app->ui, ow, oh, pixels_per_mm(app));
-    gt_app_layout(app);
-    app->dirty = true;
+    gt_screens_frame(&app->screens, &app->ui, ow, oh);
+    relayout(app);
 }
 
+/* Does what an action asks at `at_ms` (the time of the event that caused it); a change lays
+ * the screen out again at once, so the next event meets the new screen. */
+static bool act(GtApp *app, int action, Uint32 at_ms) {
+    if (!gt_session_act(&app->session, action, at_ms)) return false;
+    relayout(app);
+    return true;
+}
+
+/* Handles one event at `at_ms`: the router sends it to input or turns it into an action or a
+ * scroll of the list. */
+static void handle_event(GtApp *app, const SDL_Event *event, Uint32 at_ms) {
+    SDL_Event e = *event;
+    e.common.timestamp = at_ms;
+    GtRouterGeometry g = { app->window_w, app->window_h, app->output_w, app->output_h };
+    GtRouted r = gt_router_route(&app->router, app->input, &app->hits, &e, g);
+    if (r.quit) app->running = false;
+    if (r.window_changed) refresh_geometry(app);
+    if (r.window_changed || r.to_input || r.redraw) app->dirty = true;
+    for (int i = 0; i < (r.scroll_rows > 0 ? r.scroll_rows : -r.scroll_rows); i++)
+        act(app, r.scroll_rows > 0 ? GT_ACT_SCROLL_DOWN : GT_ACT_SCROLL_UP, at_ms);
+    if (r.action != GT_HIT_NO_ACTION) act(app, r.action, at_ms);
+}
+
+/* True for the kinds of event a script pushes. */
+static bool is_input_event(Uint32 type) {
+    return (type >= SDL_KEYDOWN && type <= SDL_KEYUP) || (type >= SDL_MOUSEMOTION && type <= SDL_MOUSEWHEEL) ||
+           (type >= SDL_FINGERDOWN && type <= SDL_FINGERMOTION);
+}
+
+/* Handles every event in SDL's queue. On the virtual clock the event a script just pushed
+ * (stamped `script_stamp`, when `from_script`) keeps its scripted time; any other event (a
+ * window event, say) happens at the virtual now. On the real clock events keep SDL's stamps. */
+static void drain_events(GtApp *app, bool from_script, Uint32 script_stamp) {
+    SDL_Event e;
+    while (SDL_PollEvent(&e)) {
+        Uint32 at = e.common.timestamp;
+        if (app->clock.is_virtual) {
+            bool scripted = from_script && is_input_event(e.type) && e.common.timestamp == script_stamp;
+            if (scripted) from_script = false;
+            else at = gt_clock_now(&app->clock);
+        }
+        handle_event(app, &e, at);
+    }
+}
+
+/* Plays the script up to `until_ms`, one event at a time: hold samples due before the event
+ * are added first, the clock moves to the event's time, the event is pushed (keeping its
+ * scripted stamp) and handled, screen changes included, before the next is pushed. */
+static void play_script(GtApp *app, Uint32 until_ms) {
+    Uint32 due;
+    while (app->script && app->running && gt_script_next_due(app->script, &due) && (Sint32)(due - until_ms) <= 0) {
+        if ((Sint32)(due - gt_clock_now(&app->clock)) > 0) {
+            gt_input_tick(app->input, due - 1);
+            gt_clock_advance_to(&app->clock, due);
+        }
+        GtScreenContext c = screen_context(app);
+        GtScriptGeometry g = { gt_screens_active_view(&c)->transform, app->window_w, app->window_h, app->output_w,
+                               app->output_h };
+        if (!gt_script_push_next(app->script, &g)) break; /* SDL's queue is full: the next frame tries again */
+        drain_events(app, true, due);
+    }
+}
+
+/* On the real clock, how long the loop may sleep waiting for events: a frame while something
+ * moves, a hold sample's period while an attempt records, else a second. */
+static int real_wait_ms(GtApp *app) {
+    Uint32 now = gt_clock_now(&app->clock);
+    if (gt_session_animating(&app->session, now)) return GT_FRAME_MS;
+    if (gt_session_recording(&app->session)) return GT_INPUT_HOLD_SAMPLE_MS;
+    return 1000;
+}
+
+/* True when this turn is the last: N turns (--frames N), or a second after the script ended
+ * (a script without --frames). */
+static bool is_last_frame(GtApp *app, Uint32 now_ms) {
+    if (app->options.frames > 0) return app->frames + 1 >= app->options.frames;
+    if (!app->script || !gt_script_finished(app->script)) return false;
+    if (!app->script_end_ms) app->script_end_ms = now_ms ? now_ms : 1;
+    return now_ms - app->script_end_ms >= 1000;
+}
+
+/* Saves the frame just drawn as a PNG; false (said on stderr) when it cannot. */
 static bool save_screenshot(GtApp *app, const char *path) {
     SDL_Surface *shot = SDL_CreateRGBSurfaceWithFormat(0, app->output_w, app->output_h, 32, SDL_PIXELFORMAT_ARGB8888);
     if (!shot) return false;
@@ -103,7 +155,42 @@ static bool save_screenshot(GtApp *app, const char *path) {
     return ok;
 }
 
-/* Creates the window and a renderer: hardware first, software when that fails. */
+/* Draws the screen showing now (and saves it on the last frame when asked). */
+static void draw(GtApp *app, Uint32 now_ms, bool last) {
+    GtScreenContext c = screen_context(app);
+    gt_screens_draw(&c, &app->hits, now_ms);
+    if (last && app->options.screenshot) save_screenshot(app, app->options.screenshot);
+    SDL_RenderPresent(app->renderer);
+    app->dirty = false;
+}
+
+bool gt_app_frame(GtApp *app) {
+    if (!app || !app->running) return false;
+    refresh_geometry(app);
+    if (app->clock.is_virtual) {
+        Uint32 frame_end = gt_clock_now(&app->clock) + GT_FRAME_MS;
+        play_script(app, frame_end);
+        gt_input_tick(app->input, frame_end - 1);
+        gt_clock_advance_to(&app->clock, frame_end);
+        drain_events(app, false, 0);
+    } else {
+        SDL_Event e;
+        if (SDL_WaitEventTimeout(&e, real_wait_ms(app))) handle_event(app, &e, e.common.timestamp);
+        drain_events(app, false, 0);
+    }
+    Uint32 now = gt_clock_now(&app->clock);
+    gt_input_tick(app->input, now);
+    if (gt_session_update(&app->session, now)) gt_audio_click(&app->audio);
+    if (gt_session_recording(&app->session) || gt_session_animating(&app->session, now)) app->dirty = true;
+    bool last = is_last_frame(app, now);
+    if (app->dirty || last) draw(app, now, last);
+    app->frames++;
+    if (last) app->running = false;
+    return app->running;
+}
+
+/* Creates the window and a renderer: hardware first, software when that fails. False (said on
+ * stderr) when neither opens; whatever did open is left for gt_app_close. */
 static bool open_window(GtApp *app) {
     Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
     if (app->options.fullscreen) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
@@ -123,207 +210,144 @@ static bool open_window(GtApp *app) {
     return true;
 }
 
-/* Pointer and key events the input layer did not take drive the buttons. */
-static void handle_ui_event(GtApp *app, const SDL_Event *e, Uint32 now_ms) {
-    double sx = app->window_w ? (double)app->output_w / app->window_w : 1.0;
-    double sy = app->window_h ? (double)app->output_h / app->window_h : 1.0;
-    switch (e->type) {
-    case SDL_QUIT: app->running = false; break;
-    case SDL_WINDOWEVENT: app->dirty = true; break;
-    case SDL_MOUSEBUTTONDOWN:
-        if (e->button.which == SDL_TOUCH_MOUSEID || e->button.button != SDL_BUTTON_LEFT) break;
-        app->ui.pressed_id = gt_ui_button_at(&app->ui, (int)(e->button.x * sx), (int)(e->button.y * sy));
-        app->dirty = true;
-        break;
-    case SDL_MOUSEBUTTONUP: {
-        if (e->button.which == SDL_TOUCH_MOUSEID || e->button.button != SDL_BUTTON_LEFT) break;
-        int id = gt_ui_button_at(&app->ui, (int)(e->button.x * sx), (int)(e->button.y * sy));
-        if (id >= 0 && id == app->ui.pressed_id) gt_app_act(app, id, now_ms);
-        app->ui.pressed_id = -1;
-        app->dirty = true;
-        break;
-    }
-    case SDL_FINGERDOWN:
-        if (e->tfinger.touchId == SDL_MOUSE_TOUCHID) break;
-        app->ui.pressed_id = gt_ui_button_at(&app->ui, (int)(e->tfinger.x * app->output_w), (int)(e->tfinger.y * app->output_h));
-        app->dirty = true;
-        break;
-    case SDL_FINGERUP: {
-        if (e->tfinger.touchId == SDL_MOUSE_TOUCHID) break;
-        int id = gt_ui_button_at(&app->ui, (int)(e->tfinger.x * app->output_w), (int)(e->tfinger.y * app->output_h));
-        if (id >= 0 && id == app->ui.pressed_id) gt_app_act(app, id, now_ms);
-        app->ui.pressed_id = -1;
-        app->dirty = true;
-        break;
-    }
-    case SDL_MOUSEWHEEL:
-        if (app->screen == GT_SCREEN_HOME) gt_app_act(app, e->wheel.y > 0 ? GT_ACT_SCROLL_UP : GT_ACT_SCROLL_DOWN, now_ms);
-        break;
-    case SDL_KEYDOWN: {
-        SDL_Keycode key = e->key.keysym.sym;
-        int id = gt_ui_button_for_key(&app->ui, key);
-        if (id < 0 && key == SDLK_KP_ENTER) id = gt_ui_button_for_key(&app->ui, SDLK_RETURN);
-        if (id < 0 && key == SDLK_AC_BACK) id = gt_ui_button_for_key(&app->ui, SDLK_ESCAPE);
-        if (id < 0 && app->screen == GT_SCREEN_HOME && key == SDLK_DOWN) id = GT_ACT_SCROLL_DOWN;
-        if (id < 0 && app->screen == GT_SCREEN_HOME && key == SDLK_UP) id = GT_ACT_SCROLL_UP;
-        if (id >= 0) gt_app_act(app, id, now_ms);
-        app->dirty = true;
-        break;
-    }
-    default: break;
-    }
+/* Loads the student's marks (a problem is said on stderr; the trainer goes on without them). */
+static void load_progress(GtApp *app) {
+    char dir[768], error[512];
+    if (!gt_storage_data_dir(dir, sizeof dir, error, sizeof error))
+        fprintf(stderr, "guidedtouch: marks will not be kept: %s\n", error);
+    else if (!gt_progress_load(&app->progress, dir, error, sizeof error))
+        fprintf(stderr, "guidedtouch: %s\n", error);
 }
 
-static void set_input_geometry(GtApp *app) {
-    const GtBodyView *view = app->lesson ? &app->views[app->lesson->steps[app->step - 1].view] : &app->views[0];
-    gt_input_set_geometry(app->input, view->transform, view->rect, app->slider, app->window_w, app->window_h,
-                          app->output_w, app->output_h);
-}
-
-/* The trainer's clock, ms. SDL ticks normally; for a scripted or --frames run a virtual clock
- * that moves only when the loop moves it, so such a run is the same at any machine load. */
-static Uint32 clock_now(const GtApp *app) {
-    return app->virtual_clock ? app->clock_ms : SDL_GetTicks();
-}
-
-/* Pushes the script's events due at `now_ms` and returns how long the loop may wait for events
- * before it has to move on: until the next scripted event, the next hold sample, the next
- * animation frame, or (when idle) a second; at most one 16 ms frame in scripted and --frames runs. */
-static int loop_wait_ms(GtApp *app, Uint32 now_ms) {
-    int wait_ms = gt_app_animating(app, now_ms) ? 16 : 1000;
-    if (gt_input_recording(app->input)) wait_ms = GT_INPUT_HOLD_SAMPLE_MS;
-    if (app->script) {
-        const GtBodyView *v = app->lesson ? &app->views[app->lesson->steps[app->step - 1].view] : &app->views[0];
-        int due = gt_script_pump(app->script, now_ms, v->transform, app->window_w, app->window_h, app->output_w,
-                                 app->output_h);
-        if (due >= 0 && due < wait_ms) wait_ms = due;
+/* Opens everything after SDL: window, fonts, views, input, audio, marks, script, session.
+ * False (said on stderr) when the trainer cannot run. */
+static bool open_parts(GtApp *app) {
+    char error[512] = "";
+    if (!open_window(app)) return false;
+    if (!gt_ui_init(&app->ui, app->renderer, app->assets_dir, error, sizeof error)) {
+        fprintf(stderr, "guidedtouch: %s\n", error);
+        return false;
     }
-    if ((app->options.frames > 0 || app->script) && wait_ms > 16) wait_ms = 16;
-    return wait_ms < 1 ? 1 : wait_ms;
-}
-
-/* Gives every waiting event to the input layer or the interface. On the real clock it first
- * waits up to `wait_ms` for one; on the virtual clock it never waits, and stamps each event
- * with the virtual time, so samples are timed by the script, not by when the machine got to them. */
-static void handle_events(GtApp *app, int wait_ms) {
-    SDL_Event e;
-    bool any = app->virtual_clock ? SDL_PollEvent(&e) : SDL_WaitEventTimeout(&e, wait_ms);
-    while (any) {
-        Uint32 now = clock_now(app);
-        if (app->virtual_clock) e.common.timestamp = now;
-        if (gt_input_handle_event(app->input, &e)) app->dirty = true;
-        else handle_ui_event(app, &e, now);
-        any = SDL_PollEvent(&e);
+    app->ui_ready = true;
+    char bodymap_dir[800];
+    snprintf(bodymap_dir, sizeof bodymap_dir, "%s/bodymap", app->assets_dir);
+    for (int v = 0; v < GT_VIEW_COUNT; v++)
+        gt_bodyview_init(&app->views[v], gt_library_view(&app->library, (GtView)v), bodymap_dir);
+    app->views_ready = true;
+    app->input = gt_input_create();
+    if (!app->input) {
+        fprintf(stderr, "guidedtouch: out of memory\n");
+        return false;
     }
-}
-
-/* True when this frame is the last: N frames drawn (--frames N), or a second after the script
- * ended (a script without --frames). `script_end_ms` remembers when it ended (0: not yet). */
-static bool is_last_frame(GtApp *app, int frames, Uint32 now_ms, Uint32 *script_end_ms) {
-    if (app->options.frames > 0) return frames + 1 >= app->options.frames;
-    if (!app->script || !gt_script_finished(app->script)) return false;
-    if (!*script_end_ms) *script_end_ms = now_ms ? now_ms : 1;
-    return now_ms - *script_end_ms >= 1000;
+    gt_audio_open(&app->audio, app->options.mute);
+    load_progress(app);
+    if (app->options.script) {
+        app->script = gt_script_load(app->options.script, error, sizeof error);
+        if (!app->script) {
+            fprintf(stderr, "guidedtouch: %s\n", error);
+            return false;
+        }
+    }
+    GtSessionSetup setup = { &app->library, app->input, &app->progress, app->options.mode, app->options.mute,
+                             app->options.card_out };
+    gt_session_init(&app->session, &setup);
+    return true;
 }
 
 /* Opens the lesson and step the options name, or says on stderr why the lesson list shows. */
-static void open_start_lesson(GtApp *app, Uint32 now_ms) {
+static void open_start_lesson(GtApp *app) {
     if (!app->options.lesson) return;
-    const GtLesson *lesson = gt_library_lesson(&app->library, app->options.lesson);
-    if (lesson && app->options.step >= 1 && (size_t)app->options.step <= lesson->step_count)
-        gt_app_open_step(app, lesson, app->options.step, now_ms);
-    else
+    if (!gt_session_open(&app->session, app->options.lesson, app->options.step, gt_clock_now(&app->clock)))
         fprintf(stderr, "guidedtouch: no lesson \"%s\" with a step %d; showing all lessons\n", app->options.lesson,
                 app->options.step);
 }
 
-static void run_loop(GtApp *app) {
-    int frames = 0;
-    Uint32 script_end_ms = 0;
-    open_start_lesson(app, clock_now(app));
-    app->running = true;
-    app->dirty = true;
-    while (app->running) {
-        refresh_geometry(app);
-        gt_app_prepare_view(app);
-        set_input_geometry(app);
-        int wait_ms = loop_wait_ms(app, clock_now(app));
-        handle_events(app, wait_ms);
-        Uint32 now = clock_now(app);
-        gt_input_tick(app->input, now);
-        gt_app_update(app, now);
-        if (gt_input_recording(app->input) || gt_app_animating(app, now)) app->dirty = true;
-        bool last = is_last_frame(app, frames, now, &script_end_ms);
-        if (app->dirty || last || app->options.frames > 0) {
-            gt_app_draw(app, now);
-            if (last && app->options.screenshot) save_screenshot(app, app->options.screenshot);
-            SDL_RenderPresent(app->renderer);
-            app->dirty = false;
-            frames++;
-        }
-        if (last) app->running = false;
-        if (app->virtual_clock) app->clock_ms += (Uint32)wait_ms;
-    }
-}
-
-int gt_app_main(const char *data_dir, int argc, char **argv) {
+GtApp *gt_app_open(const char *data_dir, int argc, char **argv, int *exit_code) {
+    *exit_code = 1;
     GtApp *app = calloc(1, sizeof *app);
-    if (!app) return 1;
-    int code = parse_options(&app->options, argc, argv);
-    if (code >= 0) { free(app); return code; }
+    if (!app) return NULL;
+    int code = gt_options_parse(&app->options, argc, argv);
+    if (code >= 0) {
+        *exit_code = code;
+        free(app);
+        return NULL;
+    }
     app->data_dir = data_dir;
-    app->mode = app->options.mode;
-    /* scripted and --frames runs keep their own time (see clock_now); it starts at 1 s, never 0 */
-    app->virtual_clock = app->options.script || app->options.frames > 0;
-    app->clock_ms = 1000;
     snprintf(app->assets_dir, sizeof app->assets_dir, "%s/assets", data_dir);
-    for (int i = 0; i < GT_MAX_STEPS; i++) app->step_best[i] = -1;
+    gt_clock_init(&app->clock, app->options.script || app->options.frames > 0, VIRTUAL_START_MS);
+    gt_router_init(&app->router);
+    gt_screens_init(&app->screens);
+    gt_hits_clear(&app->hits, -1);
     SDL_SetHint(SDL_HINT_VIDEO_X11_NET_WM_BYPASS_COMPOSITOR, "0");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS | SDL_INIT_TIMER) != 0) {
         fprintf(stderr, "guidedtouch: cannot start SDL: %s\n", SDL_GetError());
         free(app);
-        return 1;
+        return NULL;
     }
     IMG_Init(IMG_INIT_PNG);
     GtDiag diag;
     gt_diag_init(&diag);
     if (!gt_library_load(&app->library, data_dir, &diag)) gt_diag_print(&diag, stderr);
     gt_diag_free(&diag);
-    char error[512] = "";
-    code = 1;
-    if (open_window(app) && gt_ui_init(&app->ui, app->renderer, app->assets_dir, error, sizeof error)) {
-        char bodymap_dir[800];
-        snprintf(bodymap_dir, sizeof bodymap_dir, "%s/bodymap", app->assets_dir);
-        for (int v = 0; v < GT_VIEW_COUNT; v++) gt_bodyview_init(&app->views[v], gt_library_view(&app->library, (GtView)v), bodymap_dir);
-        app->input = gt_input_create();
-        gt_audio_open(&app->audio, app->options.mute);
-        char dir[768];
-        if (gt_storage_data_dir(dir, sizeof dir, error, sizeof error)) {
-            if (!gt_progress_load(&app->progress, dir, error, sizeof error)) fprintf(stderr, "guidedtouch: %s\n", error);
-        } else fprintf(stderr, "guidedtouch: marks will not be kept: %s\n", error);
-        bool script_ok = true;
-        if (app->options.script) {
-            app->script = gt_script_load(app->options.script, error, sizeof error);
-            if (!app->script) { fprintf(stderr, "guidedtouch: %s\n", error); script_ok = false; }
-        }
-        if (app->input && script_ok) {
-            run_loop(app);
-            code = 0;
-        }
-        if (app->script) gt_script_free(app->script);
-        gt_progress_free(&app->progress);
-        gt_audio_close(&app->audio);
-        gt_input_destroy(app->input);
+    if (!open_parts(app)) {
+        gt_app_close(app);
+        return NULL;
+    }
+    open_start_lesson(app);
+    if (app->script) gt_script_start(app->script, gt_clock_now(&app->clock));
+    app->running = true;
+    refresh_geometry(app);
+    relayout(app);
+    *exit_code = 0;
+    return app;
+}
+
+void gt_app_close(GtApp *app) {
+    if (!app) return;
+    gt_session_free(&app->session);
+    if (app->script) gt_script_free(app->script);
+    gt_progress_free(&app->progress);
+    gt_audio_close(&app->audio);
+    gt_input_destroy(app->input);
+    if (app->views_ready)
         for (int v = 0; v < GT_VIEW_COUNT; v++) gt_bodyview_free(&app->views[v]);
-        gt_ui_free(&app->ui);
-    } else if (error[0]) fprintf(stderr, "guidedtouch: %s\n", error);
-    if (app->has_reference) gt_replay_free(&app->reference);
-    if (app->has_attempt) gt_replay_free(&app->attempt);
+    if (app->ui_ready) gt_ui_free(&app->ui);
     if (app->renderer) SDL_DestroyRenderer(app->renderer);
     if (app->window) SDL_DestroyWindow(app->window);
     gt_library_free(&app->library);
     IMG_Quit();
     SDL_Quit();
     free(app);
-    return code;
+}
+
+int gt_app_main(const char *data_dir, int argc, char **argv) {
+    int code = 1;
+    GtApp *app = gt_app_open(data_dir, argc, argv, &code);
+    if (!app) return code;
+    while (gt_app_frame(app)) {}
+    gt_app_close(app);
+    return 0;
+}
+
+const GtSession *gt_app_session(const GtApp *app) {
+    return &app->session;
+}
+
+const GtHitMap *gt_app_hits(const GtApp *app) {
+    return &app->hits;
+}
+
+bool gt_app_act(GtApp *app, int action) {
+    return act(app, action, gt_clock_now(&app->clock));
+}
+
+void gt_app_sizes(const GtApp *app, int *window_w_pt, int *window_h_pt, int *output_w_px, int *output_h_px) {
+    if (window_w_pt) *window_w_pt = app->window_w;
+    if (window_h_pt) *window_h_pt = app->window_h;
+    if (output_w_px) *output_w_px = app->output_w;
+    if (output_h_px) *output_h_px = app->output_h;
+}
+
+uint32_t gt_app_now(const GtApp *app) {
+    return gt_clock_now(&app->clock);
 }

@@ -2,7 +2,7 @@
  * (unsafe work and the places it named, not this step, the grade cap, work left undone), and
  * one bar per criterion. Everything wraps to the panel; when the panel is short the criteria
  * lose their detail lines before anything else is left out. */
-#include "app_internal.h"
+#include "screen_parts.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -12,108 +12,13 @@ static const char *const CRITERION_LABELS[GT_CRITERION_COUNT] = {
     "Path", "Direction", "Pressure", "Speed", "Rhythm", "Continuity", "Hold"
 };
 
-/* ---- words ---- */
-
-/* True when `shown` sits on the same side as `total` of the pass mark and of every grade
- * boundary, so the number never contradicts the words beside it. */
-static bool compares_alike(double shown, double total, double pass_mark) {
-    const double marks[] = { pass_mark, 95.0, 90.0, 80.0, 70.0 };
-    for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
-        if ((shown >= marks[i]) != (total >= marks[i])) return false;
-    return true;
-}
-
-void gt_app_format_total(double total, double pass_mark, char *buffer, size_t size) {
-    if (!isfinite(total)) { snprintf(buffer, size, "-"); return; }
-    for (int digits = 1; digits <= 4; digits++) {
-        double scale = pow(10.0, digits);
-        double rounded = round(total * scale) / scale, cut = floor(total * scale) / scale;
-        double shown = compares_alike(rounded, total, pass_mark) ? rounded : cut;
-        if (compares_alike(shown, total, pass_mark) || digits == 4) {
-            snprintf(buffer, size, "%.*f", digits, shown);
-            return;
-        }
-    }
-}
-
-/* A failing verdict the screen has no words of its own for, from its name: "wrong-direction"
- * -> "Wrong direction — not passed". */
-static void verdict_words(GtVerdict verdict, char *buffer, size_t size) {
-    char name[64];
-    snprintf(name, sizeof name, "%s", gt_verdict_name(verdict));
-    for (char *c = name; *c; c++)
-        if (*c == '-' || *c == '_') *c = ' ';
-    if (name[0] >= 'a' && name[0] <= 'z') name[0] = (char)(name[0] - 'a' + 'A');
-    snprintf(buffer, size, "%s \xE2\x80\x94 not passed", name);
-}
-
-void gt_app_result_status(const GtScoreCard *card, char *buffer, size_t size) {
-    if (card->verdict == GT_VERDICT_UNSAFE) snprintf(buffer, size, "Not passed: unsafe");
-    else if (card->verdict == GT_VERDICT_NOT_THIS_STEP) snprintf(buffer, size, "Not passed: not this step");
-    else if (card->verdict != GT_VERDICT_SCORED) snprintf(buffer, size, "Not passed");
-    else if (card->passed) snprintf(buffer, size, "Passed (pass mark %g)", card->pass_mark);
-    else snprintf(buffer, size, "Not yet: pass mark %g", card->pass_mark);
-}
-
-/* Starts a note of `kind` with `title`; NULL when `notes` already holds the most. */
-static GtResultNote *add_note(GtResultNote *notes, size_t *count, GtNoteKind kind, const char *title) {
-    if (*count >= GT_RESULT_NOTES_MAX) return NULL;
-    GtResultNote *n = &notes[(*count)++];
-    memset(n, 0, sizeof *n);
-    n->kind = kind;
-    snprintf(n->title, sizeof n->title, "%s", title);
-    return n;
-}
-
-/* Adds a line under a note (skipped when empty or when the note is full). */
-static void add_line(GtResultNote *note, const char *line) {
-    if (!note || !line || !line[0] || note->line_count >= GT_NOTE_LINES_MAX) return;
-    snprintf(note->lines[note->line_count++], sizeof note->lines[0], "%s", line);
-}
-
-size_t gt_app_result_notes(const GtScoreCard *card, GtResultNote *notes) {
-    size_t count = 0;
-    char title[sizeof notes->title];
-    if (card->verdict == GT_VERDICT_UNSAFE) {
-        GtResultNote *n = add_note(notes, &count, GT_NOTE_UNSAFE, "Unsafe \xE2\x80\x94 not passed");
-        for (size_t i = 0; i < card->safety_count && i < GT_SAFETY_MAX; i++) add_line(n, card->safety[i].message);
-        if (n && !n->line_count) add_line(n, card->verdict_reason);
-    } else if (card->verdict == GT_VERDICT_NOT_THIS_STEP) {
-        add_line(add_note(notes, &count, GT_NOTE_NOT_THIS_STEP, "Not this step"), card->verdict_reason);
-    } else if (card->verdict != GT_VERDICT_SCORED) {
-        verdict_words(card->verdict, title, sizeof title);
-        add_line(add_note(notes, &count, GT_NOTE_NOT_THIS_STEP, title), card->verdict_reason);
-    }
-    if (card->capped) {
-        /* the engine's reason may already be a whole sentence ("Grade capped at B: speed ...") */
-        if (strncmp(card->cap_reason, "Grade ", 6) == 0) snprintf(title, sizeof title, "%s", card->cap_reason);
-        else if (card->cap_reason[0])
-            snprintf(title, sizeof title, "Grade capped at %s: %s", card->grade, card->cap_reason);
-        else snprintf(title, sizeof title, "Grade capped at %s", card->grade);
-        add_note(notes, &count, GT_NOTE_CAPPED, title);
-    }
-    const GtCompletion *c = &card->completion;
-    if (c->applies && c->done < c->asked) {
-        if (c->feedback[0]) snprintf(title, sizeof title, "%s", c->feedback);
-        else snprintf(title, sizeof title, "%g of %g %s done", c->done, c->asked, c->unit ? c->unit : "");
-        GtResultNote *n = add_note(notes, &count, GT_NOTE_SHORT, title);
-        char line[GT_FEEDBACK_MAX];
-        if (c->factor < 1.0) {   /* why full marks on every criterion can still make a low total */
-            snprintf(line, sizeof line, "Only %.0f%% of your marks count until all the work is done.",
-                     100.0 * c->factor);
-            add_line(n, line);
-        }
-    }
-    return count;
-}
-
 /* ---- layout: every block measures itself and draws only when asked ---- */
 
 typedef enum Detail { DETAIL_FULL, DETAIL_WEAK_ONLY, DETAIL_BARS } Detail;
 
 /* A column being filled top-down. */
 typedef struct Flow {
-    GtApp *app;
+    const GtScreenContext *c;
     int x, y, w;      /* left edge, next free row, width, output pixels */
     bool draw;        /* false: measure only */
 } Flow;
@@ -121,17 +26,17 @@ typedef struct Flow {
 /* Wrapped text at the flow's next row, indented by `indent`; returns its height. */
 static int flow_text(Flow *f, int indent, const char *text, GtFontSize size, bool bold, GtColour colour) {
     int h = 0;
-    if (f->draw) gt_ui_text(&f->app->ui, text, f->x + indent, f->y, size, bold, colour, f->w - indent, NULL, &h);
-    else gt_ui_text_size(&f->app->ui, text, size, bold, f->w - indent, NULL, &h);
+    if (f->draw) gt_ui_text(f->c->ui, text, f->x + indent, f->y, size, bold, colour, f->w - indent, NULL, &h);
+    else gt_ui_text_size(f->c->ui, text, size, bold, f->w - indent, NULL, &h);
     return h;
 }
 
 /* The big total, the grade and the status line; advances the flow. */
 static void flow_head(Flow *f, const GtScoreCard *card) {
-    GtUi *ui = &f->app->ui;
+    GtUi *ui = f->c->ui;
     int u = ui->unit, w = 0, h = 0, gh = 0, sh = 0;
     char total[32], line[160];
-    gt_app_format_total(card->total, card->pass_mark, total, sizeof total);
+    gt_result_format_total(card->total, card->pass_mark, total, sizeof total);
     gt_ui_text_size(ui, total, GT_FONT_HUGE, true, 0, &w, &h);
     int side_x = f->x + w + 3 * u, side_w = f->w - w - 3 * u;
     bool ok = card->passed && card->verdict == GT_VERDICT_SCORED;
@@ -141,7 +46,7 @@ static void flow_head(Flow *f, const GtScoreCard *card) {
         gt_ui_text(ui, total, f->x, f->y, GT_FONT_HUGE, true, GT_COL_TEXT, 0, NULL, NULL);
         gt_ui_text(ui, line, side_x, f->y + u, GT_FONT_LARGE, true, GT_COL_TEXT, side_w, NULL, NULL);
     }
-    gt_app_result_status(card, line, sizeof line);
+    gt_result_status(card, line, sizeof line);
     GtColour status = ok ? GT_COL_GOOD_TEXT : GT_COL_BAD_TEXT;
     if (f->draw) gt_ui_text(ui, line, side_x, f->y + u + gh, GT_FONT_BODY, true, status, side_w, NULL, &sh);
     else gt_ui_text_size(ui, line, GT_FONT_BODY, true, side_w, NULL, &sh);
@@ -160,14 +65,14 @@ static void note_icon(GtUi *ui, GtNoteKind kind, int x, int y, int icon) {
 
 /* A note's title and bullet lines in `inner`; returns the row below them. */
 static int note_text(Flow *inner, const GtResultNote *note, bool severe) {
-    int u = inner->app->ui.unit;
+    int u = inner->c->ui->unit;
     inner->y += flow_text(inner, 0, note->title, severe ? GT_FONT_LARGE : GT_FONT_BODY, true,
                           severe ? GT_COL_BAD_TEXT : GT_COL_TEXT) + u / 2;
     int indent = 0;
-    gt_ui_text_size(&inner->app->ui, "\xE2\x80\xA2 ", GT_FONT_BODY, false, 0, &indent, NULL);
+    gt_ui_text_size(inner->c->ui, "\xE2\x80\xA2 ", GT_FONT_BODY, false, 0, &indent, NULL);
     for (size_t i = 0; i < note->line_count; i++) {
         if (inner->draw)   /* a hanging bullet: wrapped lines start under the text, not the dot */
-            gt_ui_text(&inner->app->ui, "\xE2\x80\xA2", inner->x, inner->y, GT_FONT_BODY, false, GT_COL_TEXT, 0, NULL,
+            gt_ui_text(inner->c->ui, "\xE2\x80\xA2", inner->x, inner->y, GT_FONT_BODY, false, GT_COL_TEXT, 0, NULL,
                        NULL);
         inner->y += flow_text(inner, indent, note->lines[i], GT_FONT_BODY, false, GT_COL_TEXT) + u / 2;
     }
@@ -177,12 +82,12 @@ static int note_text(Flow *inner, const GtResultNote *note, bool severe) {
 /* One note in a framed box (thick vermillion for unsafe and not this step): its sign, title
  * and lines as bullets; advances the flow. */
 static void flow_note(Flow *f, const GtResultNote *note) {
-    GtUi *ui = &f->app->ui;
+    GtUi *ui = f->c->ui;
     int u = ui->unit, icon = ui->font_px[GT_FONT_BODY] * 3 / 2;
     bool severe = note->kind == GT_NOTE_UNSAFE || note->kind == GT_NOTE_NOT_THIS_STEP;
     GtColour frame = severe ? GT_COL_BAD : note->kind == GT_NOTE_CAPPED ? GT_COL_WARN : GT_COL_LINE;
     int edge = severe ? 4 : 2, top = f->y + u + u / 2;
-    Flow inner = { f->app, f->x + 3 * u + icon, top, f->w - 5 * u - icon, false };
+    Flow inner = { f->c, f->x + 3 * u + icon, top, f->w - 5 * u - icon, false };
     int height = note_text(&inner, note, severe) - f->y + u;
     if (f->draw) {
         gt_ui_fill_round_rect(ui, (SDL_Rect){ f->x, f->y, f->w, height }, u, frame, 255);
@@ -215,7 +120,7 @@ static void format_measure(const GtCriterionScore *c, char *buffer, size_t size)
 /* One criterion: label, bar with its score, and (as `detail` allows) the measurement and the
  * feedback sentence; advances the flow. */
 static void flow_criterion(Flow *f, const GtCriterionScore *c, Detail detail) {
-    GtUi *ui = &f->app->ui;
+    GtUi *ui = f->c->ui;
     int u = ui->unit, h = 0, label_w = ui->font_px[GT_FONT_BODY] * 6;
     int bar_w = f->w - label_w - 4 * ui->font_px[GT_FONT_BODY];
     char line[GT_FEEDBACK_MAX + 120];
@@ -243,7 +148,7 @@ static void flow_criterion(Flow *f, const GtCriterionScore *c, Detail detail) {
 
 /* The hint after repeated misses, in a yellow box; advances the flow. */
 static void flow_hint(Flow *f, const char *hint) {
-    GtUi *ui = &f->app->ui;
+    GtUi *ui = f->c->ui;
     int u = ui->unit, h = 0;
     char line[700];
     snprintf(line, sizeof line, "Hint: %s", hint);
@@ -257,14 +162,15 @@ static void flow_hint(Flow *f, const char *hint) {
 
 /* Lays out (or, with draw, draws) the panel's text in `area` from its top; returns the row
  * below it (which may pass the area's bottom: the caller checks). */
-static int flow_result(GtApp *app, const GtScoreCard *card, SDL_Rect area, Detail detail, bool hint, bool draw) {
-    Flow f = { app, area.x, area.y, area.w, draw };
+static int flow_result(const GtScreenContext *c, const GtScoreCard *card, SDL_Rect area, Detail detail, bool hint,
+                       bool draw) {
+    Flow f = { c, area.x, area.y, area.w, draw };
     flow_head(&f, card);
     GtResultNote notes[GT_RESULT_NOTES_MAX];
-    size_t count = gt_app_result_notes(card, notes);
+    size_t count = gt_result_notes(card, notes);
     for (size_t i = 0; i < count; i++) flow_note(&f, &notes[i]);
     for (size_t i = 0; i < card->criterion_count; i++) flow_criterion(&f, &card->criteria[i], detail);
-    const GtStep *step = gt_app_step(app);
+    const GtStep *step = gt_session_step(c->session);
     if (hint && step && step->hint) flow_hint(&f, step->hint);
     return f.y;
 }
@@ -273,55 +179,63 @@ static int flow_result(GtApp *app, const GtScoreCard *card, SDL_Rect area, Detai
 
 /* Marks on the body every place the card's safety entries name, as the practice screen did
  * while the hand was there. Places the map does not know are skipped. */
-static void mark_unsafe_places(GtApp *app, GtBodyView *view) {
-    if (!app->has_card || app->watching) return;
-    for (size_t i = 0; i < app->card.safety_count && i < GT_SAFETY_MAX; i++) {
-        const GtSafetyEntry *e = &app->card.safety[i];
+static void mark_unsafe_places(const GtScreenContext *c, GtBodyView *view) {
+    const GtSession *s = c->session;
+    if (!s->has_card || s->watching) return;
+    for (size_t i = 0; i < s->card.safety_count && i < GT_SAFETY_MAX; i++) {
+        const GtSafetyEntry *e = &s->card.safety[i];
         const GtLandmark *m = e->place[0] ? gt_bodymap_landmark(view->map, e->place) : NULL;
         if (!m) continue;
         char label[GT_PLACE_NAME_MAX + 16];
         snprintf(label, sizeof label, "%s: keep off", e->place_name[0] ? e->place_name : m->name);
-        gt_bodyview_mark_zone(view, &app->ui, m, m->points.points[0], label);
+        gt_bodyview_mark_zone(view, c->ui, m, m->points.points[0], label);
     }
 }
 
 /* The body with the attempt's trail (and, while watching, the demonstration under it). */
-static void draw_result_body(GtApp *app, Uint32 now_ms) {
-    GtUi *ui = &app->ui;
-    const GtStep *step = gt_app_step(app);
-    GtBodyView *view = gt_app_draw_step_body(app, true, 0.0);
-    mark_unsafe_places(app, view);
-    if (app->has_reference && app->watching)
-        gt_bodyview_draw_trail(view, ui, &app->reference, step->technique, 1e12, 70);
-    if (app->has_attempt) {
-        double until = app->watching ? now_ms - app->watch_start_ms : 1e12;
-        gt_bodyview_draw_trail(view, ui, &app->attempt, step->technique, until, 255);
-        if (app->watching) gt_bodyview_draw_contacts(view, ui, &app->attempt, step->technique, until);
+static void draw_result_body(const GtScreenContext *c, Uint32 now_ms) {
+    GtUi *ui = c->ui;
+    const GtSession *s = c->session;
+    const GtStep *step = gt_session_step(s);
+    GtBodyView *view = gt_screen_draw_step_body(c, true, 0.0);
+    mark_unsafe_places(c, view);
+    if (s->has_reference && s->watching) gt_bodyview_draw_trail(view, ui, &s->reference, step->technique, 1e12, 70);
+    if (s->has_attempt) {
+        double until = s->watching ? now_ms - s->watch_start_ms : 1e12;
+        gt_bodyview_draw_trail(view, ui, &s->attempt, step->technique, until, 255);
+        if (s->watching) gt_bodyview_draw_contacts(view, ui, &s->attempt, step->technique, until);
     }
     gt_bodyview_clip(view, ui, false);
 }
 
-void gt_app_draw_result(GtApp *app, Uint32 now_ms) {
-    GtUi *ui = &app->ui;
-    gt_app_step_header(app, "result");
-    draw_result_body(app, now_ms);
-    if (!app->has_card) return;
+void gt_result_layout(const GtScreenContext *c, GtHitMap *hits) {
+    const GtUi *ui = c->ui;
     int u = ui->unit;
-    SDL_Rect p = app->panel;
-    SDL_Rect area = { p.x + u, p.y, p.w - 2 * u, p.h - ui->touch - u };
-    bool hint = app->misses >= GT_HINT_AFTER_MISSES && app->mode != GT_MODE_EXAM;
+    SDL_Rect p = c->screens->frame.panel;
+    int bw = (p.w - 4 * u) / 3, by = p.y + p.h - ui->touch;
+    bool last_step = (size_t)c->session->step >= c->session->lesson->step_count;
+    gt_hits_add_button(hits, (SDL_Rect){ p.x + u, by, bw, ui->touch }, "Watch my attempt", GT_ACT_WATCH, SDLK_w, false);
+    gt_hits_add_button(hits, (SDL_Rect){ p.x + 2 * u + bw, by, bw, ui->touch }, "Try again", GT_ACT_RETRY, SDLK_r, false);
+    gt_hits_add_button(hits, (SDL_Rect){ p.x + 3 * u + 2 * bw, by, bw, ui->touch }, last_step ? "Finish" : "Next step",
+                       GT_ACT_NEXT, SDLK_RETURN, true);
+}
+
+void gt_result_draw(const GtScreenContext *c, const GtHitMap *hits, Uint32 now_ms) {
+    (void)hits;
+    const GtSession *s = c->session;
+    gt_screen_step_header(c, "result");
+    draw_result_body(c, now_ms);
+    if (!s->has_card) return;
+    int u = c->ui->unit;
+    SDL_Rect p = c->screens->frame.panel;
+    SDL_Rect area = { p.x + u, p.y, p.w - 2 * u, p.h - c->ui->touch - u };
+    bool hint = gt_session_hint_due(s);
     /* the most detail that fits: criteria lose their detail lines first, then the hint goes */
     static const struct { Detail detail; bool hint; } TRIES[] = {
         { DETAIL_FULL, true }, { DETAIL_WEAK_ONLY, true }, { DETAIL_BARS, true }, { DETAIL_BARS, false } };
     size_t pick = 0;
     while (pick + 1 < sizeof TRIES / sizeof TRIES[0] &&
-           flow_result(app, &app->card, area, TRIES[pick].detail, hint && TRIES[pick].hint, false) > area.y + area.h)
+           flow_result(c, &s->card, area, TRIES[pick].detail, hint && TRIES[pick].hint, false) > area.y + area.h)
         pick++;
-    flow_result(app, &app->card, area, TRIES[pick].detail, hint && TRIES[pick].hint, true);
-    int bw = (p.w - 4 * u) / 3, by = p.y + p.h - ui->touch;
-    gt_ui_button(ui, (SDL_Rect){ p.x + u, by, bw, ui->touch }, "Watch my attempt", GT_ACT_WATCH, SDLK_w, false);
-    gt_ui_button(ui, (SDL_Rect){ p.x + 2 * u + bw, by, bw, ui->touch }, "Try again", GT_ACT_RETRY, SDLK_r, false);
-    bool last_step = (size_t)app->step >= app->lesson->step_count;
-    gt_ui_button(ui, (SDL_Rect){ p.x + 3 * u + 2 * bw, by, bw, ui->touch }, last_step ? "Finish" : "Next step",
-                 GT_ACT_NEXT, SDLK_RETURN, true);
+    flow_result(c, &s->card, area, TRIES[pick].detail, hint && TRIES[pick].hint, true);
 }

@@ -1,19 +1,19 @@
 /* The practice screen's live safety warning: what it says (from live_safety, asked of the
  * attempt as recorded), the banner with its icon, the place marked on the body, and one log
  * line each time a new warning appears. */
-#include "app_internal.h"
+#include "screen_parts.h"
 
 #include <stdio.h>
 #include <string.h>
 
-size_t gt_app_live_safety(const GtApp *app, Uint32 now_ms, const GtInputLive *live, GtLiveSafety *out) {
+size_t gt_screen_live_safety(const GtScreenContext *c, Uint32 now_ms, const GtInputLive *live, GtLiveSafety *out) {
     memset(out, 0, sizeof *out);
-    const GtStep *step = gt_app_step(app);
-    const GtReplay *attempt = gt_input_attempt(app->input);
-    if (app->screen != GT_SCREEN_PRACTICE || !step || !step->technique || !attempt) return 0;
+    const GtStep *step = gt_session_step(c->session);
+    const GtReplay *attempt = gt_input_attempt(c->input);
+    if (c->session->screen != GT_SCREEN_PRACTICE || !step || !step->technique || !attempt) return 0;
     GtRange band = gt_live_step_band(step);
-    gt_live_safety_check(step->technique, band, app->views[step->view].map, attempt,
-                         gt_input_attempt_ms(app->input, now_ms), out);
+    gt_live_safety_check(step->technique, band, c->views[step->view].map, attempt,
+                         gt_input_attempt_ms(c->input, now_ms), out);
     bool pressure_shown = false;
     for (size_t i = 0; i < out->count; i++) pressure_shown |= out->warnings[i].kind != GT_SAFETY_AVOID_ZONE;
     if (!pressure_shown && live && live->active_contacts == 0 && out->count < GT_LIVE_WARNING_MAX &&
@@ -22,13 +22,13 @@ size_t gt_app_live_safety(const GtApp *app, Uint32 now_ms, const GtInputLive *li
     return out->count;
 }
 
-void gt_app_mark_warned_zones(GtApp *app, GtBodyView *view, const GtLiveSafety *safety) {
+void gt_screen_mark_warned_zones(const GtScreenContext *c, GtBodyView *view, const GtLiveSafety *safety) {
     for (size_t i = 0; i < safety->count; i++) {
         const GtLiveWarning *w = &safety->warnings[i];
         if (w->kind != GT_SAFETY_AVOID_ZONE || !w->zone) continue;
         char label[GT_PLACE_NAME_MAX + 16];
         snprintf(label, sizeof label, "%s: keep off", w->zone->name);
-        gt_bodyview_mark_zone(view, &app->ui, w->zone, w->where_cm, label);
+        gt_bodyview_mark_zone(view, c->ui, w->zone, w->where_cm, label);
     }
 }
 
@@ -39,9 +39,9 @@ static int warning_row_height(GtUi *ui, const GtLiveWarning *w, int text_w, int 
     return h > icon ? h : icon;
 }
 
-int gt_app_draw_warnings(GtApp *app, const GtLiveSafety *safety, int x, int y, int w) {
+int gt_screen_draw_warnings(const GtScreenContext *c, const GtLiveSafety *safety, int x, int y, int w) {
     if (!safety->count) return 0;
-    GtUi *ui = &app->ui;
+    GtUi *ui = c->ui;
     int u = ui->unit, icon = ui->font_px[GT_FONT_BODY] * 2, text_w = w - icon - 5 * u;
     int height = u;
     for (size_t i = 0; i < safety->count; i++) height += warning_row_height(ui, &safety->warnings[i], text_w, icon) + u;
@@ -62,14 +62,19 @@ int gt_app_draw_warnings(GtApp *app, const GtLiveSafety *safety, int x, int y, i
     return height;
 }
 
-void gt_app_log_warnings(GtApp *app, const GtLiveSafety *safety) {
-    char key[sizeof app->warning_key] = "";
+void gt_screen_log_warnings(const GtScreenContext *c, const GtLiveSafety *safety) {
+    GtScreens *screens = c->screens;
+    if (screens->warning_attempt != c->session->attempt_serial) {   /* a new attempt: nothing shown yet */
+        screens->warning_attempt = c->session->attempt_serial;
+        screens->warning_key[0] = '\0';
+    }
+    char key[sizeof screens->warning_key] = "";
     for (size_t i = 0; i < safety->count; i++) {
         const GtLiveWarning *w = &safety->warnings[i];
         size_t used = strlen(key);
         snprintf(key + used, sizeof key - used, "%s/%s;", gt_safety_kind_name(w->kind), w->zone ? w->zone->id : "");
-        if (strstr(app->warning_key, key + used)) continue;   /* already showing: logged when it appeared */
+        if (strstr(screens->warning_key, key + used)) continue;   /* already showing: logged when it appeared */
         fprintf(stderr, "guidedtouch: warning shown: %s\n", w->text);
     }
-    snprintf(app->warning_key, sizeof app->warning_key, "%s", key);
+    snprintf(screens->warning_key, sizeof screens->warning_key, "%s", key);
 }

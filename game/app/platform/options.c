@@ -1,0 +1,73 @@
+/* options: the trainer's command line (see options.h). */
+#include "options.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char USAGE[] =
+    "Usage: guidedtouch [--data DIR] [OPTIONS]\n"
+    "\n"
+    "Starts the trainer.\n"
+    "  --window WxH        window size in points (default 1280x800)\n"
+    "  --fullscreen        fill the screen (desktop fullscreen)\n"
+    "  --mute              no metronome click\n"
+    "  --mode MODE         learn (demo, guide, hints), practice (guide, no demo) or exam (no guide)\n"
+    "  --lesson ID         open this lesson straight away (--step N for a later step)\n"
+    "  --script FILE       drive the trainer with an input script (see docs/student-guide.md)\n"
+    "  --frames N          run N frames, then exit (with --script and no --frames: exit 1 s\n"
+    "                      after the script ends); scripted and --frames runs keep a virtual\n"
+    "                      clock (16 ms a frame), so they are the same on any machine\n"
+    "  --screenshot FILE   save the last frame as a PNG\n"
+    "  --card-out FILE     after each attempt, write the score card shown as JSON (as `grade` prints it)\n"
+    "Keys: Enter = main button, Esc = back, 1-9 and 0 = pressure level, mouse wheel = pressure\n"
+    "(on the lesson list the wheel, the arrows and Page Up / Page Down scroll).\n";
+
+static const char *const MODE_NAMES[GT_MODE_COUNT] = { "learn", "practice", "exam" };
+
+/* Reads WxH into the options; false (with a message on stderr) when it is not a size the
+ * trainer can open. */
+static bool parse_size(GtAppOptions *o, const char *value) {
+    if (sscanf(value, "%dx%d", &o->width, &o->height) == 2 && o->width >= 320 && o->height >= 320 &&
+        o->width <= 16384 && o->height <= 16384)
+        return true;
+    fprintf(stderr, "guidedtouch: --window wants WxH, at least 320x320 (got \"%s\")\n", value);
+    return false;
+}
+
+/* Reads a mode name; false (with a message on stderr) for anything else. */
+static bool parse_mode(GtAppOptions *o, const char *value) {
+    for (int m = 0; m < GT_MODE_COUNT; m++)
+        if (strcmp(value, MODE_NAMES[m]) == 0) {
+            o->mode = (GtMode)m;
+            return true;
+        }
+    fprintf(stderr, "guidedtouch: --mode is learn, practice or exam (got \"%s\")\n", value);
+    return false;
+}
+
+int gt_options_parse(GtAppOptions *o, int argc, char **argv) {
+    *o = (GtAppOptions){ .width = 1280, .height = 800, .mode = GT_MODE_LEARN, .step = 1 };
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        const char *value = i + 1 < argc ? argv[i + 1] : NULL;
+        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) { fputs(USAGE, stdout); return 0; }
+        else if (strcmp(a, "--fullscreen") == 0) o->fullscreen = true;
+        else if (strcmp(a, "--no-fullscreen") == 0) o->fullscreen = false;
+        else if (strcmp(a, "--mute") == 0) o->mute = true;
+        else if (strcmp(a, "--no-mute") == 0) o->mute = false;
+        else if (value && strcmp(a, "--window") == 0) { if (!parse_size(o, value)) return 2; i++; }
+        else if (value && strcmp(a, "--mode") == 0) { if (!parse_mode(o, value)) return 2; i++; }
+        else if (value && strcmp(a, "--lesson") == 0) { o->lesson = value; i++; }
+        else if (value && strcmp(a, "--step") == 0) { o->step = atoi(value); i++; }
+        else if (value && strcmp(a, "--script") == 0) { o->script = value; i++; }
+        else if (value && strcmp(a, "--screenshot") == 0) { o->screenshot = value; i++; }
+        else if (value && strcmp(a, "--card-out") == 0) { o->card_out = value; i++; }
+        else if (value && strcmp(a, "--frames") == 0) { o->frames = atoi(value); i++; }
+        else {
+            fprintf(stderr, "guidedtouch: unknown option \"%s\"\n\n%s", a, USAGE);
+            return 2;
+        }
+    }
+    return -1;
+}

@@ -1,0 +1,67 @@
+/* screen_parts: what the screens share and how the dispatcher reaches each screen. Internal to
+ * game/app/screens; nothing here changes the session. */
+#ifndef GT_SCREEN_PARTS_H
+#define GT_SCREEN_PARTS_H
+
+#include "live_safety.h"
+#include "result_words.h"
+#include "screens.h"
+
+/* ---- each screen: declare its hit areas, then draw (home.c, lesson.c, demo.c, practice.c, result.c) ---- */
+
+/* The lesson list: mode buttons, a card per lesson, Up / More when it scrolls. Returns the last
+ * first row the list can show. */
+int gt_home_layout(const GtScreenContext *c, GtHitMap *hits);
+void gt_home_draw(const GtScreenContext *c, const GtHitMap *hits);
+/* A lesson's intro (Start lesson) and summary (Practise again, All lessons). */
+void gt_intro_layout(const GtScreenContext *c, GtHitMap *hits);
+void gt_intro_draw(const GtScreenContext *c, const GtHitMap *hits);
+void gt_summary_layout(const GtScreenContext *c, GtHitMap *hits);
+void gt_summary_draw(const GtScreenContext *c, const GtHitMap *hits);
+/* The demonstration (Watch again, Practise). */
+void gt_demo_layout(const GtScreenContext *c, GtHitMap *hits);
+void gt_demo_draw(const GtScreenContext *c, const GtHitMap *hits, Uint32 now_ms);
+/* Practice: the tracing area, the slider, Restart, Watch demo (learn mode), Done. */
+void gt_practice_layout(const GtScreenContext *c, GtHitMap *hits);
+void gt_practice_draw(const GtScreenContext *c, const GtHitMap *hits, Uint32 now_ms);
+/* The result (Watch my attempt, Try again, Next step or Finish). */
+void gt_result_layout(const GtScreenContext *c, GtHitMap *hits);
+void gt_result_draw(const GtScreenContext *c, const GtHitMap *hits, Uint32 now_ms);
+
+/* ---- shared (screens.c, step_parts.c) ---- */
+
+/* Declares the header's buttons: Back (not on the lesson list) and the sound toggle. */
+void gt_screen_header_hits(const GtScreenContext *c, GtHitMap *hits);
+/* Draws the top bar with a title and a subtitle (or NULL), fitted beside its buttons. */
+void gt_screen_draw_header(const GtScreenContext *c, const char *title, const char *subtitle);
+/* Draws every button of `hits`, the pressed one pressed. */
+void gt_screen_draw_buttons(const GtScreenContext *c, const GtHitMap *hits);
+/* The rectangle of a declared button (by action), or an empty one. */
+SDL_Rect gt_screen_button_rect(const GtHitMap *hits, int action);
+
+/* Pressure words for a band: "light to moderate (2-5)". */
+void gt_screen_band_words(GtRange band, char *buffer, size_t size);
+/* The step's title and subtitle in the header; `what` names the screen ("result"). */
+void gt_screen_step_header(const GtScreenContext *c, const char *what);
+/* The body with the step's region, places to avoid and (unless hidden) its guide, clipped to
+ * the view (the caller lifts the clip); `phase` (0..1) animates the guide. */
+GtBodyView *gt_screen_draw_step_body(const GtScreenContext *c, bool show_guide, double phase);
+/* The step's instruction, its targets and (after repeated misses) the hint, wrapped to `w`
+ * from (x, y); returns the row below them. */
+int gt_screen_draw_instruction(const GtScreenContext *c, int x, int y, int w);
+
+/* ---- the live safety warning on the practice screen (warning.c) ---- */
+
+/* The warnings that show now: the engine's safety questions asked of the attempt as recorded
+ * (live_safety), plus, while no hand is down, a warning that the level set is already unsafe.
+ * None off the practice screen or without an attempt. Returns out->count. */
+size_t gt_screen_live_safety(const GtScreenContext *c, Uint32 now_ms, const GtInputLive *live, GtLiveSafety *out);
+/* Marks on the body each place a warning names (hatched, outlined, labelled). */
+void gt_screen_mark_warned_zones(const GtScreenContext *c, GtBodyView *view, const GtLiveSafety *safety);
+/* Draws the warnings as a banner at (x, y), w wide; returns its height, 0 without a warning. */
+int gt_screen_draw_warnings(const GtScreenContext *c, const GtLiveSafety *safety, int x, int y, int w);
+/* Writes "guidedtouch: warning shown: <text>" to stderr once for each warning as it appears
+ * (not again while it stays), so a kiosk log and a test can see what the student was told. */
+void gt_screen_log_warnings(const GtScreenContext *c, const GtLiveSafety *safety);
+
+#endif

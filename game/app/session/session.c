@@ -1,0 +1,319 @@
+/* session: the trainer's state machine (see session.h). */
+#include "session.h"
+
+#include "gt_demo.h"
+#include "gt_motion.h"
+#include "scorecard_write.h"
+#include "storage.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void gt_session_init(GtSession *session, const GtSessionSetup *setup) {
+    memset(session, 0, sizeof *session);
+    session->library = setup->library;
+    session->input = setup->input;
+    session->progress = setup->progress;
+    session->card_out = setup->card_out;
+    session->mode = setup->mode;
+    session->muted = setup->muted;
+    session->screen = GT_SCREEN_HOME;
+    for (int i = 0; i < GT_MAX_STEPS; i++) session->step_best[i] = -1;
+}
+
+/* Stops recording and throws the attempt away; nothing when none is being recorded. */
+static void discard_attempt(GtSession *session) {
+    GtReplay discarded;
+    if (session->input && gt_input_end_attempt(session->input, &discarded)) gt_replay_free(&discarded);
+}
+
+void gt_session_free(GtSession *session) {
+    discard_attempt(session);
+    if (session->has_reference) gt_replay_free(&session->reference);
+    if (session->has_attempt) gt_replay_free(&session->attempt);
+    session->has_reference = session->has_attempt = session->has_card = false;
+}
+
+const GtStep *gt_session_step(const GtSession *session) {
+    return session->lesson && session->step >= 1 && (size_t)session->step <= session->lesson->step_count
+               ? &session->lesson->steps[session->step - 1] : NULL;
+}
+
+bool gt_session_recording(const GtSession *session) {
+    return session->input && gt_input_recording(session->input);
+}
+
+bool gt_session_hint_due(const GtSession *session) {
+    return session->misses >= GT_HINT_AFTER_MISSES && session->mode != GT_MODE_EXAM;
+}
+
+/* Forgets the marks of this run (a new lesson starts with none). */
+static void forget_run(GtSession *session) {
+    for (int i = 0; i < GT_MAX_STEPS; i++) {
+        session->step_best[i] = -1;
+        session->step_passed[i] = false;
+        session->step_grade[i][0] = '\0';
+    }
+}
+
+/* Loads the step's demonstration: the lesson's recording, or a synthesised one when there is
+ * none (or it was removed since the library loaded). has_reference says whether either worked;
+ * the loader's messages go to stderr. */
+static void load_reference(GtSession *session) {
+    if (session->has_reference) gt_replay_free(&session->reference);
+    session->has_reference = false;
+    const GtStep *step = gt_session_step(session);
+    if (!step) return;
+    GtDiag diag;
+    gt_diag_init(&diag);
+    session->has_reference = gt_library_reference_replay(session->library, session->lesson, session->step, &diag,
+                                                         &session->reference);
+    gt_diag_print(&diag, stderr);
+    gt_diag_free(&diag);
+    if (!session->has_reference)
+        session->has_reference = gt_demo_synthesise(session->lesson->id, session->step, step,
+                                                    gt_library_view(session->library, step->view),
+                                                    &session->reference);
+}
+
+/* Starts an attempt at the current step at `at_ms` and shows the practice screen. Nothing
+ * happens off a step. */
+static void begin_practice(GtSession *session, Uint32 at_ms) {
+    const GtStep *step = gt_session_step(session);
+    if (!step) return;
+    gt_input_begin_attempt(session->input, session->lesson->id, session->step, step->technique_id, step->view, at_ms);
+    session->screen = GT_SCREEN_PRACTICE;
+    session->attempt_serial++;
+    session->attempt_start_ms = at_ms;
+    session->next_beat_ms = at_ms;
+    session->watching = false;
+}
+
+/* Shows the demonstration from its start at `at_ms`, throwing away any attempt running. */
+static void show_demo(GtSession *session, Uint32 at_ms) {
+    discard_attempt(session);
+    session->screen = GT_SCREEN_DEMO;
+    session->demo_start_ms = at_ms;
+}
+
+/* Opens a step of a lesson on the screen the mode starts with. */
+static void open_step(GtSession *session, const GtLesson *lesson, int step, Uint32 at_ms) {
+    if (session->lesson != lesson) forget_run(session);
+    discard_attempt(session);
+    session->lesson = lesson;
+    session->step = step;
+    session->misses = 0;
+    session->has_card = false;
+    session->watching = false;
+    load_reference(session);
+    if (session->mode == GT_MODE_LEARN) show_demo(session, at_ms);
+    else begin_practice(session, at_ms);
+}
+
+bool gt_session_open(GtSession *session, const char *lesson_id, int step, Uint32 at_ms) {
+    const GtLesson *lesson = lesson_id ? gt_library_lesson(session->library, lesson_id) : NULL;
+    if (!lesson || step < 1 || (size_t)step > lesson->step_count) return false;
+    open_step(session, lesson, step, at_ms);
+    return true;
+}
+
+/* Remembers the card as the step's best in this run when it passed and the best did not, or
+ * when it passed alike with a higher total. */
+static void keep_if_best(GtSession *session, const GtScoreCard *card) {
+    if (session->step < 1 || session->step > GT_MAX_STEPS) return;
+    int i = session->step - 1;
+    bool first = session->step_best[i] < 0, better = card->passed && !session->step_passed[i];
+    bool alike = card->passed == session->step_passed[i] && card->total > session->step_best[i];
+    if (!first && !better && !alike) return;
+    session->step_best[i] = card->total;
+    session->step_passed[i] = card->passed;
+    snprintf(session->step_grade[i], sizeof session->step_grade[i], "%s", card->grade);
+}
+
+/* Saves what an attempt leaves behind: the replay, the card (when asked for) and the marks.
+ * Each failure is said on stderr (and the replay's in save_error); the others still happen. */
+static void save_attempt(GtSession *session) {
+    session->save_error[0] = '\0';
+    session->attempt_path[0] = '\0';
+    if (!gt_storage_save_replay(&session->attempt, session->attempt_path, sizeof session->attempt_path,
+                                session->save_error, sizeof session->save_error))
+        fprintf(stderr, "guidedtouch: attempt not saved: %s\n", session->save_error);
+    else
+        fprintf(stderr, "guidedtouch: attempt saved to %s (total %.1f, %s)\n", session->attempt_path,
+                session->card.total, session->card.grade);
+    char error[256];
+    char *card_json = session->card_out ? gt_scorecard_to_json(&session->card) : NULL;
+    if (card_json && !gt_storage_write_atomic(session->card_out, card_json, strlen(card_json), error, sizeof error))
+        fprintf(stderr, "guidedtouch: score card not written: %s\n", error);
+    free(card_json);
+    /* an attempt that failed outright (unsafe, not this step) is no mark to keep, however high its total */
+    double mark = session->card.verdict == GT_VERDICT_SCORED ? session->card.total : 0.0;
+    if (session->progress && session->progress->path[0] &&
+        !gt_progress_record(session->progress, session->lesson->id, session->step, mark, session->card.passed, error,
+                            sizeof error))
+        fprintf(stderr, "guidedtouch: marks not saved: %s\n", error);
+}
+
+/* Ends the attempt, has the engine score it, saves it and shows the result. Nothing happens
+ * when no attempt is being recorded. */
+static void finish_attempt(GtSession *session) {
+    const GtStep *step = gt_session_step(session);
+    GtReplay attempt;
+    if (!step || !gt_input_end_attempt(session->input, &attempt)) return;
+    if (session->has_attempt) gt_replay_free(&session->attempt);
+    session->attempt = attempt;
+    session->has_attempt = true;
+    GtScoreTarget target = { session->lesson->id, session->step, step, step->technique,
+                             gt_library_view(session->library, step->view), session->lesson->level };
+    gt_score_attempt(&target, &session->attempt, &session->card);
+    session->has_card = true;
+    save_attempt(session);
+    keep_if_best(session, &session->card);
+    if (!session->card.passed) session->misses++;
+    session->screen = GT_SCREEN_RESULT;
+    session->watching = false;
+}
+
+bool gt_session_offers(const GtSession *session, int action) {
+    GtScreenId s = session->screen;
+    if (action >= GT_ACT_LESSON_BASE)
+        return s == GT_SCREEN_HOME && (size_t)(action - GT_ACT_LESSON_BASE) < session->library->lesson_count;
+    switch (action) {
+    case GT_ACT_MUTE:
+    case GT_ACT_HOME: return true;
+    case GT_ACT_BACK: return s != GT_SCREEN_HOME;
+    case GT_ACT_MODE_LEARN:
+    case GT_ACT_MODE_PRACTICE:
+    case GT_ACT_MODE_EXAM:
+    case GT_ACT_SCROLL_UP:
+    case GT_ACT_SCROLL_DOWN: return s == GT_SCREEN_HOME;
+    case GT_ACT_START: return s == GT_SCREEN_INTRO;
+    case GT_ACT_REPLAY_DEMO:
+    case GT_ACT_PRACTISE: return s == GT_SCREEN_DEMO;
+    case GT_ACT_WATCH_DEMO: return s == GT_SCREEN_PRACTICE && session->mode == GT_MODE_LEARN;
+    case GT_ACT_RESTART:
+    case GT_ACT_DONE: return s == GT_SCREEN_PRACTICE;
+    case GT_ACT_WATCH:
+    case GT_ACT_NEXT: return s == GT_SCREEN_RESULT;
+    case GT_ACT_RETRY: return s == GT_SCREEN_RESULT || s == GT_SCREEN_SUMMARY;
+    default: return false;
+    }
+}
+
+/* Back: the lesson list from a lesson's intro or summary, the demonstration from practice in
+ * learn mode, otherwise the lesson's intro. Any attempt running is thrown away. */
+static void go_back(GtSession *session, Uint32 at_ms) {
+    discard_attempt(session);
+    if (session->screen == GT_SCREEN_INTRO || session->screen == GT_SCREEN_SUMMARY) {
+        session->screen = GT_SCREEN_HOME;
+        session->lesson = NULL;
+        session->step = 0;
+    } else if (session->screen == GT_SCREEN_PRACTICE && session->mode == GT_MODE_LEARN) {
+        show_demo(session, at_ms);
+    } else {
+        session->screen = GT_SCREEN_INTRO;
+    }
+}
+
+/* The lesson list's actions: choose a lesson, a mode, or scroll. Returns whether anything changed. */
+static bool act_on_list(GtSession *session, int action) {
+    if (action >= GT_ACT_LESSON_BASE) {
+        forget_run(session);
+        session->lesson = &session->library->lessons[action - GT_ACT_LESSON_BASE];
+        session->step = 1;
+        session->screen = GT_SCREEN_INTRO;
+        return true;
+    }
+    int scroll = session->home_scroll;
+    switch (action) {
+    case GT_ACT_MODE_LEARN:
+    case GT_ACT_MODE_PRACTICE:
+    case GT_ACT_MODE_EXAM:
+        if (session->mode == (GtMode)(action - GT_ACT_MODE_LEARN)) return false;
+        session->mode = (GtMode)(action - GT_ACT_MODE_LEARN);
+        return true;
+    case GT_ACT_SCROLL_UP: scroll--; break;
+    case GT_ACT_SCROLL_DOWN: scroll++; break;
+    default: return false;
+    }
+    if (scroll > session->home_scroll_max) scroll = session->home_scroll_max;
+    if (scroll < 0) scroll = 0;
+    if (scroll == session->home_scroll) return false;
+    session->home_scroll = scroll;
+    return true;
+}
+
+bool gt_session_act(GtSession *session, int action, Uint32 at_ms) {
+    if (!gt_session_offers(session, action)) return false;
+    if (action >= GT_ACT_LESSON_BASE || action == GT_ACT_MODE_LEARN || action == GT_ACT_MODE_PRACTICE ||
+        action == GT_ACT_MODE_EXAM || action == GT_ACT_SCROLL_UP || action == GT_ACT_SCROLL_DOWN)
+        return act_on_list(session, action);
+    switch (action) {
+    case GT_ACT_MUTE: session->muted = !session->muted; break;
+    case GT_ACT_HOME:
+        if (session->screen == GT_SCREEN_HOME) return false;
+        discard_attempt(session);
+        session->screen = GT_SCREEN_HOME;
+        session->lesson = NULL;
+        session->step = 0;
+        break;
+    case GT_ACT_BACK: go_back(session, at_ms); break;
+    case GT_ACT_START: open_step(session, session->lesson, 1, at_ms); break;
+    case GT_ACT_REPLAY_DEMO:
+    case GT_ACT_WATCH_DEMO: show_demo(session, at_ms); break;
+    case GT_ACT_PRACTISE:
+    case GT_ACT_RESTART: begin_practice(session, at_ms); break;
+    case GT_ACT_RETRY:
+        if (session->screen == GT_SCREEN_SUMMARY) open_step(session, session->lesson, 1, at_ms);
+        else begin_practice(session, at_ms);
+        break;
+    case GT_ACT_DONE: finish_attempt(session); break;
+    case GT_ACT_WATCH:
+        session->watching = true;
+        session->watch_start_ms = at_ms;
+        break;
+    case GT_ACT_NEXT:
+        if ((size_t)session->step < session->lesson->step_count) open_step(session, session->lesson, session->step + 1, at_ms);
+        else session->screen = GT_SCREEN_SUMMARY;
+        break;
+    default: return false;
+    }
+    return true;
+}
+
+bool gt_session_animating(const GtSession *session, Uint32 now_ms) {
+    double first = 0, last = 0;
+    if (session->screen == GT_SCREEN_DEMO && session->has_reference &&
+        gt_replay_time_span(&session->reference, &first, &last))
+        return now_ms - session->demo_start_ms <= last + 1500;
+    if (session->screen == GT_SCREEN_RESULT && session->watching && session->has_attempt &&
+        gt_replay_time_span(&session->attempt, &first, &last))
+        return now_ms - session->watch_start_ms <= last + 500;
+    if (session->screen == GT_SCREEN_PRACTICE && gt_session_recording(session)) {
+        const GtStep *step = gt_session_step(session);
+        return step && step->technique && step->technique->has_tempo;
+    }
+    return false;
+}
+
+bool gt_session_update(GtSession *session, Uint32 now_ms) {
+    const GtStep *step = gt_session_step(session);
+    if (session->screen != GT_SCREEN_PRACTICE || !step || !step->technique || !step->technique->has_tempo ||
+        !gt_session_recording(session) || (Sint32)(now_ms - session->next_beat_ms) < 0)
+        return false;
+    double period = 60000.0 / gt_band_geometric_mid(step->technique->tempo_per_min);
+    if (period < 60.0) period *= ceil(60.0 / period); /* very fast tapping: click on every few taps */
+    session->beat_flash_until_ms = now_ms + (Uint32)fmin(120.0, period / 2);
+    /* beats keep their own time; after a stall the next one counts from now */
+    session->next_beat_ms += (Uint32)lround(period);
+    if ((Sint32)(session->next_beat_ms - now_ms) <= 0) session->next_beat_ms = now_ms + (Uint32)lround(period);
+    return !session->muted;
+}
+
+void gt_session_set_scroll_limit(GtSession *session, int max_first_row) {
+    session->home_scroll_max = max_first_row > 0 ? max_first_row : 0;
+    if (session->home_scroll > session->home_scroll_max) session->home_scroll = session->home_scroll_max;
+    if (session->home_scroll < 0) session->home_scroll = 0;
+}

@@ -1,0 +1,127 @@
+/* session: the trainer's state machine, apart from drawing. It knows which screen shows, the
+ * lesson, step and mode, the attempt being recorded and the last one finished with its card,
+ * the misses that bring a hint, the best of each step in this run, and what every action does
+ * to all of that. It draws nothing and reads no SDL events: the screens draw its state and turn
+ * presses into GtAction values, and the loop hands each action to gt_session_act with the time
+ * of the event that caused it (never the time it got round to it).
+ *
+ * Ownership: the trainer's state has one owner, the GtApp (platform/app_state.h), which holds
+ * the one GtSession. Only gt_session_* functions change a session; screens and tests read it
+ * through a const pointer. The session owns the step's demonstration, the last attempt and its
+ * card (gt_session_free releases them); it borrows the library, the input recorder and the
+ * progress store, which must outlive it. */
+#ifndef GT_SESSION_H
+#define GT_SESSION_H
+
+#include <SDL.h>
+#include <stdbool.h>
+#include "gt_score.h"
+#include "input.h"
+#include "library.h"
+#include "progress.h"
+
+typedef enum GtScreenId {
+    GT_SCREEN_HOME, GT_SCREEN_INTRO, GT_SCREEN_DEMO, GT_SCREEN_PRACTICE, GT_SCREEN_RESULT, GT_SCREEN_SUMMARY,
+    GT_SCREEN_COUNT
+} GtScreenId;
+
+typedef enum GtMode { GT_MODE_LEARN, GT_MODE_PRACTICE, GT_MODE_EXAM, GT_MODE_COUNT } GtMode;
+
+enum { GT_MAX_STEPS = 30, GT_HINT_AFTER_MISSES = 3 };
+
+/* What a press asks for. Buttons and cards carry one; the session decides what it does. */
+typedef enum GtAction {
+    GT_ACT_NONE = -1, GT_ACT_BACK = 1, GT_ACT_START, GT_ACT_REPLAY_DEMO, GT_ACT_PRACTISE, GT_ACT_DONE,
+    GT_ACT_RESTART, GT_ACT_RETRY, GT_ACT_NEXT, GT_ACT_WATCH, GT_ACT_HOME, GT_ACT_WATCH_DEMO,
+    GT_ACT_MODE_LEARN, GT_ACT_MODE_PRACTICE, GT_ACT_MODE_EXAM, GT_ACT_MUTE,
+    GT_ACT_SCROLL_UP, GT_ACT_SCROLL_DOWN,
+    GT_ACT_LESSON_BASE = 1000   /* + lesson index in the library */
+} GtAction;
+
+/* What a session is started with. */
+typedef struct GtSessionSetup {
+    const GtLibrary *library;   /* borrowed: the lessons */
+    GtInput *input;             /* borrowed: records attempts */
+    GtProgress *progress;       /* borrowed: marks kept between runs; NULL or an empty path: not kept */
+    GtMode mode;                /* the mode the lesson list starts in */
+    bool muted;                 /* the metronome starts silent */
+    const char *card_out;       /* write each card shown here as JSON, or NULL (borrowed) */
+} GtSessionSetup;
+
+typedef struct GtSession {
+    const GtLibrary *library;           /* borrowed */
+    GtInput *input;                     /* borrowed */
+    GtProgress *progress;               /* borrowed, may be NULL */
+    const char *card_out;               /* borrowed, may be NULL */
+
+    GtScreenId screen;
+    GtMode mode;
+    bool muted;                         /* no metronome click (the pulse still shows) */
+    const GtLesson *lesson;             /* borrowed from the library; NULL on the lesson list */
+    int step;                           /* 1-based; 0 without a lesson */
+    GtReplay reference;                 /* the step's demonstration */
+    bool has_reference;
+    Uint32 demo_start_ms;               /* when the demonstration started playing */
+    unsigned attempt_serial;            /* attempts begun so far: a new number is a new attempt */
+    Uint32 attempt_start_ms;            /* when the attempt being recorded began */
+    GtReplay attempt;                   /* the last finished attempt */
+    bool has_attempt;
+    GtScoreCard card;                   /* ... and its card */
+    bool has_card;
+    char attempt_path[768];             /* where that attempt was saved, or "" */
+    char save_error[256];               /* why it was not saved, or "" */
+    int misses;                         /* failed attempts at the current step */
+    double step_best[GT_MAX_STEPS];     /* total of the best attempt per step in this run, -1 = not done */
+    bool step_passed[GT_MAX_STEPS];     /* ... whether it passed (a pass beats any higher total that failed) */
+    char step_grade[GT_MAX_STEPS][2];   /* ... and its grade as the card gave it ("F" when unsafe) */
+    bool watching;                      /* the result screen replays the attempt over the demonstration */
+    Uint32 watch_start_ms;
+    Uint32 next_beat_ms;                /* the metronome's next beat */
+    Uint32 beat_flash_until_ms;         /* the pulse shows until then */
+    int home_scroll;                    /* first row of lesson cards shown */
+    int home_scroll_max;                /* the last first row the list can show (set by its layout) */
+} GtSession;
+
+/* Starts a session on the lesson list. Never fails. */
+void gt_session_init(GtSession *session, const GtSessionSetup *setup);
+
+/* Releases the demonstration, the last attempt and any attempt still being recorded. */
+void gt_session_free(GtSession *session);
+
+/* Opens lesson `lesson_id` at `step` (1-based) on the screen its mode starts with (the
+ * demonstration in learn mode, else practice), as if chosen at `at_ms`. False, with the session
+ * unchanged, when there is no such lesson or step. */
+bool gt_session_open(GtSession *session, const char *lesson_id, int step, Uint32 at_ms);
+
+/* Does what `action` asks, as of `at_ms` (the time of the event that caused it): changes
+ * screen, starts or ends an attempt (ending one scores it, saves the replay, the card when
+ * asked for, and the marks), and so on. An action the current screen does not offer is
+ * ignored. Returns true when anything changed. Failures to save are reported on stderr and in
+ * save_error; the session goes on. */
+bool gt_session_act(GtSession *session, int action, Uint32 at_ms);
+
+/* True when `action` means something on the screen showing now. */
+bool gt_session_offers(const GtSession *session, int action);
+
+/* The current step, or NULL off a lesson. */
+const GtStep *gt_session_step(const GtSession *session);
+
+/* True while an attempt is being recorded. */
+bool gt_session_recording(const GtSession *session);
+
+/* True when the hint shows: enough misses at this step, outside exam mode. */
+bool gt_session_hint_due(const GtSession *session);
+
+/* True while something on screen moves by itself at `now_ms` (demonstration, the replay of an
+ * attempt, the metronome's pulse). */
+bool gt_session_animating(const GtSession *session, Uint32 now_ms);
+
+/* Moves the metronome on to `now_ms`. Returns true when a beat falls now and should be heard
+ * (never while muted); the pulse shows either way. */
+bool gt_session_update(GtSession *session, Uint32 now_ms);
+
+/* Tells the session how far the lesson list can scroll (the last first row, >= 0) and keeps
+ * the scroll inside it. */
+void gt_session_set_scroll_limit(GtSession *session, int max_first_row);
+
+#endif
