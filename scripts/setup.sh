@@ -6,6 +6,8 @@ packages=(
   build-essential cmake pkg-config            # toolchain
   libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev  # the trainer's window, text and SVG art
   libcjson-dev                                # JSON
+  libsqlite3-dev sqlite3                      # the progress database (and its shell, for backups)
+  libsodium-dev                               # the staff PIN's salted hash (Argon2id)
   libcmocka-dev                               # C test framework
   jq                                          # command-line tests read JSON output
   python3-jsonschema                          # tests/schema/check_schemas.py checks the editor schemas

@@ -1,5 +1,6 @@
-/* cli: the `guidedtouch` command line (validate, list, demo, grade), built on the same
- * engine and loaders the trainer uses, so anything the app shows can be reproduced here. */
+/* cli: the `guidedtouch` command line (validate, list, demo, grade; students, export, report,
+ * backup; print-config, set-pin), built on the same engine, loaders, store and configuration
+ * the trainer uses, so anything the app shows can be reproduced here. */
 #ifndef GT_CLI_H
 #define GT_CLI_H
 
@@ -16,6 +17,12 @@ int gt_cli_validate(const char *data_dir, int argc, char **argv);
 int gt_cli_list(const char *data_dir, int argc, char **argv);
 int gt_cli_demo(const char *data_dir, int argc, char **argv);
 int gt_cli_grade(const char *data_dir, int argc, char **argv);
+int gt_cli_students(const char *data_dir, int argc, char **argv);
+int gt_cli_export(const char *data_dir, int argc, char **argv);
+int gt_cli_report(const char *data_dir, int argc, char **argv);
+int gt_cli_backup(const char *data_dir, int argc, char **argv);
+int gt_cli_print_config(const char *data_dir, int argc, char **argv);
+int gt_cli_set_pin(const char *data_dir, int argc, char **argv);
 
 /* Dispatches argv (argv[0] is the program). Returns -1 when no subcommand was given, so the
  * caller can start the trainer; otherwise the exit code. `*data_dir` gets the data directory
@@ -33,6 +40,17 @@ void gt_cli_load_library(GtLibrary *library, const char *data_dir, bool quiet);
 /* Finds lesson LESSON and 1-based step STEP, printing a helpful error when absent. */
 bool gt_cli_find_step(const GtLibrary *library, const char *lesson_id, const char *step_text,
                       const GtLesson **lesson, int *step_number);
+
+/* Opens the progress database for a command: `path` (from --database) when given, else the one
+ * the configuration files name (default: <data dir>/progress.db). The first open imports the older
+ * progress.json and replays/ beside it once (graded against the lessons in `data_dir`). With
+ * `create` false, a database that does not exist yet is not made: *absent is set and NULL
+ * returned quietly. Otherwise NULL after printing why. */
+struct GtProgressDb *gt_cli_open_database(const char *data_dir, const char *path, bool create, bool *absent);
+
+/* Takes "--database FILE" (or --database=FILE) out of argv, shifting the rest down; returns the
+ * new argc and puts FILE (or NULL) in *path. -1 after printing a usage error. */
+int gt_cli_take_option(int argc, char **argv, const char *option, const char **value);
 
 /* Builds the reference replay of a step: the lesson's recorded demonstration when it has
  * one, else a synthesised one. Problems go to stderr. False on failure. */

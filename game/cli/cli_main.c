@@ -8,6 +8,7 @@ static const char USAGE[] =
     "\n"
     "Without a command, starts the trainer on the lessons in DIR. Trainer options:\n"
     "  --window WxH, --fullscreen, --mute, --mode learn|practice|exam, --lesson ID [--step N],\n"
+    "  --kiosk (each on/off setting also as --no-...; settings: `guidedtouch print-config --help`),\n"
     "  --script FILE, --frames N, --screenshot FILE, --card-out FILE (see docs/student-guide.md)\n"
     "\n"
     "Commands:\n"
@@ -15,6 +16,15 @@ static const char USAGE[] =
     "  list [--json]               list lessons with their steps, and techniques\n"
     "  demo LESSON STEP            print the reference performance of a step as a replay\n"
     "  grade LESSON STEP REPLAY    print the score card of a replay as JSON\n"
+    "  students [list|add|rename]  list, add or rename the students whose attempts are kept\n"
+    "  export [--student NAME] [--format csv|json]\n"
+    "                              every saved attempt, one row each, for instructors\n"
+    "  report [--student NAME]     a class summary: lessons done, best, recent, weakest, safety\n"
+    "  backup FILE                 copy the progress database safely, even while it is in use\n"
+    "  print-config [--json]       the merged settings and where each came from (also\n"
+    "                              `guidedtouch [SETTINGS...] --print-config`)\n"
+    "  set-pin [--remove]          set the staff PIN that leaves kiosk mode (read from stdin)\n"
+    "  (student data commands take --database FILE; see docs/kiosk.md)\n"
     "\n"
     "Options:\n"
     "  --data DIR     folder holding assets/ and lessons/ (default: $GUIDEDTOUCH_DATA,\n"
@@ -25,6 +35,18 @@ static const char USAGE[] =
     "Steps are numbered from 1. See docs/ for the file formats and the score card.\n";
 
 typedef int (*Command)(const char *data_dir, int argc, char **argv);
+
+/* When the trainer's options hold --print-config, takes it out (shifting the rest down) and
+ * returns how many options remain, for print-config to read; -1 when it is not there. */
+static int print_config_requested(int argc, char **argv) {
+    int kept = 0;
+    bool found = false;
+    for (int i = 0; i < argc; i++) {
+        if (strcmp(argv[i], "--print-config") == 0) found = true;
+        else argv[kept++] = argv[i];
+    }
+    return found ? kept : -1;
+}
 
 int gt_cli_main(int argc, char **argv, const char **data_dir, int *first_app_arg) {
     const char *env = getenv("GUIDEDTOUCH_DATA");
@@ -46,10 +68,15 @@ int gt_cli_main(int argc, char **argv, const char **data_dir, int *first_app_arg
         } else break;
     }
     *first_app_arg = i;
-    if (i >= argc || argv[i][0] == '-') return -1;
+    if (i >= argc || argv[i][0] == '-') {
+        int print = print_config_requested(argc - i, argv + i);
+        return print < 0 ? -1 : gt_cli_print_config(*data_dir, print, argv + i);
+    }
     static const struct { const char *name; Command run; } COMMANDS[] = {
         { "validate", gt_cli_validate }, { "list", gt_cli_list },
         { "demo", gt_cli_demo }, { "grade", gt_cli_grade },
+        { "students", gt_cli_students }, { "export", gt_cli_export }, { "report", gt_cli_report },
+        { "backup", gt_cli_backup }, { "print-config", gt_cli_print_config }, { "set-pin", gt_cli_set_pin },
     };
     for (size_t c = 0; c < sizeof COMMANDS / sizeof COMMANDS[0]; c++) {
         if (strcmp(argv[i], COMMANDS[c].name) == 0) {

@@ -7,6 +7,7 @@
 
 #include "replay_write.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -254,4 +255,47 @@ bool gt_storage_save_replay(const GtReplay *replay, char *path, size_t path_size
         return false;
     }
     return sync_directory(replays, error, error_size);
+}
+
+/* True for the names write_temp gives: "." + a name ending in ".json" + "." + 6 characters
+ * of mkstemp's alphabet. */
+static bool is_temporary_name(const char *name) {
+    size_t length = strlen(name);
+    if (length < 1 + 5 + 1 + 6 + 1 || name[0] != '.' || name[length - 7] != '.') return false;
+    if (strncmp(name + length - 12, ".json", 5) != 0) return false;
+    for (size_t i = length - 6; i < length; i++) {
+        char c = name[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) return false;
+    }
+    return true;
+}
+
+/* Removes the temporaries directly inside `dir`; returns how many. */
+static int clean_folder(const char *dir) {
+    DIR *folder = opendir(dir);
+    if (!folder) return 0;
+    int removed = 0;
+    struct dirent *entry;
+    while ((entry = readdir(folder)) != NULL) {
+        if (!is_temporary_name(entry->d_name)) continue;
+        char path[PATH_SIZE];
+        struct stat info;
+        int n = snprintf(path, sizeof path, "%s/%s", dir, entry->d_name);
+        if (n < 0 || (size_t)n >= sizeof path) continue;
+        if (lstat(path, &info) == 0 && S_ISREG(info.st_mode) && unlink(path) == 0) removed++;
+    }
+    closedir(folder);
+    return removed;
+}
+
+int gt_storage_clean_temporaries(const char *dir) {
+    char replays[PATH_SIZE];
+    int removed = clean_folder(dir);
+    int n = snprintf(replays, sizeof replays, "%s/replays", dir);
+    if (n > 0 && (size_t)n < sizeof replays) removed += clean_folder(replays);
+    return removed;
+}
+
+bool gt_storage_make_dirs(const char *path, char *error, size_t error_size) {
+    return make_dirs(path, error, error_size);
 }

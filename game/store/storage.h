@@ -13,6 +13,10 @@
  * false with a reason in `error` (size bytes) when it cannot be had. */
 bool gt_storage_data_dir(char *dir, size_t dir_size, char *error, size_t error_size);
 
+/* Creates the folder `path` and any missing parents (mode 0700); true when it ends up a
+ * folder, else false with the component that could not be made and why in `error`. */
+bool gt_storage_make_dirs(const char *path, char *error, size_t error_size);
+
 /* Writes `length` bytes to `path` atomically: a temporary file in the same directory,
  * fsync, rename over the target, fsync of the directory. On failure the old file (if any)
  * is untouched, the temporary is removed, and `error` says why. The one exception: when only
@@ -26,5 +30,10 @@ bool gt_storage_write_atomic(const char *path, const char *text, size_t length, 
  * Written as atomically as gt_storage_write_atomic. False with `error` (and `path` empty)
  * on failure; nothing is left behind then (except after a failed directory flush, as above). */
 bool gt_storage_save_replay(const GtReplay *replay, char *path, size_t path_size, char *error, size_t error_size);
+
+/* Removes the temporaries an interrupted atomic write left in `dir` and in `dir`/replays
+ * (".progress.json.XXXXXX", "replays/.NAME.json.XXXXXX"); nothing else is touched. Returns how
+ * many it removed. Run it only where no other program is writing (see instance_lock.h). */
+int gt_storage_clean_temporaries(const char *dir);
 
 #endif

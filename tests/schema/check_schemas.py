@@ -11,7 +11,9 @@ It asserts that
   3. the malformed files in BAD_FILES (each breaks one rule a schema can express) are rejected
      by the schema, by the keyword and at the place named, and by `guidedtouch validate`;
   4. the keys and enum values each schema allows are exactly those the loaders' sources list;
-  5. boundary probes (clean files with one value set just inside or just outside a limit, or with
+  5. configuration files (a full one and probes around each rule) are accepted or rejected alike
+     by lessons/schema/config.schema.json and by `guidedtouch print-config`;
+  6. boundary probes (clean files with one value set just inside or just outside a limit, or with
      a pattern-dependent key added or removed) are accepted or rejected alike by the schema and by
      `guidedtouch validate`.
 What no schema can check (ids of other files, geometry, min < max, time order, duplicate keys,
@@ -48,6 +50,7 @@ SCHEMAS = {
     "technique": "lessons/schema/technique.schema.json",
     "bodymap": "lessons/schema/bodymap.schema.json",
     "replay": "lessons/schema/replay.schema.json",
+    "config": "lessons/schema/config.schema.json",
 }
 
 # Malformed files (under tests/data/bad/) that break a rule a schema can express: the JSON path the
@@ -146,6 +149,7 @@ C_KEYS = [
     # keys built from a names table defined anywhere under game/ (function None)
     (None, None, "GT_CRITERION_NAMES", "technique", "/properties/weights"),
     (None, None, "TOLERANCE_KEYS", "technique", "/$defs/tolerance_set"),
+    ("game/config/config_file.c", "gt_config_read_file", "keys", "config", ""),
 ]
 # The values of each enum key: (C file, function, key) whose gt_json_enum call names the table of
 # values, and the schema node whose "enum" must hold exactly those values.
@@ -161,6 +165,27 @@ C_ENUMS = [
     ("game/load/load_replay.c", "gt_load_replay", "view", "replay", "/properties/view"),
     ("game/load/load_replay.c", "gt_load_replay", "device", "replay", "/properties/device"),
     ("game/load/load_replay.c", "gt_load_replay", "pressure_source", "replay", "/properties/pressure_source"),
+    ("game/config/config_file.c", "read_keys", "mode", "config", "/properties/mode"),
+]
+
+# Configuration files (read by `guidedtouch print-config`, not by validate): (changes to a full
+# config, accepted?). Each is checked against the schema and against print-config's exit status.
+CONFIG_FULL = {
+    "format": "guidedtouch-config", "version": 1, "kiosk": True, "fullscreen": True, "mute": False,
+    "mode": "practice", "lesson": "lower-back-basics", "idle_timeout_s": 120, "data_dir": "/var/lib/guidedtouch",
+    "database": "~/progress.db", "lesson_packs": ["/srv/lessons", "~/more-lessons"],
+    "pin_hash": "$argon2id$v=19$m=65536,t=2,p=1$c2FsdHNhbHRzYWx0c2FsdA$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g",
+    "large_text": True, "high_contrast": False, "left_handed": True,
+}
+CONFIG_PROBES = [
+    ({}, True), ({"idle_timeout_s": 0}, True), ({"idle_timeout_s": 86400}, True), ({"lesson_packs": []}, True),
+    ({"idle_timeout_s": 86401}, False), ({"idle_timeout_s": -1}, False), ({"idle_timeout_s": "120"}, False),
+    ({"idle_timeout_s": 1.5}, False), ({"kiosk": "true"}, False), ({"kisok": True}, False),
+    ({"mode": "exsm"}, False), ({"lesson": "Lower Back"}, False), ({"data_dir": "data"}, False),
+    ({"database": ""}, False), ({"lesson_packs": "/srv/lessons"}, False), ({"lesson_packs": ["lessons"]}, False),
+    ({"lesson_packs": ["/srv/l"] * 32}, True), ({"lesson_packs": ["/srv/l"] * 33}, False),
+    ({"pin_hash": "1234"}, False), ({"format": "guidedtouch-lesson"}, False), ({"version": 2}, False),
+    ({"format": None}, False),
 ]
 
 DELETE = object()  # a probe value that removes the key
@@ -496,6 +521,30 @@ def run_validate(binary, source, paths):
     return bad
 
 
+def check_config(checks, binary, validator):
+    """Full and probed configuration files: the schema and `guidedtouch print-config` agree."""
+    with tempfile.TemporaryDirectory(prefix="gt-schema-config-") as work:
+        for n, (changes, valid) in enumerate(CONFIG_PROBES):
+            doc = dict(CONFIG_FULL)
+            for key, value in changes.items():
+                if value is None:
+                    del doc[key]
+                else:
+                    doc[key] = value
+            path = os.path.join(work, f"config-{n:02d}.json")
+            with open(path, "w", encoding="utf-8") as f:
+                json.dump(doc, f, indent=1)
+            env = dict(os.environ, GUIDEDTOUCH_SYSTEM_CONFIG=path, HOME=work, XDG_CONFIG_HOME=work + "/none")
+            result = subprocess.run([binary, "print-config"], capture_output=True, text=True, env=env)
+            shown = json.dumps(changes)[:60] or "{}"
+            message = first_error(validator, doc)
+            checks.check((message is None) == valid, f"config probe {shown}: schema {'accepts' if valid else 'rejects'} it",
+                         message or "the schema accepts it")
+            checks.check((result.returncode == 0) == valid and result.returncode in (0, 1),
+                         f"config probe {shown}: print-config {'accepts' if valid else 'rejects'} it",
+                         result.stderr.strip()[:300])
+
+
 def main():
     if len(sys.argv) != 3:
         print(__doc__.split("\n\n")[1])
@@ -580,6 +629,11 @@ def run(checks, source, binary):
         checks.check(expected is not None and sorted(expected) == found,
                      f"{SCHEMAS[kind]}#{ptr or '/'} takes the keys of {where}",
                      f"loader {sorted(expected or []) or 'not found'}, schema {found}")
+    config_keys = c_table(sources, "game/config/config_file.c", "gt_config_read_file", "keys") or []
+    settings = c_table(sources, None, None, "GT_CONFIG_KEY_NAMES") or []
+    checks.check(sorted(config_keys) == sorted(settings + ["format", "version"]),
+                 "the config file takes format, version and every setting of GT_CONFIG_KEY_NAMES",
+                 f"file keys {sorted(config_keys)}, settings {sorted(settings)}")
     for c_file, function, key, kind, ptr in C_ENUMS:
         table = sources[c_file].enum_table(function, key)
         expected = c_table(sources, c_file, function, table) if table else None
@@ -589,7 +643,10 @@ def run(checks, source, binary):
                      + (f" from {table}" if table else ""), f"loader {sorted(expected or []) or 'not found'}, "
                      f"schema {found}")
 
-    # 5. boundary probes: the schema and `guidedtouch validate` agree
+    # 5. configuration files: the schema and `guidedtouch print-config` agree
+    check_config(checks, binary, validators["config"])
+
+    # 6. boundary probes: the schema and `guidedtouch validate` agree
     bases = {}
     rows = probes()
     with tempfile.TemporaryDirectory(prefix="gt-schema-probes-") as work:
