@@ -9,6 +9,7 @@
 #define _XOPEN_SOURCE 700 /* nftw */
 #include "test_support.h"
 #include "app.h"
+#include "hits.h"
 #include "result_words.h"
 #include "session.h"
 #include "gt_motion.h"
@@ -106,6 +107,15 @@ static void test_scripted_touch_step_shows_the_grade_of_its_replay(void **state)
     assert_int_equal(replay.device, GT_DEVICE_TOUCH);
     assert_int_equal(replay.pressure_source, GT_PRESSURE_KEYS);
     assert_int_equal(replay.contact_count, 2);
+    /* a move every 16 ms of script time, from the attempt's start at the Return (200 ms): the
+     * first trace 3000 ms from t 200 (189 samples, its end included), the second 2800 ms from
+     * t 3200 (176) */
+    assert_int_equal(replay.contacts[0].count, 189);
+    assert_int_equal(replay.contacts[1].count, 176);
+    assert_float_equal(replay.contacts[0].samples[0].t_ms, 200.0, 0.0);
+    assert_float_equal(replay.contacts[0].samples[188].t_ms, 3200.0, 0.0);
+    assert_float_equal(replay.contacts[1].samples[0].t_ms, 3200.0, 0.0);
+    assert_float_equal(replay.contacts[1].samples[175].t_ms, 6000.0, 0.0);
     GtLibrary library;
     gt_test_load_library(&library);
     const GtLesson *lesson = gt_library_lesson(&library, "lower-back-basics");
@@ -145,10 +155,92 @@ static void test_two_fingers_make_two_contacts(void **state) {
     load_saved_replay(&replay);
     assert_int_equal(replay.contact_count, 2);
     assert_true(replay.contacts[0].id != replay.contacts[1].id);
-    /* they overlap in time */
-    assert_true(replay.contacts[1].samples[0].t_ms < replay.contacts[0].samples[replay.contacts[0].count - 1].t_ms);
-    assert_true(replay.contacts[0].samples[0].x_cm < 50 && replay.contacts[1].samples[0].x_cm > 50);
+    /* exactly the script's samples at the script's times: the attempt began with the Return at
+     * 200 ms, the hands landed together at 400 ms (t 200), moved at 430 and 460, lifted at 490
+     * (where they last were, 30 ms later: a sample of its own); no hold sample, as no hand
+     * stayed still for 50 ms */
+    static const double T_MS[] = { 200, 230, 260, 290 }, Y_CM[] = { 82, 79, 76, 76 };
+    static const double X_CM[2][4] = { { 46.5, 46.4, 46.3, 46.3 }, { 53.5, 53.6, 53.7, 53.7 } };
+    for (size_t c = 0; c < 2; c++) {
+        assert_int_equal(replay.contacts[c].count, 4);
+        for (size_t k = 0; k < 4; k++) {
+            assert_float_equal(replay.contacts[c].samples[k].t_ms, T_MS[k], 0.0);
+            assert_float_equal(replay.contacts[c].samples[k].x_cm, X_CM[c][k], 0.015);
+            assert_float_equal(replay.contacts[c].samples[k].y_cm, Y_CM[k], 0.015);
+        }
+    }
     gt_replay_free(&replay);
+}
+
+static void test_a_still_finger_is_sampled_every_50_ms_of_script_time(void **state) {
+    (void)state;
+    char script[400];
+    snprintf(script, sizeof script, "%s/hold.txt", home);
+    /* a finger held still for 1 s: the hold samples fall every 50 ms after it landed, at those
+     * times exactly, however the frames fell and however busy the machine was */
+    write_text(script, "at 200\nkey Return\nwait 200\nfinger down 0 46.5 80\nwait 1000\n"
+                       "finger up 0 46.5 80\nwait 100\nkey Return\n");
+    const char *argv[] = { "--lesson", "lower-back-basics", "--script", script, "--mute" };
+    assert_int_equal(run_app(GT_SOURCE_DIR, 5, argv), 0);
+    GtReplay replay;
+    load_saved_replay(&replay);
+    assert_int_equal(replay.contact_count, 1);
+    const GtContact *c = &replay.contacts[0];
+    assert_int_equal(c->count, 21);   /* t 200, 250, ... 1200: the lift lands on the last beat */
+    for (size_t k = 0; k < c->count; k++) {
+        assert_float_equal(c->samples[k].t_ms, 200.0 + 50.0 * (double)k, 0.0);
+        assert_float_equal(c->samples[k].x_cm, 46.5, 0.015);
+    }
+    gt_replay_free(&replay);
+}
+
+/* The centre of the hit with `action` on the screen the app shows, as window fractions. */
+static void hit_centre(GtApp *app, int action, double *fx, double *fy) {
+    const GtHit *hit = gt_hits_find_action(gt_app_hits(app), action);
+    assert_non_null(hit);
+    int ow = 0, oh = 0;
+    gt_app_sizes(app, NULL, NULL, &ow, &oh);
+    *fx = (hit->rect.x + hit->rect.w / 2.0) / ow;
+    *fy = (hit->rect.y + hit->rect.h / 2.0) / oh;
+}
+
+static void test_a_lesson_chosen_on_the_list_by_tap_and_click(void **state) {
+    (void)state;
+    /* the left column of the list: the script taps the card of "Gentle touch for arthritis",
+     * clicks Start lesson, goes on to practice with Return, traces the step's guide and
+     * presses Done; the attempt is that lesson's */
+    GtLibrary library;
+    gt_test_load_library(&library);
+    const GtLesson *lesson = gt_library_lesson(&library, "gentle-arthritis");
+    assert_non_null(lesson);
+    int index = (int)(lesson - library.lessons);
+    const GtPoint *guide = lesson->steps[0].guide.points;
+    const char *open_argv[] = { "--window", "1280x800", "--mute", "--frames", "2" };
+    int code = -1;
+    GtApp *app = gt_app_open(GT_SOURCE_DIR, 5, (char **)open_argv, &code);
+    assert_non_null(app);
+    double card_x, card_y, start_x, start_y;
+    hit_centre(app, GT_ACT_LESSON_BASE + index, &card_x, &card_y);
+    assert_true(card_x < 0.5);   /* the left column */
+    assert_true(gt_app_act(app, GT_ACT_LESSON_BASE + index));
+    hit_centre(app, GT_ACT_START, &start_x, &start_y);
+    gt_app_close(app);
+    char script[400], text[600];
+    snprintf(script, sizeof script, "%s/from-list.txt", home);
+    snprintf(text, sizeof text, "at 100\ntap %.4f %.4f\nwait 200\nclick %.4f %.4f\nwait 200\nkey Return\nwait 200\n"
+             "key 2\ntrace 0 %.2f %.2f %.2f %.2f 2000\nwait 200\nkey Return\n", card_x, card_y, start_x, start_y,
+             guide[0].x, guide[0].y, guide[1].x, guide[1].y);
+    write_text(script, text);
+    const char *argv[] = { "--window", "1280x800", "--script", script, "--mute" };
+    assert_int_equal(run_app(GT_SOURCE_DIR, 5, argv), 0);
+    GtReplay replay;
+    load_saved_replay(&replay);
+    assert_string_equal(replay.lesson, "gentle-arthritis");
+    assert_int_equal(replay.step, 1);
+    assert_int_equal(replay.contact_count, 1);
+    assert_float_equal(replay.contacts[0].samples[0].x_cm, guide[0].x, 0.015);
+    gt_replay_free(&replay);
+    gt_library_free(&library);
 }
 
 static void test_synthetic_duplicates_are_not_counted(void **state) {
@@ -570,6 +662,8 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_scripted_touch_step_shows_the_grade_of_its_replay, fresh_home, remove_home),
         cmocka_unit_test_setup_teardown(test_two_fingers_make_two_contacts, fresh_home, remove_home),
+        cmocka_unit_test_setup_teardown(test_a_still_finger_is_sampled_every_50_ms_of_script_time, fresh_home, remove_home),
+        cmocka_unit_test_setup_teardown(test_a_lesson_chosen_on_the_list_by_tap_and_click, fresh_home, remove_home),
         cmocka_unit_test_setup_teardown(test_synthetic_duplicates_are_not_counted, fresh_home, remove_home),
         cmocka_unit_test_setup_teardown(test_screens_render_at_three_sizes, fresh_home, remove_home),
         cmocka_unit_test_setup_teardown(test_broken_lesson_is_listed_not_fatal, fresh_home, remove_home),
