@@ -19,7 +19,9 @@
 #include <time.h>
 #include <unistd.h>
 
-enum { PATH_SIZE = 4096, MAX_NAME_ATTEMPTS = 10000 };
+/* A temporary is written, flushed and renamed within moments; one older than this was left by
+ * a save that was interrupted, not one still going on in another program. */
+enum { PATH_SIZE = 4096, MAX_NAME_ATTEMPTS = 10000, TEMPORARY_AGE_S = 60 };
 
 static void set_error(char *error, size_t size, const char *format, ...) __attribute__((format(printf, 3, 4)));
 
@@ -270,8 +272,8 @@ static bool is_temporary_name(const char *name) {
     return true;
 }
 
-/* Removes the temporaries directly inside `dir`; returns how many. */
-static int clean_folder(const char *dir) {
+/* Removes the temporaries directly inside `dir` last changed before `older_than`; returns how many. */
+static int clean_folder(const char *dir, time_t older_than) {
     DIR *folder = opendir(dir);
     if (!folder) return 0;
     int removed = 0;
@@ -282,7 +284,8 @@ static int clean_folder(const char *dir) {
         struct stat info;
         int n = snprintf(path, sizeof path, "%s/%s", dir, entry->d_name);
         if (n < 0 || (size_t)n >= sizeof path) continue;
-        if (lstat(path, &info) == 0 && S_ISREG(info.st_mode) && unlink(path) == 0) removed++;
+        if (lstat(path, &info) == 0 && S_ISREG(info.st_mode) && info.st_mtime < older_than && unlink(path) == 0)
+            removed++;
     }
     closedir(folder);
     return removed;
@@ -290,9 +293,10 @@ static int clean_folder(const char *dir) {
 
 int gt_storage_clean_temporaries(const char *dir) {
     char replays[PATH_SIZE];
-    int removed = clean_folder(dir);
+    time_t older_than = time(NULL) - TEMPORARY_AGE_S;
+    int removed = clean_folder(dir, older_than);
     int n = snprintf(replays, sizeof replays, "%s/replays", dir);
-    if (n > 0 && (size_t)n < sizeof replays) removed += clean_folder(replays);
+    if (n > 0 && (size_t)n < sizeof replays) removed += clean_folder(replays, older_than);
     return removed;
 }
 

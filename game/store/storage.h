@@ -32,8 +32,9 @@ bool gt_storage_write_atomic(const char *path, const char *text, size_t length, 
 bool gt_storage_save_replay(const GtReplay *replay, char *path, size_t path_size, char *error, size_t error_size);
 
 /* Removes the temporaries an interrupted atomic write left in `dir` and in `dir`/replays
- * (".progress.json.XXXXXX", "replays/.NAME.json.XXXXXX"); nothing else is touched. Returns how
- * many it removed. Run it only where no other program is writing (see instance_lock.h). */
+ * (".progress.json.XXXXXX", "replays/.NAME.json.XXXXXX") that are over a minute old, so that a
+ * save going on in another program at that moment is left alone; nothing else is touched.
+ * Returns how many it removed. */
 int gt_storage_clean_temporaries(const char *dir);
 
 #endif

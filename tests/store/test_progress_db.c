@@ -15,6 +15,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -243,21 +245,31 @@ static void test_unsafe_attempt_kept_with_safety(void **state) {
 enum { DAY_MS = 86400000 };
 static const int64_t MONDAY_NOON_MS = 1704110400000; /* 2024-01-01T12:00:00Z */
 
-/* The progress screen's questions: score over time, best and recent, the weakest criterion,
- * the lesson list's marks, where the hand went, minutes a day and the streak. */
-static void test_progress_screen_queries(void **state) {
-    Fixture *f = *state;
-    int64_t anna = add_student(f, "Anna");
-    int64_t ben = add_student(f, "Ben");
-    char id[GT_UUID_TEXT];
+/* Anna practises effleurage (lower-back-basics step 1; step 2 once) on days 0, 1, 2 and 4, once
+ * far too lightly; Ben once. */
+typedef struct Practice {
+    int64_t anna, ben;
     GtScoreCard cards[4];
-    /* Anna: effleurage (lower-back-basics 1) on days 0, 1, 2 and 4; Ben once */
-    save_attempt(f, anna, "lower-back-basics", 1, 11, MONDAY_NOON_MS, 60, id, &cards[0]);
-    save_light_attempt(f, anna, MONDAY_NOON_MS + DAY_MS, 90, &cards[1]);
-    save_attempt(f, anna, "lower-back-basics", 2, 13, MONDAY_NOON_MS + 2 * DAY_MS, 30, id, &cards[2]);
-    save_attempt(f, anna, "lower-back-basics", 1, 0, MONDAY_NOON_MS + 4 * DAY_MS, 120, id, &cards[3]);
-    save_attempt(f, ben, "lower-back-basics", 1, 14, MONDAY_NOON_MS, 60, id, NULL);
+} Practice;
 
+static void practise(Fixture *f, Practice *p) {
+    char id[GT_UUID_TEXT];
+    p->anna = add_student(f, "Anna");
+    p->ben = add_student(f, "Ben");
+    save_attempt(f, p->anna, "lower-back-basics", 1, 11, MONDAY_NOON_MS, 60, id, &p->cards[0]);
+    save_light_attempt(f, p->anna, MONDAY_NOON_MS + DAY_MS, 90, &p->cards[1]);
+    save_attempt(f, p->anna, "lower-back-basics", 2, 13, MONDAY_NOON_MS + 2 * DAY_MS, 30, id, &p->cards[2]);
+    save_attempt(f, p->anna, "lower-back-basics", 1, 0, MONDAY_NOON_MS + 4 * DAY_MS, 120, id, &p->cards[3]);
+    save_attempt(f, p->ben, "lower-back-basics", 1, 14, MONDAY_NOON_MS, 60, id, NULL);
+}
+
+/* Score over time, best and recent, and the criterion that holds the technique back. */
+static void test_history_and_weakest_criterion(void **state) {
+    Fixture *f = *state;
+    Practice p;
+    practise(f, &p);
+    int64_t anna = p.anna;
+    const GtScoreCard *cards = p.cards;
     GtScorePoint *points = NULL;
     size_t count = 0;
     assert_true(gt_query_score_history(f->db, anna, "effleurage", &points, &count, f->error, sizeof f->error));
@@ -287,7 +299,14 @@ static void test_progress_screen_queries(void **state) {
     fprintf(stderr, "weakest effleurage criterion: %s %.1f (%s)\n", techniques[0].weakest,
             techniques[0].weakest_score, techniques[0].weakest_feedback);
     free(techniques);
+}
 
+/* The lesson list's marks, and where on the body the hand went. */
+static void test_marks_and_heat_map(void **state) {
+    Fixture *f = *state;
+    Practice p;
+    practise(f, &p);
+    int64_t anna = p.anna;
     GtProgress marks;
     assert_true(gt_query_marks(f->db, anna, &marks, f->error, sizeof f->error));
     const GtProgressEntry *e = gt_progress_find(&marks, "lower-back-basics", 1);
@@ -327,7 +346,15 @@ static void test_progress_screen_queries(void **state) {
     assert_true(gt_query_heatmap(f->db, anna, GT_VIEW_ANTERIOR, NULL, 5, &heat, f->error, sizeof f->error));
     assert_int_equal(heat.count, 0);
     gt_heatmap_free(&heat);
+}
 
+/* Minutes per day and the streak of days, alive until a day is missed. */
+static void test_practice_days_and_streak(void **state) {
+    Fixture *f = *state;
+    Practice p;
+    practise(f, &p);
+    int64_t anna = p.anna;
+    size_t count = 0;
     GtPracticeDay *days = NULL;
     assert_true(gt_query_practice_days(f->db, anna, 0, &days, &count, f->error, sizeof f->error));
     assert_int_equal(count, 4);
@@ -474,10 +501,16 @@ static void test_older_files_imported_once(void **state) {
     gone = fopen(path, "w");
     fputs("{ not json", gone);
     fclose(gone);
-    /* temporaries an interrupted save of the file store left behind */
+    /* temporaries an interrupted save of the file store left behind an hour ago, and one a save
+     * going on right now is writing */
+    const struct timespec an_hour_ago[2] = { { time(NULL) - 3600, 0 }, { time(NULL) - 3600, 0 } };
     snprintf(path, sizeof path, "%s/.progress.json.Ab3dE9", legacy);
     fclose(fopen(path, "w"));
+    assert_int_equal(utimensat(AT_FDCWD, path, an_hour_ago, 0), 0);
     snprintf(path, sizeof path, "%s/.lower-back-basics.json.zZ09yY", replays);
+    fclose(fopen(path, "w"));
+    assert_int_equal(utimensat(AT_FDCWD, path, an_hour_ago, 0), 0);
+    snprintf(path, sizeof path, "%s/.lower-back-basics.json.NoW123", replays);
     fclose(fopen(path, "w"));
 
     char db_path[600];
@@ -489,6 +522,7 @@ static void test_older_files_imported_once(void **state) {
     assert_null(strstr(names, ".progress.json."));
     gt_fixture_list_dir(replays, names, sizeof names);
     assert_null(strstr(names, ".json.zZ09yY"));
+    assert_non_null(strstr(names, ".json.NoW123"));
     GtImportReport report;
     assert_true(gt_progress_import_legacy(db, legacy, &gt_test_library, &report, f->error, sizeof f->error));
     assert_false(report.already_done);
@@ -549,7 +583,9 @@ int main(void) {
         cmocka_unit_test_setup_teardown(test_students_by_name, setup, teardown),
         cmocka_unit_test_setup_teardown(test_attempt_round_trip, setup, teardown),
         cmocka_unit_test_setup_teardown(test_unsafe_attempt_kept_with_safety, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_progress_screen_queries, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_history_and_weakest_criterion, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_marks_and_heat_map, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_practice_days_and_streak, setup, teardown),
         cmocka_unit_test_setup_teardown(test_version_1_database_migrates, setup, teardown),
         cmocka_unit_test_setup_teardown(test_newer_database_refused, setup, teardown),
         cmocka_unit_test_setup_teardown(test_older_files_imported_once, setup, teardown),

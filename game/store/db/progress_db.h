@@ -30,7 +30,8 @@ typedef struct GtProgressDb GtProgressDb;
 bool gt_progress_db_default_path(char *path, size_t path_size, char *error, size_t error_size);
 
 /* Opens (creating when absent) the database at `path`, migrating it to GT_PROGRESS_DB_VERSION,
- * and removes temporaries an interrupted save of the older file store left in its folder.
+ * and removes temporaries an interrupted save of the older file store left in its folder
+ * (gt_storage_clean_temporaries).
  * Returns NULL with a plain reason in `error` ("the data folder is read-only (PATH)", "PATH was
  * written by a newer Guided Touch (schema 7; this one reads up to 2)", ...); nothing is
  * changed then beyond what a completed migration step wrote. */
