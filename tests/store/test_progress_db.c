@@ -94,6 +94,12 @@ static void test_new_database_is_set_up(void **state) {
     assert_int_equal(gt_fixture_sql_number(f->path, "PRAGMA user_version"), GT_PROGRESS_DB_VERSION);
     char report[256];
     assert_true(gt_progress_db_check(f->db, report, sizeof report));
+    /* a database in a folder that does not exist yet makes the folder */
+    char nested[400];
+    snprintf(nested, sizeof nested, "%s/kiosk/data/progress.db", f->dir);
+    GtProgressDb *db = gt_progress_db_open(nested, f->error, sizeof f->error);
+    assert_non_null(db);
+    gt_progress_db_close(db);
     /* foreign keys are on: an attempt cannot belong to a student who does not exist */
     GtReplay replay;
     GtScoreCard card;

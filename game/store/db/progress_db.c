@@ -200,6 +200,10 @@ GtProgressDb *gt_progress_db_open(const char *path, char *error, size_t error_si
     }
     char dir[sizeof db->path];
     folder_of(path, dir, sizeof dir);
+    if (!gt_storage_make_dirs(dir, error, error_size)) {
+        free(db);
+        return NULL;
+    }
     gt_storage_clean_temporaries(dir);
     int rc = sqlite3_open_v2(path, &db->sql, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
     bool ok = rc == SQLITE_OK;

@@ -29,7 +29,8 @@ typedef struct GtProgressDb GtProgressDb;
  * False with the reason in `error` when there is no usable data folder. */
 bool gt_progress_db_default_path(char *path, size_t path_size, char *error, size_t error_size);
 
-/* Opens (creating when absent) the database at `path`, migrating it to GT_PROGRESS_DB_VERSION,
+/* Opens (creating it, and its folder with mode 0700, when absent) the database at `path`,
+ * migrating it to GT_PROGRESS_DB_VERSION,
  * and removes temporaries an interrupted save of the older file store left in its folder
  * (gt_storage_clean_temporaries).
  * Returns NULL with a plain reason in `error` ("the data folder is read-only (PATH)", "PATH was
