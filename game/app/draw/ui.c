@@ -1,3 +1,4 @@
+/* ui: the trainer's drawing toolkit (see ui.h). */
 #include "ui.h"
 
 #include <math.h>
@@ -33,6 +34,7 @@ void gt_ui_set_colour(GtUi *ui, GtColour colour, Uint8 alpha) {
     SDL_SetRenderDrawColor(ui->renderer, c.r, c.g, c.b, alpha);
 }
 
+/* Closes every open font (sizes and weights); the slots become NULL. */
 static void close_fonts(GtUi *ui) {
     for (int s = 0; s < GT_FONT_SIZE_COUNT; s++)
         for (int b = 0; b < 2; b++) {
@@ -41,6 +43,7 @@ static void close_fonts(GtUi *ui) {
         }
 }
 
+/* Forgets every cached text texture (after a font change they would be stale). */
 static void clear_cache(GtUi *ui) {
     for (int i = 0; i < GT_TEXT_CACHE; i++) {
         if (ui->cache[i].texture) SDL_DestroyTexture(ui->cache[i].texture);
@@ -62,6 +65,8 @@ static bool open_fonts(GtUi *ui) {
     return true;
 }
 
+/* Sizes that follow the output: the spacing unit, the smallest touch target (at least 9 mm
+ * and six units) and the font sizes; an unknown density counts as 96 dpi. Never fails. */
 static void compute_metrics(GtUi *ui, int width, int height, double px_per_mm) {
     ui->width = width;
     ui->height = height;

@@ -48,6 +48,7 @@ typedef struct GtUi {
 /* Opens the bundled fonts from `assets_dir`/fonts. False with a reason in `error` when they
  * cannot be opened. */
 bool gt_ui_init(GtUi *ui, SDL_Renderer *renderer, const char *assets_dir, char *error, size_t error_size);
+/* Closes the fonts and releases the cached text. */
 void gt_ui_free(GtUi *ui);
 
 /* Recomputes metrics for the output size and physical density; reopens fonts at the new
@@ -57,9 +58,12 @@ void gt_ui_resize(GtUi *ui, int width_px, int height_px, double px_per_mm);
 /* Starts a frame: clears the background. */
 void gt_ui_begin_frame(GtUi *ui);
 
+/* A palette colour (the text colour for an unknown one); and the renderer set to draw with it. */
 SDL_Color gt_ui_colour(GtColour colour);
 void gt_ui_set_colour(GtUi *ui, GtColour colour, Uint8 alpha);
 
+/* Filled shapes in a palette colour at `alpha` (blended): a rectangle, one with round corners,
+ * a disc and a ring. Shapes that cannot be drawn are skipped. */
 void gt_ui_fill_rect(GtUi *ui, SDL_Rect rect, GtColour colour, Uint8 alpha);
 void gt_ui_fill_round_rect(GtUi *ui, SDL_Rect rect, int radius, GtColour colour, Uint8 alpha);
 void gt_ui_fill_circle(GtUi *ui, double cx, double cy, double radius, GtColour colour, Uint8 alpha);

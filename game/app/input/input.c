@@ -67,6 +67,7 @@ struct GtInput {
     SDL_FingerID slider_finger;
 };
 
+/* `value` kept within [lo, hi]. */
 static double clamp(double value, double lo, double hi) {
     return value < lo ? lo : value > hi ? hi : value;
 }
@@ -163,6 +164,7 @@ static void points_to_px(const GtInput *input, double x_pt, double y_pt, double 
     *y_px = y_pt * input->output_h / input->window_h;
 }
 
+/* True when a point (output pixels) lies in a non-empty rectangle. */
 static bool inside(SDL_Rect r, double x_px, double y_px) {
     return r.w > 0 && r.h > 0 && x_px >= r.x && x_px < (double)r.x + r.w && y_px >= r.y && y_px < (double)r.y + r.h;
 }
@@ -280,12 +282,14 @@ static void add_final_sample(GtInput *input, Slot *slot, Uint32 ticks, double x_
     if (!same) add_sample(input, slot, ticks, x_cm, y_cm);
 }
 
+/* The slot of the mouse press in progress, or NULL. */
 static Slot *find_mouse(GtInput *input) {
     for (int i = 0; i < SLOT_COUNT; i++)
         if (input->slots[i].kind == SLOT_MOUSE) return &input->slots[i];
     return NULL;
 }
 
+/* The slot of this finger's press in progress, or NULL. */
 static Slot *find_finger(GtInput *input, SDL_TouchID touch, SDL_FingerID finger) {
     for (int i = 0; i < SLOT_COUNT; i++) {
         Slot *s = &input->slots[i];

@@ -66,6 +66,7 @@ typedef struct GtInput GtInput;
 
 /* Creates the input state (pressure level starts at 3.0, source none). NULL when out of memory. */
 GtInput *gt_input_create(void);
+/* Releases the input state and any attempt still recording. NULL is fine. */
 void gt_input_destroy(GtInput *input);
 
 /* Tells input how the window maps to the body view. Mouse events arrive in window points and

@@ -69,6 +69,8 @@ static bool mouse_pressed(const GtRouter *router) {
     return router->pressed_action != GT_HIT_NO_ACTION && !router->pressed_by_finger;
 }
 
+/* The mouse: a left press on a button or card is the interface's, its release gives the action;
+ * other presses, motion and releases go to input, which keeps those that began on the body. */
 static GtRouted route_mouse(GtRouter *router, GtInput *input, const GtHitMap *map, const SDL_Event *e,
                             GtRouterGeometry g) {
     bool motion = e->type == SDL_MOUSEMOTION;
@@ -85,6 +87,8 @@ static GtRouted route_mouse(GtRouter *router, GtInput *input, const GtHitMap *ma
     return r;
 }
 
+/* Fingers: each one's press on a button or card is the interface's until it lifts; other
+ * fingers' events go to input (contacts on the body, the slider). */
 static GtRouted route_finger(GtRouter *router, GtInput *input, const GtHitMap *map, const SDL_Event *e,
                              GtRouterGeometry g) {
     const SDL_TouchFingerEvent *f = &e->tfinger;

@@ -125,6 +125,7 @@ static bool finger_id(Parser *p, const char *token, SDL_FingerID *id) {
     return true;
 }
 
+/* Reads down, move or up; false (with a message naming the command) for anything else. */
 static bool phase_of(Parser *p, const char *command, const char *token, Phase *phase) {
     if (strcmp(token, "down") == 0) *phase = PHASE_DOWN;
     else if (strcmp(token, "move") == 0) *phase = PHASE_MOVE;
@@ -391,6 +392,7 @@ static FingerPos *finger_pos(GtScript *s, SDL_TouchID touch, SDL_FingerID finger
     return f;
 }
 
+/* Drops a lifted finger from the dx/dy bookkeeping. */
 static void forget_finger(GtScript *s, const FingerPos *f) {
     size_t i = (size_t)(f - s->fingers);
     s->fingers[i] = s->fingers[--s->finger_count];

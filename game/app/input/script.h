@@ -37,6 +37,7 @@ typedef struct GtScript GtScript;
 
 /* Loads and checks a script; NULL with "FILE:LINE: message" in `error` on any problem. */
 GtScript *gt_script_load(const char *path, char *error, size_t error_size);
+/* Releases a script; NULL is fine. */
 void gt_script_free(GtScript *script);
 
 /* How body-map centimetres become window positions when an event is pushed. */
@@ -61,6 +62,7 @@ bool gt_script_next_due(const GtScript *script, Uint32 *due_ms);
  * the script has finished or SDL's queue is full (the event is then pushed on a later call). */
 bool gt_script_push_next(GtScript *script, const GtScriptGeometry *geometry);
 
+/* True once every event of the script has been pushed. */
 bool gt_script_finished(const GtScript *script);
 
 #endif

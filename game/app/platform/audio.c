@@ -1,3 +1,4 @@
+/* audio: the metronome click (see audio.h). */
 #include "audio.h"
 
 #include <math.h>

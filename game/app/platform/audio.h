@@ -21,6 +21,7 @@ typedef struct GtAudio {
 
 /* Starts a silent GtAudio; no device is opened until a click is due. Never fails. */
 void gt_audio_open(GtAudio *audio, bool muted);
+/* Closes the device (if one was opened) and SDL's audio, and frees the click. */
 void gt_audio_close(GtAudio *audio);
 
 /* True once SDL audio has been started (the first unmuted click). */

@@ -75,11 +75,12 @@ void gt_screens_draw(const GtScreenContext *c, const GtHitMap *hits, Uint32 now_
     gt_screen_draw_buttons(c, hits);
 }
 
-/* The header's Back button and the sound toggle, where both are drawn. */
+/* The header's Back button, left in the header. */
 static SDL_Rect back_rect(const GtUi *ui) {
     return (SDL_Rect){ ui->unit, ui->unit, ui->touch * 2, ui->touch };
 }
 
+/* The sound toggle, right-aligned in the header. */
 static SDL_Rect sound_rect(const GtScreenContext *c) {
     const GtUi *ui = c->ui;
     return (SDL_Rect){ c->screens->frame.header.w - ui->unit - ui->touch * 3, ui->unit, ui->touch * 3, ui->touch };
