@@ -458,6 +458,13 @@ static void test_wheel_and_keys_scroll_the_lesson_list(void **state) {
     for (int i = 0; i < 20; i++) push_wheel(-1); /* far past the end: it stops at the last row */
     assert_true(gt_app_frame(w.app));
     assert_int_equal(s->home_scroll, s->home_scroll_max);
+    /* a lesson opened from down the list and left again: the list is where it was */
+    const GtHit *card = gt_hits_find(gt_app_hits(w.app), GT_HIT_CARD);
+    assert_non_null(card);
+    go(w.app, card->action);
+    go(w.app, GT_ACT_BACK);
+    assert_int_equal(s->screen, GT_SCREEN_HOME);
+    assert_int_equal(s->home_scroll, s->home_scroll_max);
     /* every card can be reached by scrolling, and Up and More answer taps and clicks */
     for (int k = 0; k <= s->home_scroll_max; k++) {
         while (s->home_scroll > k) gt_app_act(w.app, GT_ACT_SCROLL_UP);

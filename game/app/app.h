@@ -5,9 +5,8 @@
  * and tools use it to press every button through SDL's real event queue and read what the
  * session did.
  *
- * Ownership: a GtApp owns everything the trainer has (platform/app_state.h says what);
- * gt_app_close releases it all. What gt_app_session and gt_app_hits return is borrowed from
- * the app and read-only. */
+ * Ownership: see platform/app_state.h; gt_app_close releases the app and all it holds. What
+ * gt_app_session and gt_app_hits return is borrowed from the app and read-only. */
 #ifndef GT_APP_H
 #define GT_APP_H
 

@@ -28,7 +28,8 @@ static void relayout(GtApp *app) {
     GtScreenContext c = screen_context(app);
     int before = app->hits.screen;
     gt_screens_prepare_views(&c);
-    gt_session_set_scroll_limit(&app->session, gt_screens_layout(&c, &app->hits));
+    int last_first_row = gt_screens_layout(&c, &app->hits);
+    if (last_first_row >= 0) gt_session_set_scroll_limit(&app->session, last_first_row); /* the list keeps its place */
     if (app->hits.screen != before) gt_router_reset(&app->router);
     const GtHit *trace = gt_hits_find(&app->hits, GT_HIT_TRACE), *slider = gt_hits_find(&app->hits, GT_HIT_SLIDER);
     SDL_Rect none = { 0, 0, 0, 0 };

@@ -58,7 +58,7 @@ int gt_screens_layout(const GtScreenContext *c, GtHitMap *hits) {
     case GT_SCREEN_SUMMARY: gt_summary_layout(c, hits); break;
     case GT_SCREEN_COUNT: break;
     }
-    return 0;
+    return -1;
 }
 
 void gt_screens_draw(const GtScreenContext *c, const GtHitMap *hits, Uint32 now_ms) {

@@ -5,11 +5,10 @@
  * presses into GtAction values, and the loop hands each action to gt_session_act with the time
  * of the event that caused it (never the time it got round to it).
  *
- * Ownership: the trainer's state has one owner, the GtApp (platform/app_state.h), which holds
- * the one GtSession. Only gt_session_* functions change a session; screens and tests read it
- * through a const pointer. The session owns the step's demonstration, the last attempt and its
- * card (gt_session_free releases them); it borrows the library, the input recorder and the
- * progress store, which must outlive it. */
+ * Ownership: see platform/app_state.h for who owns the trainer's state. Only gt_session_*
+ * functions change a session; everything else reads it through a const pointer. A session's
+ * own memory is the step's demonstration, the last attempt and its card (gt_session_free
+ * releases them); the library, input recorder and progress store are borrowed. */
 #ifndef GT_SESSION_H
 #define GT_SESSION_H
 
