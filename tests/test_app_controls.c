@@ -192,7 +192,7 @@ static void reach(GtApp *app, Place place, GtMode mode, int lesson) {
 typedef struct Seen {
     GtScreenId screen;
     GtMode mode;
-    bool muted, recording, watching, has_card;
+    bool muted, recording, watching, has_card, traced;
     const GtLesson *lesson;
     int step, home_scroll, home_scroll_max;
     unsigned attempt_serial;
@@ -200,8 +200,10 @@ typedef struct Seen {
 
 static Seen seen(const GtApp *app) {
     const GtSession *s = gt_app_session(app);
-    return (Seen){ s->screen, s->mode, s->muted, gt_session_recording(s), s->watching, s->has_card, s->lesson,
-                   s->step, s->home_scroll, s->home_scroll_max, s->attempt_serial };
+    const GtReplay *attempt = s->input ? gt_input_attempt(s->input) : NULL;
+    return (Seen){ s->screen, s->mode, s->muted, gt_session_recording(s), s->watching, s->has_card,
+                   attempt && attempt->contact_count > 0, s->lesson, s->step, s->home_scroll, s->home_scroll_max,
+                   s->attempt_serial };
 }
 
 /* A practice screen with a fresh attempt begun at `at`, nothing traced in it yet. */
@@ -270,8 +272,19 @@ static void expect_action(const GtApp *app, int action, const Seen *before, Uint
     case GT_ACT_PRACTISE:
     case GT_ACT_RESTART: expect_new_attempt(app, before, at); break;
     case GT_ACT_DONE:
+        if (before->screen == GT_SCREEN_PRACTICE && !before->traced) { /* nothing traced: said, nothing scored */
+            assert_int_equal(s->screen, GT_SCREEN_PRACTICE);
+            assert_true(gt_session_recording(s));
+            assert_true(gt_session_practice_notice_showing(s, at));
+            assert_int_equal(s->has_card, before->has_card);
+            break;
+        }
         assert_int_equal(s->screen, GT_SCREEN_RESULT);
         assert_true(s->has_card);
+        break;
+    case GT_ACT_DEMO_SKIP: /* a long demonstration jumps ten seconds on */
+        assert_int_equal(s->screen, GT_SCREEN_DEMO);
+        assert_true(at - s->demo_start_ms >= GT_DEMO_SKIP_MS);
         break;
     case GT_ACT_WATCH:
         assert_true(s->watching);

@@ -120,6 +120,7 @@ void gt_ui_resize(GtUi *ui, int width_px, int height_px, double px_per_mm) {
 
 void gt_ui_begin_frame(GtUi *ui) {
     ui->frame++;
+    ui->drawn_count = 0;
     SDL_SetRenderDrawBlendMode(ui->renderer, SDL_BLENDMODE_BLEND);
     gt_ui_set_colour(ui, GT_COL_BACKGROUND, 255);
     SDL_RenderClear(ui->renderer);
@@ -270,6 +271,21 @@ static GtTextEntry *text_entry(GtUi *ui, const char *text, GtFontSize size, bool
     return oldest;
 }
 
+const GtDrawnText *gt_ui_drawn(const GtUi *ui, const char *needle) {
+    for (int i = 0; i < ui->drawn_count; i++)
+        if (strstr(ui->drawn[i].text, needle)) return &ui->drawn[i];
+    return NULL;
+}
+
+/* Notes a text drawn at `rect` in the frame's list (the list keeps the first GT_DRAWN_MAX). */
+static void note_drawn(GtUi *ui, const char *text, SDL_Rect rect, bool cut) {
+    if (ui->drawn_count >= GT_DRAWN_MAX) return;
+    GtDrawnText *d = &ui->drawn[ui->drawn_count++];
+    snprintf(d->text, sizeof d->text, "%s", text);
+    d->rect = rect;
+    d->cut = cut;
+}
+
 void gt_ui_text(GtUi *ui, const char *text, int x, int y, GtFontSize size, bool bold, GtColour colour,
                 int wrap_px, int *w, int *h) {
     GtTextEntry *e = text_entry(ui, text, size, bold, colour, wrap_px);
@@ -278,6 +294,7 @@ void gt_ui_text(GtUi *ui, const char *text, int x, int y, GtFontSize size, bool 
     if (!e) return;
     SDL_Rect dst = { x, y, e->w, e->h };
     SDL_RenderCopy(ui->renderer, e->texture, NULL, &dst);
+    note_drawn(ui, text, dst, false);
 }
 
 void gt_ui_text_fit(GtUi *ui, const char *text, int x, int y, int max_w, GtFontSize size, bool bold, GtColour colour) {
@@ -298,6 +315,7 @@ void gt_ui_text_fit(GtUi *ui, const char *text, int x, int y, int max_w, GtFontS
         if (TTF_SizeUTF8(font, shortened, &w, NULL) == 0 && w <= max_w) break;
     }
     gt_ui_text(ui, shortened, x, y, size, bold, colour, 0, NULL, NULL);
+    if (ui->drawn_count > 0) ui->drawn[ui->drawn_count - 1].cut = true;
 }
 
 void gt_ui_text_size(GtUi *ui, const char *text, GtFontSize size, bool bold, int wrap_px, int *w, int *h) {
@@ -311,6 +329,7 @@ void gt_ui_text_centred(GtUi *ui, const char *text, SDL_Rect rect, GtFontSize si
     if (!e) return;
     SDL_Rect dst = { rect.x + (rect.w - e->w) / 2, rect.y + (rect.h - e->h) / 2, e->w, e->h };
     SDL_RenderCopy(ui->renderer, e->texture, NULL, &dst);
+    note_drawn(ui, text, dst, false);
 }
 
 void gt_ui_button(GtUi *ui, SDL_Rect rect, const char *label, bool primary, bool pressed) {

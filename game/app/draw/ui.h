@@ -22,7 +22,16 @@ typedef enum GtColour {
 
 typedef enum GtFontSize { GT_FONT_SMALL, GT_FONT_BODY, GT_FONT_LARGE, GT_FONT_TITLE, GT_FONT_HUGE, GT_FONT_SIZE_COUNT } GtFontSize;
 
-enum { GT_TEXT_CACHE = 192 };
+enum { GT_TEXT_CACHE = 192, GT_DRAWN_MAX = 160, GT_DRAWN_CHARS = 200 };
+
+/* A text drawn in the frame being drawn: what it said (its first GT_DRAWN_CHARS - 1 bytes),
+ * where, and whether it was shortened with an ellipsis to fit. Tests and tools read these to
+ * see what a student sees (a line shown, nothing cut, nothing outside the window). */
+typedef struct GtDrawnText {
+    char text[GT_DRAWN_CHARS];
+    SDL_Rect rect;             /* output pixels */
+    bool cut;                  /* gt_ui_text_fit shortened it */
+} GtDrawnText;
 
 typedef struct GtTextEntry {
     SDL_Texture *texture;      /* NULL when the slot is empty */
@@ -43,6 +52,8 @@ typedef struct GtUi {
     char font_regular[512], font_bold[512];
     GtTextEntry cache[GT_TEXT_CACHE];
     Uint32 frame;              /* frames begun, for the text cache's eviction */
+    GtDrawnText drawn[GT_DRAWN_MAX]; /* the texts drawn since the frame began (the first GT_DRAWN_MAX) */
+    int drawn_count;
 } GtUi;
 
 /* Opens the bundled fonts from `assets_dir`/fonts. False with a reason in `error` when they
@@ -55,8 +66,11 @@ void gt_ui_free(GtUi *ui);
  * pixel sizes so text stays sharp. Call when the window or its display changes. */
 void gt_ui_resize(GtUi *ui, int width_px, int height_px, double px_per_mm);
 
-/* Starts a frame: clears the background. */
+/* Starts a frame: clears the background and the list of texts drawn. */
 void gt_ui_begin_frame(GtUi *ui);
+
+/* The first text drawn in this frame that contains `needle`, or NULL. */
+const GtDrawnText *gt_ui_drawn(const GtUi *ui, const char *needle);
 
 /* A palette colour (the text colour for an unknown one); and the renderer set to draw with it. */
 SDL_Color gt_ui_colour(GtColour colour);

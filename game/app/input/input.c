@@ -53,6 +53,7 @@ struct GtInput {
     bool used_device;          /* some sample of this attempt took the device pressure */
     bool lifted;               /* a recorded contact ended during this attempt ... */
     Uint32 lift_ticks;         /* ... at these ticks */
+    int lift_contact;          /* ... and was this contact of the replay */
 
     double level;              /* manual pressure level 0-10 */
     GtPressureSource manual_source;
@@ -62,7 +63,8 @@ struct GtInput {
 
     Slot slots[SLOT_COUNT];
     unsigned serial;
-    bool slider_held;
+    bool slider_held;          /* a finger holds the slider ... */
+    bool slider_by_mouse;      /* ... or the mouse (or a pen that acts as one) drags it */
     SDL_TouchID slider_touch;
     SDL_FingerID slider_finger;
 };
@@ -269,6 +271,7 @@ static void close_slot(GtInput *input, Slot *slot, Uint32 ticks) {
     if (input->recording && slot->contact >= 0) {
         input->lifted = true;
         input->lift_ticks = ticks;
+        input->lift_contact = slot->contact;
     }
     slot->kind = SLOT_FREE;
     slot->contact = -1;
@@ -298,7 +301,25 @@ static Slot *find_finger(GtInput *input, SDL_TouchID touch, SDL_FingerID finger)
     return NULL;
 }
 
-/* Left button: presses in the tracing area trace; motion and release follow the press. */
+static void slider_set(GtInput *input, double y_px);
+
+/* The mouse on the slider: a left press there grabs it, motion drags the level, the release
+ * lets go. Returns true when the event was the slider's. */
+static bool mouse_slider(GtInput *input, const SDL_Event *e, double x_px, double y_px) {
+    if (e->type == SDL_MOUSEBUTTONDOWN) {
+        if (e->button.button != SDL_BUTTON_LEFT || find_mouse(input) || !inside(input->slider, x_px, y_px))
+            return false;
+        input->slider_by_mouse = true;
+    } else if (!input->slider_by_mouse || (e->type == SDL_MOUSEBUTTONUP && e->button.button != SDL_BUTTON_LEFT)) {
+        return false;
+    }
+    slider_set(input, y_px);
+    if (e->type == SDL_MOUSEBUTTONUP) input->slider_by_mouse = false;
+    return true;
+}
+
+/* Left button: presses in the tracing area trace, presses on the slider drag it; motion and
+ * release follow the press. */
 static bool handle_mouse(GtInput *input, const SDL_Event *e) {
     bool motion = e->type == SDL_MOUSEMOTION;
     Uint32 which = motion ? e->motion.which : e->button.which;
@@ -308,6 +329,7 @@ static bool handle_mouse(GtInput *input, const SDL_Event *e) {
         points_to_px(input, e->motion.x, e->motion.y, &x_px, &y_px);
     else
         points_to_px(input, e->button.x, e->button.y, &x_px, &y_px);
+    if (mouse_slider(input, e, x_px, y_px)) return true;
     px_to_cm(input, x_px, y_px, &x_cm, &y_cm);
     Slot *slot = find_mouse(input);
     Uint32 ticks = e->common.timestamp;
@@ -331,11 +353,12 @@ static bool handle_mouse(GtInput *input, const SDL_Event *e) {
     return true;
 }
 
-/* The level a finger at output height y_px sets on the slider: top 10, bottom 0. */
+/* The level a finger or the mouse at output height y_px sets on the slider: top 10, bottom 0,
+ * in steps of a tenth of a level (beyond either end it stays at the end). */
 static void slider_set(GtInput *input, double y_px) {
     double h = input->slider.h > 1 ? input->slider.h - 1 : 1;
     double level = 10.0 * (1.0 - (y_px - input->slider.y) / h);
-    gt_input_set_level(input, level, GT_PRESSURE_SLIDER);
+    gt_input_set_level(input, round(clamp(level, 0.0, 10.0) * 10.0) / 10.0, GT_PRESSURE_SLIDER);
 }
 
 /* Fingers: each is its own contact, except the one holding the pressure slider. */
@@ -410,7 +433,7 @@ static bool handle_key(GtInput *input, const SDL_KeyboardEvent *k) {
 static void release_all(GtInput *input, Uint32 ticks) {
     for (int i = 0; i < SLOT_COUNT; i++)
         if (input->slots[i].kind != SLOT_FREE) close_slot(input, &input->slots[i], ticks);
-    input->slider_held = false;
+    input->slider_held = input->slider_by_mouse = false;
 }
 
 bool gt_input_handle_event(GtInput *input, const SDL_Event *event) {
@@ -482,7 +505,7 @@ GtInputLive gt_input_live(const GtInput *input, Uint32 now_ms) {
     GtInputLive live = { 0 };
     live.level = input->level;
     live.source = input->manual_source;
-    live.slider_held = input->slider_held;
+    live.slider_held = input->slider_held || input->slider_by_mouse;
     const Slot *newest = NULL;
     for (int i = 0; i < SLOT_COUNT; i++) {
         const Slot *s = &input->slots[i];
@@ -499,5 +522,6 @@ GtInputLive gt_input_live(const GtInput *input, Uint32 now_ms) {
     }
     double since_lift = ticks_diff(now_ms, input->lift_ticks);
     live.lifted_recently = input->recording && input->lifted && since_lift >= 0.0 && since_lift < LIFT_CUE_MS;
+    live.lifted_contact = live.lifted_recently ? input->lift_contact : -1;
     return live;
 }

@@ -28,8 +28,9 @@
  * - A lift adds a final sample at the lift position unless it repeats the last sample.
  * - Keys: '1'-'9' (main row or keypad) set levels 1-9 and '0' sets 10; their key-ups are
  *   consumed too. Digits with Ctrl, Alt or GUI held are shortcuts and return false.
- * - Only fingers use the slider area; a mouse press there returns false (the interface may
- *   offer its own control). A new finger on the slider takes it over.
+ * - The slider area: a finger on it, or a left mouse press on it (a pen that acts as a mouse),
+ *   grabs the slider; moving sets the level (top 10, bottom 0, in tenths) until the release,
+ *   wherever the pointer goes. A new finger on the slider takes it over.
  * - Synthetic duplicates are always consumed, wherever they land: on a touchscreen the
  *   interface must take taps from the SDL_FINGER* events this returns false for.
  * - A press already held when an attempt begins is not recorded in it (a contact starts
@@ -59,7 +60,8 @@ typedef struct GtInputLive {
     GtPressureSource source;    /* where that level comes from */
     double speed_cm_s;          /* speed of the newest contact over the last ~150 ms, 0 when still */
     bool lifted_recently;       /* a contact ended within the last second while the attempt runs */
-    bool slider_held;           /* a finger is on the pressure slider */
+    int lifted_contact;         /* ... its index in the attempt replay, -1 when none */
+    bool slider_held;           /* a finger or the mouse holds the pressure slider */
 } GtInputLive;
 
 typedef struct GtInput GtInput;

@@ -18,10 +18,11 @@ void gt_intro_layout(const GtScreenContext *c, GtHitMap *hits);
 void gt_intro_draw(const GtScreenContext *c, const GtHitMap *hits);
 void gt_summary_layout(const GtScreenContext *c, GtHitMap *hits);
 void gt_summary_draw(const GtScreenContext *c, const GtHitMap *hits);
-/* The demonstration (Watch again, Practise). */
+/* The demonstration (Watch again, Skip 10 s on a long one, Practise). */
 void gt_demo_layout(const GtScreenContext *c, GtHitMap *hits);
 void gt_demo_draw(const GtScreenContext *c, const GtHitMap *hits, Uint32 now_ms);
-/* Practice: the tracing area, the slider, Restart, Watch demo (learn mode), Done. */
+/* Practice: the tracing area, the slider, Restart, Watch demo (learn mode), Done; while
+ * "Discard this attempt?" shows, only its Discard and Keep practising. */
 void gt_practice_layout(const GtScreenContext *c, GtHitMap *hits);
 void gt_practice_draw(const GtScreenContext *c, const GtHitMap *hits, Uint32 now_ms);
 /* The result (Watch my attempt, Try again, Next step or Finish). */
@@ -49,6 +50,19 @@ GtBodyView *gt_screen_draw_step_body(const GtScreenContext *c, bool show_guide, 
 /* The step's instruction, its targets and (after repeated misses) the hint, wrapped to `w`
  * from (x, y); returns the row below them. */
 int gt_screen_draw_instruction(const GtScreenContext *c, int x, int y, int w);
+
+/* ---- pressure and progress, shared by practice and the demonstration (practice.c) ---- */
+
+/* The pressure gauge in the frame's slider column: levels 0-10 numbered, band words where they
+ * fit, the technique's band bracketed and labelled "aim 2-5", and `level` marked and written
+ * with where it comes from (`source`: "keys", "demo" ...). */
+void gt_screen_draw_pressure_gauge(const GtScreenContext *c, const GtTechnique *t, double level, const char *source);
+/* How to set the pressure with a mouse, keys, the slider or a pen, for this technique (holds:
+ * how to ramp in and out). */
+void gt_screen_pressure_help(const GtTechnique *t, char *buffer, size_t size);
+/* The work counted so far in words ("2 of 4 strokes done", "12 of 60 s worked"); "" when the
+ * step counts nothing. */
+void gt_screen_progress_words(const GtCompletion *progress, char *buffer, size_t size);
 
 /* ---- the live safety warning on the practice screen (warning.c) ---- */
 

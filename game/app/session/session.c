@@ -20,12 +20,15 @@ void gt_session_init(GtSession *session, const GtSessionSetup *setup) {
     session->mode = setup->mode;
     session->muted = setup->muted;
     session->screen = GT_SCREEN_HOME;
+    session->confirm_action = GT_ACT_NONE;
     for (int i = 0; i < GT_MAX_STEPS; i++) session->step_best[i] = -1;
 }
 
-/* Stops recording and throws the attempt away; nothing when none is being recorded. */
+/* Stops recording and throws the attempt away (and any question about it); nothing else when
+ * none is being recorded. */
 static void discard_attempt(GtSession *session) {
     GtReplay discarded;
+    session->confirm_action = GT_ACT_NONE;
     if (session->input && gt_input_end_attempt(session->input, &discarded)) gt_replay_free(&discarded);
 }
 
@@ -78,12 +81,27 @@ static void load_reference(GtSession *session) {
                                                     &session->reference);
 }
 
-/* Starts an attempt at the current step at `at_ms` and shows the practice screen. Nothing
- * happens off a step. */
+double gt_session_start_level(const GtStep *step) {
+    if (!step || !step->technique) return 0.0;
+    return step->technique->pattern == GT_PATTERN_HOLD ? 0.0 : gt_band_mid(step->technique->pressure_level);
+}
+
+bool gt_session_practice_notice_showing(const GtSession *session, Uint32 now_ms) {
+    return session->screen == GT_SCREEN_PRACTICE && session->practice_notice[0] &&
+           (Sint32)(now_ms - session->practice_notice_until_ms) < 0;
+}
+
+/* Starts an attempt at the current step at `at_ms` from the step's starting level (nothing is
+ * carried over from the last step) and shows the practice screen. Nothing happens off a step. */
 static void begin_practice(GtSession *session, Uint32 at_ms) {
     const GtStep *step = gt_session_step(session);
     if (!step) return;
     gt_input_begin_attempt(session->input, session->lesson->id, session->step, step->technique_id, step->view, at_ms);
+    gt_input_set_level(session->input, gt_session_start_level(step), GT_PRESSURE_NONE);
+    session->confirm_action = GT_ACT_NONE;
+    session->practice_notice[0] = '\0';
+    memset(&session->live_progress, 0, sizeof session->live_progress);
+    session->live_progress_at_ms = at_ms;
     session->screen = GT_SCREEN_PRACTICE;
     session->attempt_serial++;
     session->attempt_start_ms = at_ms;
@@ -161,6 +179,7 @@ static void save_attempt(GtSession *session) {
 static void finish_attempt(GtSession *session) {
     const GtStep *step = gt_session_step(session);
     GtReplay attempt;
+    session->confirm_action = GT_ACT_NONE;
     if (!step || !gt_input_end_attempt(session->input, &attempt)) return;
     if (session->has_attempt) gt_replay_free(&session->attempt);
     session->attempt = attempt;
@@ -180,6 +199,8 @@ bool gt_session_offers(const GtSession *session, int action) {
     GtScreenId s = session->screen;
     if (action >= GT_ACT_LESSON_BASE)
         return s == GT_SCREEN_HOME && (size_t)(action - GT_ACT_LESSON_BASE) < session->library->lesson_count;
+    if (session->confirm_action != GT_ACT_NONE) /* the question waits for its answer */
+        return action == GT_ACT_DISCARD || action == GT_ACT_KEEP || action == GT_ACT_BACK || action == GT_ACT_MUTE;
     switch (action) {
     case GT_ACT_MUTE:
     case GT_ACT_HOME: return true;
@@ -191,6 +212,7 @@ bool gt_session_offers(const GtSession *session, int action) {
     case GT_ACT_SCROLL_DOWN: return s == GT_SCREEN_HOME;
     case GT_ACT_START: return s == GT_SCREEN_INTRO;
     case GT_ACT_REPLAY_DEMO:
+    case GT_ACT_DEMO_SKIP:
     case GT_ACT_PRACTISE: return s == GT_SCREEN_DEMO;
     case GT_ACT_WATCH_DEMO: return s == GT_SCREEN_PRACTICE && session->mode == GT_MODE_LEARN;
     case GT_ACT_RESTART:
@@ -245,8 +267,54 @@ static bool act_on_list(GtSession *session, int action) {
     return true;
 }
 
+/* True when leaving the practice screen now would throw away something traced. */
+static bool attempt_has_work(const GtSession *session) {
+    const GtReplay *attempt = session->input ? gt_input_attempt(session->input) : NULL;
+    return session->screen == GT_SCREEN_PRACTICE && attempt && attempt->contact_count > 0;
+}
+
+/* The practice screen's own answers: Done with nothing traced says so and saves nothing; Back
+ * and Watch demo with something traced ask first; Discard does what was asked, Keep (or Back
+ * again) closes the question. Returns true when it handled `action` (*changed says whether anything changed). */
+static bool act_on_attempt(GtSession *session, int action, Uint32 at_ms, bool *changed) {
+    *changed = true;
+    if (action == GT_ACT_DONE && session->screen == GT_SCREEN_PRACTICE && !attempt_has_work(session)) {
+        snprintf(session->practice_notice, sizeof session->practice_notice,
+                 "Nothing traced yet: trace the guide on the body, then press Done.");
+        session->practice_notice_until_ms = at_ms + GT_NOTICE_MS;
+        return true;
+    }
+    if (action == GT_ACT_BACK && session->confirm_action != GT_ACT_NONE) action = GT_ACT_KEEP; /* Back, Esc: stay */
+    if ((action == GT_ACT_BACK || action == GT_ACT_WATCH_DEMO) && attempt_has_work(session)) {
+        session->confirm_action = action;
+        return true;
+    }
+    if (action == GT_ACT_KEEP) {
+        session->confirm_action = GT_ACT_NONE;
+        return true;
+    }
+    if (action == GT_ACT_DISCARD) {
+        int asked = session->confirm_action;
+        discard_attempt(session);
+        if (asked == GT_ACT_BACK) go_back(session, at_ms);
+        else show_demo(session, at_ms);
+        return true;
+    }
+    if (action == GT_ACT_DEMO_SKIP) {
+        double first = 0, last = 0;
+        if (!session->has_reference || !gt_replay_time_span(&session->reference, &first, &last)) return (*changed = false, true);
+        double shown = (double)(Sint32)(at_ms - session->demo_start_ms), to = fmin(last, shown + GT_DEMO_SKIP_MS);
+        *changed = to > shown;
+        if (*changed) session->demo_start_ms = at_ms - (Uint32)lround(fmax(0.0, to));
+        return true;
+    }
+    return false;
+}
+
 bool gt_session_act(GtSession *session, int action, Uint32 at_ms) {
     if (!gt_session_offers(session, action)) return false;
+    bool changed = false;
+    if (act_on_attempt(session, action, at_ms, &changed)) return changed;
     if (action >= GT_ACT_LESSON_BASE || action == GT_ACT_MODE_LEARN || action == GT_ACT_MODE_PRACTICE ||
         action == GT_ACT_MODE_EXAM || action == GT_ACT_SCROLL_UP || action == GT_ACT_SCROLL_DOWN)
         return act_on_list(session, action);
@@ -298,7 +366,24 @@ bool gt_session_animating(const GtSession *session, Uint32 now_ms) {
     return false;
 }
 
+/* Has the engine grade the attempt so far, for its count of the work done (the live counter),
+ * at most every GT_PROGRESS_EVERY_MS of the clock; the count stays as it was otherwise. */
+static void update_progress(GtSession *session, Uint32 now_ms) {
+    const GtStep *step = gt_session_step(session);
+    const GtReplay *attempt = session->input ? gt_input_attempt(session->input) : NULL;
+    if (session->screen != GT_SCREEN_PRACTICE || !step || !step->technique || !attempt ||
+        (Sint32)(now_ms - session->live_progress_at_ms) < GT_PROGRESS_EVERY_MS)
+        return;
+    session->live_progress_at_ms = now_ms;
+    GtScoreTarget target = { session->lesson->id, session->step, step, step->technique,
+                             gt_library_view(session->library, step->view), session->lesson->level };
+    GtScoreCard *card = malloc(sizeof *card);
+    if (card && gt_score_attempt(&target, attempt, card)) session->live_progress = card->completion;
+    free(card);
+}
+
 bool gt_session_update(GtSession *session, Uint32 now_ms) {
+    update_progress(session, now_ms);
     const GtStep *step = gt_session_step(session);
     if (session->screen != GT_SCREEN_PRACTICE || !step || !step->technique || !step->technique->has_tempo ||
         !gt_session_recording(session) || (Sint32)(now_ms - session->next_beat_ms) < 0)

@@ -26,7 +26,8 @@ typedef enum GtScreenId {
 
 typedef enum GtMode { GT_MODE_LEARN, GT_MODE_PRACTICE, GT_MODE_EXAM, GT_MODE_COUNT } GtMode;
 
-enum { GT_MAX_STEPS = 30, GT_HINT_AFTER_MISSES = 3 };
+enum { GT_MAX_STEPS = 30, GT_HINT_AFTER_MISSES = 3, GT_DEMO_SKIP_MS = 10000, GT_NOTICE_MS = 4000,
+       GT_PROGRESS_EVERY_MS = 250 };
 
 /* What a press asks for. Buttons and cards carry one; the session decides what it does. */
 typedef enum GtAction {
@@ -34,6 +35,8 @@ typedef enum GtAction {
     GT_ACT_RESTART, GT_ACT_RETRY, GT_ACT_NEXT, GT_ACT_WATCH, GT_ACT_HOME, GT_ACT_WATCH_DEMO,
     GT_ACT_MODE_LEARN, GT_ACT_MODE_PRACTICE, GT_ACT_MODE_EXAM, GT_ACT_MUTE,
     GT_ACT_SCROLL_UP, GT_ACT_SCROLL_DOWN,
+    GT_ACT_DISCARD, GT_ACT_KEEP,    /* the practice screen's question: throw the attempt away, or keep at it */
+    GT_ACT_DEMO_SKIP,               /* the demonstration jumps GT_DEMO_SKIP_MS forward */
     GT_ACT_LESSON_BASE = 1000   /* + lesson index in the library */
 } GtAction;
 
@@ -77,6 +80,11 @@ typedef struct GtSession {
     Uint32 watch_start_ms;
     Uint32 next_beat_ms;                /* the metronome's next beat */
     Uint32 beat_flash_until_ms;         /* the pulse shows until then */
+    int confirm_action;                 /* the action waiting on "Discard this attempt?", or GT_ACT_NONE */
+    char practice_notice[160];          /* a short message on the practice screen ("Nothing traced yet") ... */
+    Uint32 practice_notice_until_ms;    /* ... shown until then */
+    GtCompletion live_progress;         /* the work done so far in the attempt being recorded (live counter) */
+    Uint32 live_progress_at_ms;         /* when it was last worked out (every GT_PROGRESS_EVERY_MS) */
     int home_scroll;                    /* first row of lesson cards shown */
     int home_scroll_max;                /* the last first row the list can show (set by its layout) */
 } GtSession;
@@ -115,9 +123,19 @@ bool gt_session_hint_due(const GtSession *session);
  * attempt, the metronome's pulse). */
 bool gt_session_animating(const GtSession *session, Uint32 now_ms);
 
-/* Moves the metronome on to `now_ms`. Returns true when a beat falls now and should be heard
- * (never while muted); the pulse shows either way. */
+/* Moves the metronome on to `now_ms` and, at most every GT_PROGRESS_EVERY_MS while an attempt
+ * records, has the engine count the work done so far (live_progress: strokes, circles,
+ * taps, holds or seconds against the step's target). Returns true when a beat falls now and
+ * should be heard (never while muted); the pulse shows either way. */
 bool gt_session_update(GtSession *session, Uint32 now_ms);
+
+/* The pressure level every attempt at `step` starts from: 0 for holds (a hold ramps in from
+ * nothing and out to nothing), the middle of the step's band for every other technique (the
+ * student starts inside the band and sees it marked). 0 for NULL. */
+double gt_session_start_level(const GtStep *step);
+
+/* True while the practice screen's notice (e.g. "Nothing traced yet") shows at `now_ms`. */
+bool gt_session_practice_notice_showing(const GtSession *session, Uint32 now_ms);
 
 /* Tells the session how far the lesson list can scroll (the last first row, >= 0) and keeps
  * the scroll inside it. */
