@@ -13,10 +13,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <cjson/cJSON.h>
-#include "../core/gt_arena.h"
-#include "../core/gt_diag.h"
-#include "../core/gt_geometry.h"
-#include "../core/gt_technique.h"
+#include "gt_arena.h"
+#include "gt_diag.h"
+#include "gt_geometry.h"
+#include "gt_technique.h"
 
 enum { GT_PATH_DEPTH = 12, GT_PATH_KEY = 64, GT_PATH_TEXT = 256 };
 

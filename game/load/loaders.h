@@ -8,12 +8,12 @@
 
 #include <stdbool.h>
 #include <stddef.h>
-#include "../core/gt_arena.h"
-#include "../core/gt_bodymap.h"
-#include "../core/gt_diag.h"
-#include "../core/gt_lesson.h"
-#include "../core/gt_replay.h"
-#include "../core/gt_technique.h"
+#include "gt_arena.h"
+#include "gt_bodymap.h"
+#include "gt_diag.h"
+#include "gt_lesson.h"
+#include "gt_replay.h"
+#include "gt_technique.h"
 
 /* What lessons and techniques may refer to. Any member may be NULL/0 when absent. */
 typedef struct GtReferences {

@@ -5,7 +5,7 @@
 #ifndef GT_REPLAY_WRITE_H
 #define GT_REPLAY_WRITE_H
 
-#include "../core/gt_replay.h"
+#include "gt_replay.h"
 
 /* Returns a malloc'd NUL-terminated JSON text (the caller frees it), or NULL when memory
  * runs out. One contact per line group, one sample per line, so diffs stay readable. */

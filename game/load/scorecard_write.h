@@ -5,7 +5,7 @@
 #ifndef GT_SCORECARD_WRITE_H
 #define GT_SCORECARD_WRITE_H
 
-#include "../core/gt_score.h"
+#include "gt_score.h"
 
 /* Returns the JSON text (malloc'd; the caller frees it), or NULL when memory runs out. */
 char *gt_scorecard_to_json(const GtScoreCard *card);
