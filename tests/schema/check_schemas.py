@@ -135,17 +135,17 @@ BAD_SCHEMA_OF_DIR = {"lessons": "lesson", "techniques": "technique", "replays": 
 # The keys each object takes, as the loaders list them: (C file, function, array of keys) and the
 # schema node (JSON pointer) whose "properties" must be exactly those keys.
 C_KEYS = [
-    ("game/load/load_bodymap.c", "gt_load_bodymap", "keys", "bodymap", ""),
-    ("game/load/load_bodymap.c", "load_regions", "keys", "bodymap", "/$defs/region"),
-    ("game/load/load_bodymap.c", "load_landmarks", "keys", "bodymap", "/$defs/landmark"),
-    ("game/load/load_technique.c", "gt_load_technique", "keys", "technique", ""),
-    ("game/load/load_technique.c", "load_direction", "keys", "technique", "/$defs/direction"),
-    ("game/load/load_technique.c", "load_tolerances", "level_keys", "technique", "/properties/tolerances"),
-    ("game/load/load_lesson.c", "gt_load_lesson", "keys", "lesson", ""),
-    ("game/load/load_lesson.c", "load_step", "keys", "lesson", "/$defs/step"),
-    ("game/load/load_lesson.c", "load_guide", "keys", "lesson", "/$defs/step/properties/guide"),
-    ("game/load/load_replay.c", "gt_load_replay", "keys", "replay", ""),
-    ("game/load/load_replay.c", "load_contacts", "keys", "replay", "/$defs/contact"),
+    ("game/load/files/load_bodymap.c", "gt_load_bodymap", "keys", "bodymap", ""),
+    ("game/load/files/load_bodymap.c", "load_regions", "keys", "bodymap", "/$defs/region"),
+    ("game/load/files/load_bodymap.c", "load_landmarks", "keys", "bodymap", "/$defs/landmark"),
+    ("game/load/files/load_technique.c", "gt_load_technique", "keys", "technique", ""),
+    ("game/load/files/load_technique.c", "load_direction", "keys", "technique", "/$defs/direction"),
+    ("game/load/files/load_technique.c", "load_tolerances", "level_keys", "technique", "/properties/tolerances"),
+    ("game/load/files/load_lesson.c", "gt_load_lesson", "keys", "lesson", ""),
+    ("game/load/files/load_lesson.c", "load_step", "keys", "lesson", "/$defs/step"),
+    ("game/load/files/load_lesson.c", "load_guide", "keys", "lesson", "/$defs/step/properties/guide"),
+    ("game/load/files/load_replay.c", "gt_load_replay", "keys", "replay", ""),
+    ("game/load/files/load_replay.c", "load_contacts", "keys", "replay", "/$defs/contact"),
     # keys built from a names table defined anywhere under game/ (function None)
     (None, None, "GT_CRITERION_NAMES", "technique", "/properties/weights"),
     (None, None, "TOLERANCE_KEYS", "technique", "/$defs/tolerance_set"),
@@ -154,17 +154,17 @@ C_KEYS = [
 # The values of each enum key: (C file, function, key) whose gt_json_enum call names the table of
 # values, and the schema node whose "enum" must hold exactly those values.
 C_ENUMS = [
-    ("game/load/load_bodymap.c", "gt_load_bodymap", "view", "bodymap", "/properties/view"),
-    ("game/load/load_bodymap.c", "load_landmarks", "kind", "bodymap", "/$defs/landmark/properties/kind"),
-    ("game/load/load_technique.c", "gt_load_technique", "pattern", "technique", "/properties/pattern"),
-    ("game/load/load_technique.c", "load_direction", "rule", "technique", "/$defs/direction/properties/rule"),
-    ("game/load/load_technique.c", "load_direction", "turning", "technique",
+    ("game/load/files/load_bodymap.c", "gt_load_bodymap", "view", "bodymap", "/properties/view"),
+    ("game/load/files/load_bodymap.c", "load_landmarks", "kind", "bodymap", "/$defs/landmark/properties/kind"),
+    ("game/load/files/load_technique.c", "gt_load_technique", "pattern", "technique", "/properties/pattern"),
+    ("game/load/files/load_technique.c", "load_direction", "rule", "technique", "/$defs/direction/properties/rule"),
+    ("game/load/files/load_technique.c", "load_direction", "turning", "technique",
      "/$defs/direction/properties/turning"),
-    ("game/load/load_lesson.c", "gt_load_lesson", "level", "lesson", "/properties/level"),
-    ("game/load/load_lesson.c", "load_step", "view", "lesson", "/$defs/step/properties/view"),
-    ("game/load/load_replay.c", "gt_load_replay", "view", "replay", "/properties/view"),
-    ("game/load/load_replay.c", "gt_load_replay", "device", "replay", "/properties/device"),
-    ("game/load/load_replay.c", "gt_load_replay", "pressure_source", "replay", "/properties/pressure_source"),
+    ("game/load/files/load_lesson.c", "gt_load_lesson", "level", "lesson", "/properties/level"),
+    ("game/load/files/load_lesson.c", "load_step", "view", "lesson", "/$defs/step/properties/view"),
+    ("game/load/files/load_replay.c", "gt_load_replay", "view", "replay", "/properties/view"),
+    ("game/load/files/load_replay.c", "gt_load_replay", "device", "replay", "/properties/device"),
+    ("game/load/files/load_replay.c", "gt_load_replay", "pressure_source", "replay", "/properties/pressure_source"),
     ("game/config/config_file.c", "read_keys", "mode", "config", "/properties/mode"),
 ]
 
