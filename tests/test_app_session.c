@@ -9,6 +9,7 @@
 #define _XOPEN_SOURCE 700 /* nftw */
 #include "test_support.h"
 #include "app.h"
+#include "attempts.h"
 #include "hits.h"
 #include "result_words.h"
 #include "session.h"
@@ -61,31 +62,59 @@ static void write_text(const char *path, const char *text) {
     fclose(f);
 }
 
+/* Runs the trainer to its end with `argv`, signed in as a student (a guest's attempts are not
+ * kept), and returns its exit code. */
 static int run_app(const char *data_dir, int argc, const char **argv) {
-    char **copy = calloc((size_t)argc + 1, sizeof *copy);
+    char **copy = calloc((size_t)argc + 3, sizeof *copy);
     for (int i = 0; i < argc; i++) copy[i] = (char *)argv[i];
-    int code = gt_app_main(data_dir, argc, copy);
+    copy[argc] = "--student";
+    copy[argc + 1] = "Sam Okafor";
+    int code = gt_app_main(data_dir, argc + 2, copy);
     free(copy);
     return code;
 }
 
-/* The one replay the trainer saved; fails when there is not exactly one. */
-static void saved_replay_path(char *path, size_t size) {
-    char dir[400];
-    snprintf(dir, sizeof dir, "%s/guidedtouch/replays", home);
-    char **files = NULL;
-    size_t count = gt_list_json_files(dir, &files);
-    assert_int_equal(count, 1);
-    snprintf(path, size, "%s", files[0]);
-    gt_free_file_list(files, count);
+/* The attempts gt_attempts_each showed: how many, and the last one's id. */
+typedef struct SeenAttempts {
+    int count;
+    char id[GT_UUID_TEXT];
+} SeenAttempts;
+
+/* Counts the attempt it is shown and keeps its id (in a SeenAttempts). */
+static bool note_attempt(const GtStoredAttempt *attempt, void *context) {
+    SeenAttempts *seen = context;
+    seen->count++;
+    snprintf(seen->id, sizeof seen->id, "%s", attempt->id);
+    return true;
 }
 
+/* The replay JSON of the one attempt saved in the database under `data_home` (malloc'd); fails
+ * when there is not exactly one. */
+static char *saved_replay_text(const char *data_home) {
+    char path[400], error[GT_DB_ERROR_MAX];
+    SeenAttempts seen = { 0, "" };
+    snprintf(path, sizeof path, "%s/guidedtouch/progress.db", data_home);
+    GtProgressDb *db = gt_progress_db_open(path, error, sizeof error);
+    assert_non_null(db);
+    assert_true(gt_attempts_each(db, 0, note_attempt, &seen, error, sizeof error));
+    assert_int_equal(seen.count, 1);
+    GtStoredAttempt stored;
+    assert_true(gt_attempts_load(db, seen.id, true, &stored, error, sizeof error));
+    assert_non_null(stored.replay_json);
+    char *text = strdup(stored.replay_json);
+    gt_stored_attempt_free(&stored);
+    gt_progress_db_close(db);
+    return text;
+}
+
+/* The replay of the one attempt the trainer saved in the database; fails when there is not
+ * exactly one. */
 static void load_saved_replay(GtReplay *replay) {
-    char path[600];
-    saved_replay_path(path, sizeof path);
+    char *text = saved_replay_text(home);
     GtDiag diag;
     gt_diag_init(&diag);
-    bool ok = gt_load_replay_file(path, &diag, replay);
+    bool ok = gt_load_replay("progress.db", text, strlen(text), &diag, replay);
+    free(text);
     if (!ok) gt_diag_print(&diag, stderr);
     assert_true(ok);
     gt_diag_free(&diag);
@@ -486,18 +515,6 @@ static void one_contact(GtReplay *replay, double t0_ms, double t1_ms, double x, 
     int c = gt_replay_add_contact(replay, 0);
     for (double t = t0_ms; t <= t1_ms; t += 20)
         assert_true(gt_replay_add_sample(replay, c, gt_sample_quantize((GtSample){ t, x, y, pressure })));
-}
-
-/* The text of the one replay saved under `data_home`; fails when there is not exactly one. */
-static char *saved_replay_text(const char *data_home) {
-    char dir[400];
-    snprintf(dir, sizeof dir, "%s/guidedtouch/replays", data_home);
-    char **files = NULL;
-    size_t count = gt_list_json_files(dir, &files);
-    assert_int_equal(count, 1);
-    char *text = read_text(files[0]);
-    gt_free_file_list(files, count);
-    return text;
 }
 
 static void test_scripted_run_is_the_same_every_time(void **state) {

@@ -5,7 +5,7 @@
  * nothing moves, so an idle trainer uses next to no CPU; on the virtual clock (--script,
  * --frames) it never sleeps and the clock moves only as the loop moves it. */
 #include "app_state.h"
-#include "storage.h"
+#include "app_store.h"
 
 #include <SDL_image.h>
 #include <stdio.h>
@@ -211,15 +211,6 @@ static bool open_window(GtApp *app) {
     return true;
 }
 
-/* Loads the student's marks (a problem is said on stderr; the trainer goes on without them). */
-static void load_progress(GtApp *app) {
-    char dir[768], error[512];
-    if (!gt_storage_data_dir(dir, sizeof dir, error, sizeof error))
-        fprintf(stderr, "guidedtouch: marks will not be kept: %s\n", error);
-    else if (!gt_progress_load(&app->progress, dir, error, sizeof error))
-        fprintf(stderr, "guidedtouch: %s\n", error);
-}
-
 /* Opens everything after SDL: window, fonts, views, input, audio, marks, script, session.
  * False (said on stderr) when the trainer cannot run. */
 static bool open_parts(GtApp *app) {
@@ -241,7 +232,6 @@ static bool open_parts(GtApp *app) {
         return false;
     }
     gt_audio_open(&app->audio, app->options.mute);
-    load_progress(app);
     if (app->options.script) {
         app->script = gt_script_load(app->options.script, error, sizeof error);
         if (!app->script) {
@@ -250,8 +240,9 @@ static bool open_parts(GtApp *app) {
         }
     }
     GtSessionSetup setup = { &app->library, app->input, &app->progress, app->options.mode, app->options.mute,
-                             app->options.card_out };
+                             app->options.card_out, app->db, app->db_problem };
     gt_session_init(&app->session, &setup);
+    gt_app_store_sign_in_start(app);
     return true;
 }
 
@@ -267,21 +258,29 @@ GtApp *gt_app_open(const char *data_dir, int argc, char **argv, int *exit_code) 
     *exit_code = 1;
     GtApp *app = calloc(1, sizeof *app);
     if (!app) return NULL;
-    int code = gt_options_parse(&app->options, argc, argv);
+    app->lock.fd = -1;
+    int code = gt_app_config_load(app, argc, argv);
     if (code >= 0) {
         *exit_code = code;
+        gt_app_store_close(app);
         free(app);
         return NULL;
     }
     app->data_dir = data_dir;
     snprintf(app->assets_dir, sizeof app->assets_dir, "%s/assets", data_dir);
     gt_clock_init(&app->clock, app->options.script || app->options.frames > 0, VIRTUAL_START_MS);
+    if (!gt_app_lock(app)) { /* another trainer runs on this data folder: said on stderr (and on screen) */
+        gt_app_store_close(app);
+        free(app);
+        return NULL;
+    }
     gt_router_init(&app->router);
     gt_screens_init(&app->screens);
     gt_hits_clear(&app->hits, -1);
     SDL_SetHint(SDL_HINT_VIDEO_X11_NET_WM_BYPASS_COMPOSITOR, "0");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS | SDL_INIT_TIMER) != 0) {
         fprintf(stderr, "guidedtouch: cannot start SDL: %s\n", SDL_GetError());
+        gt_app_store_close(app);
         free(app);
         return NULL;
     }
@@ -290,6 +289,7 @@ GtApp *gt_app_open(const char *data_dir, int argc, char **argv, int *exit_code) 
     gt_diag_init(&diag);
     if (!gt_library_load(&app->library, data_dir, &diag)) gt_diag_print(&diag, stderr);
     gt_diag_free(&diag);
+    gt_app_store_open(app);
     if (!open_parts(app)) {
         gt_app_close(app);
         return NULL;
@@ -308,6 +308,7 @@ void gt_app_close(GtApp *app) {
     gt_session_free(&app->session);
     if (app->script) gt_script_free(app->script);
     gt_progress_free(&app->progress);
+    gt_app_store_close(app);
     gt_audio_close(&app->audio);
     gt_input_destroy(app->input);
     if (app->views_ready)

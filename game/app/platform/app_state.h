@@ -16,11 +16,14 @@
 #include "audio.h"
 #include "bodyview.h"
 #include "clock.h"
+#include "config.h"
+#include "instance_lock.h"
 #include "hits.h"
 #include "input.h"
 #include "library.h"
 #include "options.h"
 #include "progress.h"
+#include "progress_db.h"
 #include "router.h"
 #include "screens.h"
 #include "script.h"
@@ -28,6 +31,12 @@
 #include "ui.h"
 
 struct GtApp {
+    GtConfig config;                    /* the merged settings (gt_config_load); options borrow from it */
+    bool config_ready;                  /* gt_config_free is due */
+    GtInstanceLock lock;                /* held on config.data_dir while the trainer runs */
+    GtProgressDb *db;                   /* the students' database; NULL when it could not open */
+    char db_problem[GT_DB_ERROR_MAX];   /* ... and then why */
+    char notice[1024];                  /* problems at start (configuration, database) to show on screen */
     GtAppOptions options;
     const char *data_dir;               /* borrowed from the caller */
     char assets_dir[768];

@@ -20,6 +20,9 @@ static const char USAGE[] =
     "                      clock (16 ms a frame), so they are the same on any machine\n"
     "  --screenshot FILE   save the last frame as a PNG\n"
     "  --card-out FILE     after each attempt, write the score card shown as JSON (as `grade` prints it)\n"
+    "  --student NAME      sign in as this student (added when new); otherwise pick on the home screen\n"
+    "Settings (--kiosk, --data-dir DIR, --database FILE, --idle-timeout-s N, ...): see\n"
+    "`guidedtouch --print-config` and docs/kiosk.md.\n"
     "Keys: Enter = main button, Esc = back, 1-9 and 0 = pressure level, mouse wheel = pressure\n"
     "(on the lesson list the wheel, the arrows and Page Up / Page Down scroll).\n";
 
@@ -63,6 +66,7 @@ int gt_options_parse(GtAppOptions *o, int argc, char **argv) {
         else if (value && strcmp(a, "--script") == 0) { o->script = value; i++; }
         else if (value && strcmp(a, "--screenshot") == 0) { o->screenshot = value; i++; }
         else if (value && strcmp(a, "--card-out") == 0) { o->card_out = value; i++; }
+        else if (value && strcmp(a, "--student") == 0) { o->student = value; i++; }
         else if (value && strcmp(a, "--frames") == 0) { o->frames = atoi(value); i++; }
         else {
             fprintf(stderr, "guidedtouch: unknown option \"%s\"\n\n%s", a, USAGE);

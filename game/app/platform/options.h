@@ -17,6 +17,7 @@ typedef struct GtAppOptions {
     const char *card_out;       /* write each shown score card here as JSON, or NULL */
     const char *lesson;         /* open this lesson straight away, or NULL */
     int step;                   /* with lesson: start at this step (1-based) */
+    const char *student;        /* sign in as this student (added when new), or NULL */
     GtMode mode;
 } GtAppOptions;
 

@@ -1,6 +1,7 @@
 /* screens: the regions every screen shares, the header and buttons, and the dispatch from the
  * session's screen to the screen's own layout and drawing (see screens.h). */
 #include "screen_parts.h"
+#include "notices.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -73,6 +74,7 @@ void gt_screens_draw(const GtScreenContext *c, const GtHitMap *hits, Uint32 now_
     case GT_SCREEN_COUNT: break;
     }
     gt_screen_draw_buttons(c, hits);
+    gt_notices_draw(c);
 }
 
 /* The header's Back button, left in the header. */

@@ -4,6 +4,8 @@
 #include "gt_demo.h"
 #include "gt_motion.h"
 #include "scorecard_write.h"
+#include "attempts.h"
+#include "progress_query.h"
 #include "storage.h"
 
 #include <math.h>
@@ -19,6 +21,8 @@ void gt_session_init(GtSession *session, const GtSessionSetup *setup) {
     session->card_out = setup->card_out;
     session->mode = setup->mode;
     session->muted = setup->muted;
+    session->db = setup->db;
+    snprintf(session->db_problem, sizeof session->db_problem, "%s", setup->db_problem ? setup->db_problem : "");
     session->screen = GT_SCREEN_HOME;
     session->confirm_action = GT_ACT_NONE;
     for (int i = 0; i < GT_MAX_STEPS; i++) session->step_best[i] = -1;
@@ -150,17 +154,37 @@ static void keep_if_best(GtSession *session, const GtScoreCard *card) {
     snprintf(session->step_grade[i], sizeof session->step_grade[i], "%s", card->grade);
 }
 
-/* Saves what an attempt leaves behind: the replay, the card (when asked for) and the marks.
- * Each failure is said on stderr (and the replay's in save_error); the others still happen. */
+/* Saves the attempt in the database for the student signed in, as one unit. `saved` says
+ * whether it was; when not, save_error says why (a guest, no database, the database's trouble)
+ * and stderr gets a copy. The attempt's Unix times end now and span its samples. */
+static void save_to_database(GtSession *session) {
+    session->saved = false;
+    session->saved_id[0] = session->save_error[0] = '\0';
+    if (session->student_id <= 0) {
+        snprintf(session->save_error, sizeof session->save_error,
+                 "you are practising as a guest (pick your name on the home screen to keep your work)");
+        return;
+    }
+    if (!session->db) {
+        snprintf(session->save_error, sizeof session->save_error, "%s",
+                 session->db_problem[0] ? session->db_problem : "the progress database is not open");
+    } else {
+        double first = 0, last = 0;
+        int64_t finished = gt_progress_db_now_ms();
+        int64_t span = gt_replay_time_span(&session->attempt, &first, &last) ? (int64_t)(last - first) : 0;
+        GtAttemptSave save = { session->student_id, &session->card, &session->attempt, finished - span, finished };
+        char id[GT_UUID_TEXT];
+        session->saved = gt_attempts_save(session->db, &save, id, session->save_error, sizeof session->save_error);
+        if (session->saved) snprintf(session->saved_id, sizeof session->saved_id, "%s", id);
+    }
+    if (!session->saved) fprintf(stderr, "guidedtouch: This attempt was not saved: %s\n", session->save_error);
+}
+
+/* Saves what an attempt leaves behind: the attempt in the database, the card (when asked for)
+ * and, once saved, the marks the lesson list shows. Each failure is said on stderr (and the
+ * attempt's in save_error); the others still happen. */
 static void save_attempt(GtSession *session) {
-    session->save_error[0] = '\0';
-    session->attempt_path[0] = '\0';
-    if (!gt_storage_save_replay(&session->attempt, session->attempt_path, sizeof session->attempt_path,
-                                session->save_error, sizeof session->save_error))
-        fprintf(stderr, "guidedtouch: attempt not saved: %s\n", session->save_error);
-    else
-        fprintf(stderr, "guidedtouch: attempt saved to %s (total %.1f, %s)\n", session->attempt_path,
-                session->card.total, session->card.grade);
+    save_to_database(session);
     char error[256];
     char *card_json = session->card_out ? gt_scorecard_to_json(&session->card) : NULL;
     if (card_json && !gt_storage_write_atomic(session->card_out, card_json, strlen(card_json), error, sizeof error))
@@ -168,10 +192,23 @@ static void save_attempt(GtSession *session) {
     free(card_json);
     /* an attempt that failed outright (unsafe, not this step) is no mark to keep, however high its total */
     double mark = session->card.verdict == GT_VERDICT_SCORED ? session->card.total : 0.0;
-    if (session->progress && session->progress->path[0] &&
-        !gt_progress_record(session->progress, session->lesson->id, session->step, mark, session->card.passed, error,
-                            sizeof error))
-        fprintf(stderr, "guidedtouch: marks not saved: %s\n", error);
+    if (session->saved && session->progress)
+        gt_progress_record(session->progress, session->lesson->id, session->step, mark, session->card.passed, error,
+                           sizeof error); /* in memory only: the database has it */
+}
+
+void gt_session_sign_in(GtSession *session, int64_t student_id, const char *name) {
+    session->student_id = student_id > 0 ? student_id : 0;
+    snprintf(session->student_name, sizeof session->student_name, "%s", student_id > 0 && name ? name : "");
+    if (!session->progress) return;
+    gt_progress_free(session->progress);
+    memset(session->progress, 0, sizeof *session->progress);
+    char error[GT_DB_ERROR_MAX];
+    if (session->student_id && session->db &&
+        !gt_query_marks(session->db, session->student_id, session->progress, error, sizeof error)) {
+        snprintf(session->notice, sizeof session->notice, "Your marks could not be read: %s", error);
+        fprintf(stderr, "guidedtouch: %s\n", session->notice);
+    }
 }
 
 /* Ends the attempt, has the engine score it, saves it and shows the result. Nothing happens

@@ -18,6 +18,8 @@
 #include "input.h"
 #include "library.h"
 #include "progress.h"
+#include "progress_db.h"
+#include "students.h"
 
 typedef enum GtScreenId {
     GT_SCREEN_HOME, GT_SCREEN_INTRO, GT_SCREEN_DEMO, GT_SCREEN_PRACTICE, GT_SCREEN_RESULT, GT_SCREEN_SUMMARY,
@@ -48,6 +50,8 @@ typedef struct GtSessionSetup {
     GtMode mode;                /* the mode the lesson list starts in */
     bool muted;                 /* the metronome starts silent */
     const char *card_out;       /* write each card shown here as JSON, or NULL (borrowed) */
+    GtProgressDb *db;           /* borrowed: where attempts are saved; NULL when it could not open */
+    const char *db_problem;     /* why db is NULL ("the data folder is read-only (PATH)"), or NULL */
 } GtSessionSetup;
 
 typedef struct GtSession {
@@ -70,8 +74,15 @@ typedef struct GtSession {
     bool has_attempt;
     GtScoreCard card;                   /* ... and its card */
     bool has_card;
-    char attempt_path[768];             /* where that attempt was saved, or "" */
-    char save_error[256];               /* why it was not saved, or "" */
+    GtProgressDb *db;                   /* borrowed, may be NULL (then db_problem says why) */
+    char db_problem[GT_DB_ERROR_MAX];   /* why there is no database, or "" */
+    int64_t student_id;                 /* the student signed in; 0: a guest (nothing is saved) */
+    char student_name[GT_STUDENT_NAME_BYTES]; /* ... their name, "" for a guest */
+    bool saved;                         /* the last attempt is in the database */
+    char saved_id[40];                  /* ... under this UUID, or "" */
+    char save_error[GT_DB_ERROR_MAX];   /* why it was not saved (follows "This attempt was not saved: "), or "" */
+    char notice[1024];                  /* a problem to show on every screen until dismissed (configuration,
+                                           database), or "" */
     int misses;                         /* failed attempts at the current step */
     double step_best[GT_MAX_STEPS];     /* total of the best attempt per step in this run, -1 = not done */
     bool step_passed[GT_MAX_STEPS];     /* ... whether it passed (a pass beats any higher total that failed) */
@@ -103,8 +114,9 @@ bool gt_session_open(GtSession *session, const char *lesson_id, int step, Uint32
 /* Does what `action` asks, as of `at_ms` (the time of the event that caused it): changes
  * screen, starts or ends an attempt (ending one scores it, saves the replay, the card when
  * asked for, and the marks), and so on. An action the current screen does not offer is
- * ignored. Returns true when anything changed. Failures to save are reported on stderr and in
- * save_error; the session goes on. */
+ * ignored. Returns true when anything changed. An attempt is saved in the database for the
+ * student signed in (gt_attempts_save); `saved` says whether it was, and when not, save_error
+ * says why (a guest, no database, a full disk ...), also on stderr; the session goes on. */
 bool gt_session_act(GtSession *session, int action, Uint32 at_ms);
 
 /* True when `action` means something on the screen showing now. */
@@ -128,6 +140,11 @@ bool gt_session_animating(const GtSession *session, Uint32 now_ms);
  * taps, holds or seconds against the step's target). Returns true when a beat falls now and
  * should be heard (never while muted); the pulse shows either way. */
 bool gt_session_update(GtSession *session, Uint32 now_ms);
+
+/* Signs `student_id` (> 0, named `name`) in, or signs out to a guest (0): the lesson list's
+ * marks become that student's (gt_query_marks; a guest has none) and their attempts are saved
+ * from now on. A failure to read the marks is put in `notice`; the sign-in still happens. */
+void gt_session_sign_in(GtSession *session, int64_t student_id, const char *name);
 
 /* The pressure level every attempt at `step` starts from: 0 for holds (a hold ramps in from
  * nothing and out to nothing), the middle of the step's band for every other technique (the
