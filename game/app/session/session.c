@@ -160,14 +160,13 @@ static void keep_if_best(GtSession *session, const GtScoreCard *card) {
 static void save_to_database(GtSession *session) {
     session->saved = false;
     session->saved_id[0] = session->save_error[0] = '\0';
-    if (session->student_id <= 0) {
-        snprintf(session->save_error, sizeof session->save_error,
-                 "you are practising as a guest (pick your name on the home screen to keep your work)");
-        return;
-    }
     if (!session->db) {
         snprintf(session->save_error, sizeof session->save_error, "%s",
                  session->db_problem[0] ? session->db_problem : "the progress database is not open");
+    } else if (session->student_id <= 0) {
+        snprintf(session->save_error, sizeof session->save_error,
+                 "you are practising as a guest (pick your name on the home screen to keep your work)");
+        return;
     } else {
         double first = 0, last = 0;
         int64_t finished = gt_progress_db_now_ms();
