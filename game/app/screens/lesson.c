@@ -1,5 +1,6 @@
 /* A lesson's first and last screens: the intro (its summary, its steps on the body, Start
- * lesson) and the summary (the best of each step in this run, Practise again, All lessons). */
+ * lesson) and the summary (a table of the steps: number, technique, place, best total, grade
+ * and result in this run, aligned in columns; Practise again, All lessons). */
 #include "screen_parts.h"
 
 #include <stdio.h>
@@ -53,18 +54,87 @@ void gt_summary_layout(const GtScreenContext *c, GtHitMap *hits) {
                        SDLK_RETURN, true);
 }
 
-/* One step's line: its number, technique, best total, grade and whether it passed. */
-static void step_line(const GtSession *s, size_t index, char *line, size_t size) {
+/* The summary table's columns, in order. */
+enum { COL_STEP, COL_TECHNIQUE, COL_PLACE, COL_BEST, COL_GRADE, COL_RESULT, COL_COUNT };
+static const char *const COLUMN_HEADS[COL_COUNT] = { "Step", "Technique", "Place", "Best", "Grade", "Result" };
+
+/* One step's cells: its number, technique, place on the body, best total, grade and whether it
+ * passed ("not tried" when it has no attempt in this run). */
+static void step_cells(const GtScreenContext *c, size_t index, char cells[COL_COUNT][96]) {
+    const GtSession *s = c->session;
     const GtStep *step = &s->lesson->steps[index];
     double best = index < GT_MAX_STEPS ? s->step_best[index] : -1;
     bool passed = index < GT_MAX_STEPS && s->step_passed[index];
-    char shown[32];
-    gt_result_format_total(best, step->pass_mark, shown, sizeof shown);
-    if (best >= 0)
-        snprintf(line, size, "%zu.  %-24s  %s  %s  %s", index + 1, step->technique ? step->technique->name : "", shown,
-                 s->step_grade[index], passed ? "passed" : "not yet passed");
-    else
-        snprintf(line, size, "%zu.  %s  (skipped)", index + 1, step->technique ? step->technique->name : "");
+    const GtRegion *region = gt_bodymap_region(c->views[step->view].map, step->region);
+    snprintf(cells[COL_STEP], 96, "%zu", index + 1);
+    snprintf(cells[COL_TECHNIQUE], 96, "%s", step->technique ? step->technique->name : step->technique_id);
+    snprintf(cells[COL_PLACE], 96, "%s", region ? region->name : step->region);
+    if (best >= 0) gt_result_format_total(best, step->pass_mark, cells[COL_BEST], 96);
+    else snprintf(cells[COL_BEST], 96, "-");
+    snprintf(cells[COL_GRADE], 96, "%s", best >= 0 ? s->step_grade[index] : "-");
+    snprintf(cells[COL_RESULT], 96, "%s", best < 0 ? "not tried" : passed ? "passed" : "not yet passed");
+}
+
+/* Column lefts for the table in `w` pixels: each column as wide as its widest cell plus a
+ * gap. When they do not all fit, the place goes under the technique (*stacked) and shares its
+ * column. */
+static void column_lefts(const GtScreenContext *c, int x, int w, int lefts[COL_COUNT], bool *stacked) {
+    GtUi *ui = c->ui;
+    int widths[COL_COUNT] = { 0 }, gap = 3 * ui->unit;
+    for (int k = 0; k < COL_COUNT; k++) gt_ui_text_size(ui, COLUMN_HEADS[k], GT_FONT_SMALL, true, 0, &widths[k], NULL);
+    for (size_t i = 0; i < c->session->lesson->step_count; i++) {
+        char cells[COL_COUNT][96];
+        step_cells(c, i, cells);
+        for (int k = 0; k < COL_COUNT; k++) {
+            int cw = 0;
+            gt_ui_text_size(ui, cells[k], GT_FONT_BODY, k == COL_STEP, 0, &cw, NULL);
+            if (cw > widths[k]) widths[k] = cw;
+        }
+    }
+    int total = 0;
+    for (int k = 0; k < COL_COUNT; k++) total += widths[k] + gap;
+    *stacked = total - gap > w;
+    if (*stacked && widths[COL_PLACE] > widths[COL_TECHNIQUE]) widths[COL_TECHNIQUE] = widths[COL_PLACE];
+    int left = x;
+    for (int k = 0; k < COL_COUNT; k++) {
+        lefts[k] = left;
+        if (*stacked && k == COL_PLACE) lefts[k] = lefts[COL_TECHNIQUE]; /* under the technique */
+        else left += widths[k] + gap;
+    }
+}
+
+/* The table of steps from row y: a heading row, then a row per step (the place under the
+ * technique when stacked). */
+static void draw_step_table(const GtScreenContext *c, int x, int y, int w) {
+    GtUi *ui = c->ui;
+    const GtSession *s = c->session;
+    int u = ui->unit, h = 0, lefts[COL_COUNT];
+    bool stacked = false;
+    column_lefts(c, x, w, lefts, &stacked);
+    for (int k = 0; k < COL_COUNT; k++) {
+        if (stacked && k == COL_PLACE) continue;
+        gt_ui_text(ui, stacked && k == COL_TECHNIQUE ? "Technique and place" : COLUMN_HEADS[k], lefts[k], y,
+                   GT_FONT_SMALL, true, GT_COL_MUTED, 0, NULL, &h);
+    }
+    y += h + u / 2;
+    gt_ui_fill_rect(ui, (SDL_Rect){ x, y, w, 1 }, GT_COL_LINE, 255);
+    y += u;
+    for (size_t i = 0; i < s->lesson->step_count; i++) {
+        char cells[COL_COUNT][96];
+        step_cells(c, i, cells);
+        bool passed = i < GT_MAX_STEPS && s->step_passed[i];
+        GtColour colour = passed ? GT_COL_TEXT : GT_COL_MUTED;
+        int row_h = 0;
+        for (int k = 0; k < COL_COUNT; k++) {
+            int dy = stacked && k == COL_PLACE ? row_h : 0;
+            gt_ui_text(ui, cells[k], lefts[k], y + dy, stacked && k == COL_PLACE ? GT_FONT_SMALL : GT_FONT_BODY,
+                       k == COL_STEP || (k == COL_RESULT && passed), k == COL_RESULT && passed ? GT_COL_GOOD_TEXT : colour,
+                       0, NULL, &h);
+            if (!(stacked && k == COL_PLACE) && h > row_h) row_h = h;
+            if (stacked && k == COL_PLACE) row_h += h;
+        }
+        y += row_h + u;
+    }
 }
 
 void gt_summary_draw(const GtScreenContext *c, const GtHitMap *hits) {
@@ -86,12 +156,7 @@ void gt_summary_draw(const GtScreenContext *c, const GtHitMap *hits) {
     int w = 0, h = 0;
     gt_ui_text(ui, line, area.x, area.y, GT_FONT_HUGE, true, GT_COL_TEXT, 0, &w, &h);
     snprintf(line, sizeof line, "Grade %s  ·  %d of %zu steps done", gt_grade_for(mean), done, lesson->step_count);
-    gt_ui_text(ui, line, area.x + w + 2 * u, area.y + h / 3, GT_FONT_LARGE, true, GT_COL_TEXT, 0, NULL, NULL);
-    int y = area.y + h + 2 * u;
-    for (size_t i = 0; i < lesson->step_count; i++) {
-        bool passed = i < GT_MAX_STEPS && s->step_passed[i];
-        step_line(s, i, line, sizeof line);
-        gt_ui_text(ui, line, area.x, y, GT_FONT_BODY, false, passed ? GT_COL_TEXT : GT_COL_MUTED, area.w, NULL, &h);
-        y += h + u / 2;
-    }
+    gt_ui_text(ui, line, area.x + w + 2 * u, area.y + h / 3, GT_FONT_LARGE, true, GT_COL_TEXT, area.w - w - 2 * u, NULL,
+               NULL);
+    draw_step_table(c, area.x, area.y + h + 2 * u, area.w);
 }
