@@ -13,7 +13,9 @@
  * - "Lifted!" shows after a stroke broken half-way, not after one that reached the guide's end;
  * - Done before touching says "Nothing traced yet", stays and saves nothing;
  * - Back with work traced asks "Discard this attempt?"; Keep practising keeps it, Discard
- *   leaves, by touch and by mouse. */
+ *   leaves, by touch and by mouse;
+ * - no text is cut with an ellipsis or runs out of the window, on the demonstration and practice
+ *   screen of every step of every lesson, the lesson list and every intro, at all three sizes. */
 #define _XOPEN_SOURCE 700 /* nftw */
 #include "test_support.h"
 #include "app.h"
@@ -409,6 +411,60 @@ static void test_back_asks_first_discard_by_mouse(void **state) {
     back_then(GT_ACT_DISCARD, false);
 }
 
+
+/* Fails when a text of the last frame was cut with an ellipsis or lies outside the window. */
+static void expect_whole_texts(GtApp *app, const char *size, const char *where) {
+    for (int i = 0; i < app->ui.drawn_count; i++) {
+        const GtDrawnText *d = &app->ui.drawn[i];
+        if (d->cut) fail_msg("%s, %s: \"%s\" was cut", size, where, d->text);
+        if (d->rect.x < 0 || d->rect.y < 0 || d->rect.x + d->rect.w > app->output_w ||
+            d->rect.y + d->rect.h > app->output_h)
+            fail_msg("%s, %s: \"%s\" runs out of the window (%d,%d %dx%d)", size, where, d->text, d->rect.x,
+                     d->rect.y, d->rect.w, d->rect.h);
+    }
+}
+
+/* Draws the screen the session shows now, laid out afresh (the sound toggled twice). */
+static void draw_now(GtApp *app) {
+    assert_true(gt_app_act(app, GT_ACT_MUTE));
+    assert_true(gt_app_act(app, GT_ACT_MUTE));
+    assert_true(gt_app_frame(app));
+}
+
+static void test_text_wraps_and_is_never_cut_at_three_sizes(void **state) {
+    (void)state;
+    static const char *const SIZES[] = { "1280x800", "1920x1080", "1080x1920" };
+    for (size_t z = 0; z < 3; z++) {
+        GtApp *app = open_app(SIZES[z], "lower-back-basics", 1, "learn", NULL);
+        const GtSession *s = gt_app_session(app);
+        char where[160];
+        /* every step of every lesson: its demonstration and its practice screen */
+        for (size_t l = 0; l < gt_test_library.lesson_count; l++) {
+            const GtLesson *lesson = &gt_test_library.lessons[l];
+            for (size_t step = 1; step <= lesson->step_count; step++) {
+                assert_true(gt_session_open(&app->session, lesson->id, (int)step, gt_app_now(app)));
+                draw_now(app);
+                snprintf(where, sizeof where, "%s step %zu demonstration", lesson->id, step);
+                expect_whole_texts(app, SIZES[z], where);
+                assert_true(gt_app_act(app, GT_ACT_PRACTISE));
+                assert_true(gt_app_frame(app));
+                snprintf(where, sizeof where, "%s step %zu practice", lesson->id, step);
+                expect_whole_texts(app, SIZES[z], where);
+            }
+            /* its list card, intro and summary */
+            assert_true(gt_app_act(app, GT_ACT_HOME));
+            assert_true(gt_app_frame(app));
+            expect_whole_texts(app, SIZES[z], "the lesson list");
+            assert_true(gt_app_act(app, GT_ACT_LESSON_BASE + (int)l));
+            assert_true(gt_app_frame(app));
+            snprintf(where, sizeof where, "%s intro", lesson->id);
+            expect_whole_texts(app, SIZES[z], where);
+            assert_int_equal(s->screen, GT_SCREEN_INTRO);
+        }
+        gt_app_close(app);
+    }
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_gauge_numbers_levels_marks_the_band_and_each_step_starts_neutral,
@@ -425,6 +481,7 @@ int main(void) {
         cmocka_unit_test_setup_teardown(test_back_asks_first_keep_by_mouse, fresh_home, remove_home),
         cmocka_unit_test_setup_teardown(test_back_asks_first_discard_by_touch, fresh_home, remove_home),
         cmocka_unit_test_setup_teardown(test_back_asks_first_discard_by_mouse, fresh_home, remove_home),
+        cmocka_unit_test_setup_teardown(test_text_wraps_and_is_never_cut_at_three_sizes, fresh_home, remove_home),
     };
     return cmocka_run_group_tests(tests, gt_test_group_load, gt_test_group_free);
 }

@@ -33,7 +33,8 @@ void gt_result_draw(const GtScreenContext *c, const GtHitMap *hits, Uint32 now_m
 
 /* Declares the header's buttons: Back (not on the lesson list) and the sound toggle. */
 void gt_screen_header_hits(const GtScreenContext *c, GtHitMap *hits);
-/* Draws the top bar with a title and a subtitle (or NULL), fitted beside its buttons. */
+/* Draws the top bar with a title and a subtitle (or NULL) beside its buttons; both wrap to
+ * the room there (a long title at a smaller size), so nothing is cut. */
 void gt_screen_draw_header(const GtScreenContext *c, const char *title, const char *subtitle);
 /* Draws every button of `hits`, the pressed one pressed. */
 void gt_screen_draw_buttons(const GtScreenContext *c, const GtHitMap *hits);

@@ -101,13 +101,20 @@ void gt_screen_draw_header(const GtScreenContext *c, const char *title, const ch
     gt_ui_fill_rect(ui, (SDL_Rect){ 0, header.h - 1, header.w, 1 }, GT_COL_LINE, 255);
     int x = 2 * u;
     if (c->session->screen != GT_SCREEN_HOME) x = back_rect(ui).x + back_rect(ui).w + 2 * u;
-    int tw = 0, th = 0, sub_h = 0;
-    gt_ui_text_size(ui, title, GT_FONT_TITLE, true, 0, &tw, &th);
-    if (subtitle) gt_ui_text_size(ui, subtitle, GT_FONT_SMALL, false, 0, NULL, &sub_h);
-    int y = (header.h - th - sub_h) / 2;
     int room = sound_rect(c).x - x - u;
-    gt_ui_text_fit(ui, title, x, y, room, GT_FONT_TITLE, true, GT_COL_TEXT);
-    if (subtitle) gt_ui_text_fit(ui, subtitle, x, y + th, room, GT_FONT_SMALL, false, GT_COL_MUTED);
+    /* nothing is cut: the subtitle wraps under the title, and a title that is too long for its
+     * line, or that leaves no room for the subtitle's lines, takes the smaller size and wraps too */
+    GtFontSize title_size = GT_FONT_TITLE;
+    int tw = 0, th = 0, sub_h = 0;
+    gt_ui_text_size(ui, title, title_size, true, 0, &tw, &th);
+    if (subtitle) gt_ui_text_size(ui, subtitle, GT_FONT_SMALL, false, room, NULL, &sub_h);
+    if (tw > room || th + sub_h > header.h) {
+        title_size = GT_FONT_LARGE;
+        gt_ui_text_size(ui, title, title_size, true, room, &tw, &th);
+    }
+    int y = (header.h - th - sub_h) / 2 > 0 ? (header.h - th - sub_h) / 2 : 0;
+    gt_ui_text(ui, title, x, y, title_size, true, GT_COL_TEXT, tw > room ? room : 0, NULL, NULL);
+    if (subtitle) gt_ui_text(ui, subtitle, x, y + th, GT_FONT_SMALL, false, GT_COL_MUTED, room, NULL, NULL);
 }
 
 void gt_screen_draw_buttons(const GtScreenContext *c, const GtHitMap *hits) {

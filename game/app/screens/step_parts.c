@@ -16,8 +16,9 @@ void gt_screen_step_header(const GtScreenContext *c, const char *what) {
     char title[160], subtitle[200];
     snprintf(title, sizeof title, "%s", step->technique ? step->technique->name : step->technique_id);
     const GtRegion *region = gt_bodymap_region(c->views[step->view].map, step->region);
-    snprintf(subtitle, sizeof subtitle, "%s  ·  step %d of %zu  ·  %s  ·  %s", s->lesson->title, s->step,
-             s->lesson->step_count, region ? region->name : step->region, what);
+    /* no-break spaces before each dot keep it on the line of the item it follows when the line wraps */
+    snprintf(subtitle, sizeof subtitle, "%s\u00A0\u00A0·  step %d of %zu\u00A0\u00A0·  %s\u00A0\u00A0·  %s",
+             s->lesson->title, s->step, s->lesson->step_count, region ? region->name : step->region, what);
     gt_screen_draw_header(c, title, subtitle);
 }
 
