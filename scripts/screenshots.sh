@@ -18,4 +18,17 @@ out=docs/images
 "$bin" --mute --lesson lower-back-basics --script docs/scripts/result-capped.txt --screenshot $out/result-capped.png
 "$bin" --mute --lesson lower-back-basics --script docs/scripts/result-short.txt --screenshot $out/result-short.png
 "$bin" --mute --window 1080x1920 --lesson lymphatic-drainage-arm --mode practice --frames 5 --screenshot $out/kiosk-portrait.png
+# a hold's demonstration 6 s in: the gauge follows the demonstration's level
+"$bin" --mute --lesson tension-headache --step 2 --frames 400 --screenshot $out/demo-hold.png
+"$bin" --mute --lesson lower-back-basics --script docs/scripts/practice-back.txt --screenshot $out/practice-back.png
+# the summary of a whole lesson, each step done by replaying its own demonstration
+steps=$(mktemp -d)
+trap 'rm -rf "$XDG_DATA_HOME" "$steps"' EXIT
+echo "at 300" > "$steps/summary.txt"
+for i in 1 2 3 4; do
+  "$bin" demo neck-shoulder-tension $i > "$steps/step$i.json"
+  printf 'replay step%d.json\nwait 300\nkey Return\nwait 300\nkey Return\nwait 300\n' $i >> "$steps/summary.txt"
+done
+"$bin" --mute --mode practice --lesson neck-shoulder-tension --script "$steps/summary.txt" --screenshot $out/summary.png
+"$bin" --mute --window 1080x1920 --frames 3 --screenshot $out/home-portrait.png
 echo "screenshots written to $out"

@@ -210,11 +210,18 @@ static void draw_live_cues(const GtScreenContext *c, int x, int y, int w, const 
         draw_banner(ui, c->session->practice_notice, x, y, w, GT_COL_HIGHLIGHT);
 }
 
-/* The question before an attempt is thrown away: a box in the middle of the panel. */
+static const char *const QUESTION = "Discard this attempt?";
+static const char *const QUESTION_DETAIL = "What you traced so far will not be scored or saved.";
+
+/* The question before an attempt is thrown away: a box in the middle of the panel, as tall as
+ * its words and buttons. */
 static SDL_Rect question_box(const GtScreenContext *c) {
-    const GtUi *ui = c->ui;
+    GtUi *ui = c->ui;
     SDL_Rect p = c->screens->frame.panel;
-    int w = p.w - 2 * ui->unit < ui->touch * 9 ? p.w - 2 * ui->unit : ui->touch * 9, h = ui->touch * 4;
+    int u = ui->unit, w = p.w - 2 * u < ui->touch * 9 ? p.w - 2 * u : ui->touch * 9, th = 0, dh = 0;
+    gt_ui_text_size(ui, QUESTION, GT_FONT_LARGE, true, w - 4 * u, NULL, &th);
+    gt_ui_text_size(ui, QUESTION_DETAIL, GT_FONT_SMALL, false, w - 4 * u, NULL, &dh);
+    int h = 2 * u + th + u + dh + 2 * u + ui->touch + u;
     return (SDL_Rect){ p.x + (p.w - w) / 2, p.y + (p.h - h) / 2, w, h };
 }
 
@@ -252,10 +259,9 @@ static void draw_question(const GtScreenContext *c) {
     SDL_Rect q = question_box(c);
     gt_ui_fill_round_rect(ui, q, u, GT_COL_LINE, 255);
     gt_ui_fill_round_rect(ui, (SDL_Rect){ q.x + 2, q.y + 2, q.w - 4, q.h - 4 }, u, GT_COL_PANEL, 255);
-    gt_ui_text(ui, "Discard this attempt?", q.x + 2 * u, q.y + 2 * u, GT_FONT_LARGE, true, GT_COL_TEXT, q.w - 4 * u, NULL,
-               &h);
-    gt_ui_text(ui, "What you traced so far will not be scored or saved.", q.x + 2 * u, q.y + 3 * u + h, GT_FONT_SMALL,
-               false, GT_COL_MUTED, q.w - 4 * u, NULL, NULL);
+    gt_ui_text(ui, QUESTION, q.x + 2 * u, q.y + 2 * u, GT_FONT_LARGE, true, GT_COL_TEXT, q.w - 4 * u, NULL, &h);
+    gt_ui_text(ui, QUESTION_DETAIL, q.x + 2 * u, q.y + 3 * u + h, GT_FONT_SMALL, false, GT_COL_MUTED, q.w - 4 * u, NULL,
+               NULL);
 }
 
 void gt_practice_draw(const GtScreenContext *c, const GtHitMap *hits, Uint32 now_ms) {
