@@ -311,6 +311,9 @@ static void expect_action(const GtApp *app, int action, const Seen *before, Uint
         assert_int_equal(s->screen, GT_SCREEN_HOME);
         assert_null(s->lesson);
         break;
+    case GT_ACT_STUDENTS: /* the home screen's name button: "Who is practising?" (tests/test_app_students.c) */
+        assert_int_equal(s->screen, GT_SCREEN_STUDENTS);
+        break;
     default: fail_msg("a control with action %d has no expectation here: say what it promises", action);
     }
 }

@@ -2,6 +2,7 @@
  * session's screen to the screen's own layout and drawing (see screens.h). */
 #include "screen_parts.h"
 #include "notices.h"
+#include "students_screens.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -57,6 +58,8 @@ int gt_screens_layout(const GtScreenContext *c, GtHitMap *hits) {
     case GT_SCREEN_PRACTICE: gt_practice_layout(c, hits); break;
     case GT_SCREEN_RESULT: gt_result_layout(c, hits); break;
     case GT_SCREEN_SUMMARY: gt_summary_layout(c, hits); break;
+    case GT_SCREEN_STUDENTS: gt_students_layout(c, hits); break;
+    case GT_SCREEN_NAME: gt_name_layout(c, hits); break;
     case GT_SCREEN_COUNT: break;
     }
     return -1;
@@ -71,6 +74,8 @@ void gt_screens_draw(const GtScreenContext *c, const GtHitMap *hits, Uint32 now_
     case GT_SCREEN_PRACTICE: gt_practice_draw(c, hits, now_ms); break;
     case GT_SCREEN_RESULT: gt_result_draw(c, hits, now_ms); break;
     case GT_SCREEN_SUMMARY: gt_summary_draw(c, hits); break;
+    case GT_SCREEN_STUDENTS: gt_students_draw(c, hits); break;
+    case GT_SCREEN_NAME: gt_name_draw(c, hits); break;
     case GT_SCREEN_COUNT: break;
     }
     gt_screen_draw_buttons(c, hits);
@@ -90,7 +95,9 @@ static SDL_Rect sound_rect(const GtScreenContext *c) {
 
 void gt_screen_header_hits(const GtScreenContext *c, GtHitMap *hits) {
     if (c->session->screen != GT_SCREEN_HOME) gt_hits_add_button(hits, back_rect(c->ui), "Back", GT_ACT_BACK, SDLK_ESCAPE, false);
-    gt_hits_add_button(hits, sound_rect(c), c->session->muted ? "Sound off" : "Sound on", GT_ACT_MUTE, SDLK_m, false);
+    SDL_Keycode sound_key = c->session->screen == GT_SCREEN_NAME ? 0 : SDLK_m; /* M types a letter there */
+    gt_hits_add_button(hits, sound_rect(c), c->session->muted ? "Sound off" : "Sound on", GT_ACT_MUTE, sound_key, false);
+    if (c->session->screen == GT_SCREEN_HOME) gt_students_header_hit(c, hits, sound_rect(c).x);
 }
 
 void gt_screen_draw_header(const GtScreenContext *c, const char *title, const char *subtitle) {
@@ -101,7 +108,9 @@ void gt_screen_draw_header(const GtScreenContext *c, const char *title, const ch
     gt_ui_fill_rect(ui, (SDL_Rect){ 0, header.h - 1, header.w, 1 }, GT_COL_LINE, 255);
     int x = 2 * u;
     if (c->session->screen != GT_SCREEN_HOME) x = back_rect(ui).x + back_rect(ui).w + 2 * u;
-    int room = sound_rect(c).x - x - u;
+    int right = sound_rect(c).x;
+    if (c->session->screen == GT_SCREEN_HOME) right -= u + c->ui->touch * 5; /* the student's name button */
+    int room = right - x - u;
     /* nothing is cut: the subtitle wraps under the title, and a title that is too long for its
      * line, or that leaves no room for the subtitle's lines, takes the smaller size and wraps too */
     GtFontSize title_size = GT_FONT_TITLE;

@@ -1,5 +1,6 @@
 /* session: the trainer's state machine (see session.h). */
 #include "session.h"
+#include "students_session.h"
 
 #include "gt_demo.h"
 #include "gt_motion.h"
@@ -38,6 +39,7 @@ static void discard_attempt(GtSession *session) {
 
 void gt_session_free(GtSession *session) {
     discard_attempt(session);
+    gt_student_list_free(&session->students);
     if (session->has_reference) gt_replay_free(&session->reference);
     if (session->has_attempt) gt_replay_free(&session->attempt);
     session->has_reference = session->has_attempt = session->has_card = false;
@@ -233,6 +235,8 @@ static void finish_attempt(GtSession *session) {
 
 bool gt_session_offers(const GtSession *session, int action) {
     GtScreenId s = session->screen;
+    int students = gt_session_students_offers(session, action);
+    if (students >= 0) return students;
     if (action >= GT_ACT_LESSON_BASE)
         return s == GT_SCREEN_HOME && (size_t)(action - GT_ACT_LESSON_BASE) < session->library->lesson_count;
     if (session->confirm_action != GT_ACT_NONE) /* the question waits for its answer */
@@ -349,6 +353,7 @@ static bool act_on_attempt(GtSession *session, int action, Uint32 at_ms, bool *c
 
 bool gt_session_act(GtSession *session, int action, Uint32 at_ms) {
     if (!gt_session_offers(session, action)) return false;
+    if (gt_session_students_offers(session, action) > 0) return gt_session_students_act(session, action);
     bool changed = false;
     if (act_on_attempt(session, action, at_ms, &changed)) return changed;
     if (action >= GT_ACT_LESSON_BASE || action == GT_ACT_MODE_LEARN || action == GT_ACT_MODE_PRACTICE ||

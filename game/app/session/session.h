@@ -23,6 +23,8 @@
 
 typedef enum GtScreenId {
     GT_SCREEN_HOME, GT_SCREEN_INTRO, GT_SCREEN_DEMO, GT_SCREEN_PRACTICE, GT_SCREEN_RESULT, GT_SCREEN_SUMMARY,
+    GT_SCREEN_STUDENTS,         /* "Who is practising?": pick your name, add one, or be a guest */
+    GT_SCREEN_NAME,             /* the on-screen keyboard that adds a student */
     GT_SCREEN_COUNT
 } GtScreenId;
 
@@ -39,7 +41,13 @@ typedef enum GtAction {
     GT_ACT_SCROLL_UP, GT_ACT_SCROLL_DOWN,
     GT_ACT_DISCARD, GT_ACT_KEEP,    /* the practice screen's question: throw the attempt away, or keep at it */
     GT_ACT_DEMO_SKIP,               /* the demonstration jumps GT_DEMO_SKIP_MS forward */
-    GT_ACT_LESSON_BASE = 1000   /* + lesson index in the library */
+    GT_ACT_STUDENTS,                /* open "Who is practising?" */
+    GT_ACT_GUEST,                   /* practise as a guest (nothing is saved) */
+    GT_ACT_ADD_STUDENT,             /* open the keyboard to add a name */
+    GT_ACT_KEY_BACKSPACE, GT_ACT_KEY_SPACE, GT_ACT_NAME_OK,   /* the keyboard's own keys */
+    GT_ACT_LESSON_BASE = 1000,  /* + lesson index in the library */
+    GT_ACT_STUDENT_BASE = 3000, /* + index in the session's student list */
+    GT_ACT_KEY_BASE = 4000      /* + the character a key of the on-screen keyboard types (ASCII) */
 } GtAction;
 
 /* What a session is started with. */
@@ -96,6 +104,9 @@ typedef struct GtSession {
     Uint32 practice_notice_until_ms;    /* ... shown until then */
     GtCompletion live_progress;         /* the work done so far in the attempt being recorded (live counter) */
     Uint32 live_progress_at_ms;         /* when it was last worked out (every GT_PROGRESS_EVERY_MS) */
+    GtStudentList students;             /* the names "Who is practising?" offers (read when it opens) */
+    char typed_name[GT_STUDENT_NAME_BYTES]; /* what the keyboard has typed so far */
+    char name_problem[256];             /* why the typed name was not added, or "" */
     int home_scroll;                    /* first row of lesson cards shown */
     int home_scroll_max;                /* the last first row the list can show (set by its layout) */
 } GtSession;
