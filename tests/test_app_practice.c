@@ -15,7 +15,9 @@
  * - Back with work traced asks "Discard this attempt?"; Keep practising keeps it, Discard
  *   leaves, by touch and by mouse;
  * - no text is cut with an ellipsis or runs out of the window, on the demonstration and practice
- *   screen of every step of every lesson, the lesson list and every intro, at all three sizes. */
+ *   screen of every step of every lesson, the lesson list and every intro, at all three sizes;
+ * - the summary is a table: each row's number, technique and place (two steps of one technique
+ *   told apart), each column at one x, in landscape and portrait. */
 #define _XOPEN_SOURCE 700 /* nftw */
 #include "test_support.h"
 #include "app.h"
@@ -465,6 +467,62 @@ static void test_text_wraps_and_is_never_cut_at_three_sizes(void **state) {
     }
 }
 
+
+/* Traces a short stroke across the middle of the tracing area by finger, in one turn. */
+static void trace_somewhere(GtApp *app) {
+    const GtHit *trace = gt_hits_find(gt_app_hits(app), GT_HIT_TRACE);
+    assert_non_null(trace);
+    int x = trace->rect.x + trace->rect.w / 2, y = trace->rect.y + trace->rect.h / 2;
+    push_finger(app, SDL_FINGERDOWN, x, y);
+    assert_true(gt_app_frame(app));
+    push_finger(app, SDL_FINGERMOTION, x, y - trace->rect.h / 10);
+    assert_true(gt_app_frame(app));
+    push_finger(app, SDL_FINGERUP, x, y - trace->rect.h / 10);
+    assert_true(gt_app_frame(app));
+}
+
+static void test_the_summary_is_a_table_with_step_numbers_and_places(void **state) {
+    (void)state;
+    static const char *const SIZES[] = { "1280x800", "1080x1920" };
+    for (size_t z = 0; z < 2; z++) {
+        GtApp *app = open_app(SIZES[z], "neck-shoulder-tension", 1, "practice", NULL);
+        const GtLesson *lesson = gt_app_session(app)->lesson;
+        for (size_t step = 1; step <= lesson->step_count; step++) {
+            trace_somewhere(app);
+            assert_true(gt_app_act(app, GT_ACT_DONE));
+            assert_true(gt_app_act(app, GT_ACT_NEXT));
+        }
+        assert_int_equal(gt_app_session(app)->screen, GT_SCREEN_SUMMARY);
+        assert_true(gt_app_frame(app));
+        expect_whole_texts(app, SIZES[z], "the summary");
+        shown(app, "Step");
+        shown(app, "Best");
+        /* a row per step: its number, then its technique and its place, each column at one x */
+        int number_x = -1, technique_x = -1, place_x = -1, last_y = -1;
+        for (size_t i = 0; i < lesson->step_count; i++) {
+            const GtStep *step = &lesson->steps[i];
+            char number[8];
+            snprintf(number, sizeof number, "%zu", i + 1);
+            const GtDrawnText *n = NULL, *t = NULL, *p = NULL;
+            const char *place = gt_bodymap_region(gt_library_view(&app->library, step->view), step->region)->name;
+            for (int k = 0; k < app->ui.drawn_count; k++) {
+                const GtDrawnText *d = &app->ui.drawn[k];
+                if (!n && strcmp(d->text, number) == 0 && d->rect.y > last_y) n = d;
+                if (n && !t && strcmp(d->text, step->technique->name) == 0 && d->rect.y >= n->rect.y) t = d;
+                if (t && !p && strcmp(d->text, place) == 0 && d->rect.y >= t->rect.y) p = d;
+            }
+            if (!n || !t || !p) fail_msg("%s: row %zu lacks its number, technique or place", SIZES[z], i + 1);
+            if (number_x < 0) { number_x = n->rect.x; technique_x = t->rect.x; place_x = p->rect.x; }
+            assert_int_equal(n->rect.x, number_x);
+            assert_int_equal(t->rect.x, technique_x);
+            assert_int_equal(p->rect.x, place_x);
+            assert_true(n->rect.y > last_y);
+            last_y = p->rect.y;
+        }
+        gt_app_close(app);
+    }
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_gauge_numbers_levels_marks_the_band_and_each_step_starts_neutral,
@@ -482,6 +540,8 @@ int main(void) {
         cmocka_unit_test_setup_teardown(test_back_asks_first_discard_by_touch, fresh_home, remove_home),
         cmocka_unit_test_setup_teardown(test_back_asks_first_discard_by_mouse, fresh_home, remove_home),
         cmocka_unit_test_setup_teardown(test_text_wraps_and_is_never_cut_at_three_sizes, fresh_home, remove_home),
+        cmocka_unit_test_setup_teardown(test_the_summary_is_a_table_with_step_numbers_and_places, fresh_home,
+                                        remove_home),
     };
     return cmocka_run_group_tests(tests, gt_test_group_load, gt_test_group_free);
 }
