@@ -523,6 +523,25 @@ static void test_the_summary_is_a_table_with_step_numbers_and_places(void **stat
     }
 }
 
+
+static void test_watch_demo_with_work_traced_asks_first(void **state) {
+    (void)state;
+    /* learn mode: the demonstration first, then practice, a stroke, and Watch demo (Space) */
+    char script[2000];
+    snprintf(script, sizeof script, "at 100\nkey Return\nwait 200\n%swait 200\nkey space\nwait 2000\nkey 3\n",
+             WHOLE_STROKE);
+    GtApp *app = open_app("1920x1080", "lower-back-basics", 1, "learn", script);
+    run_to(app, 2600);
+    const GtSession *s = gt_app_session(app);
+    assert_int_equal(s->screen, GT_SCREEN_PRACTICE);
+    assert_int_equal(s->confirm_action, GT_ACT_WATCH_DEMO);
+    shown(app, "Discard this attempt?");
+    press_button(app, GT_ACT_DISCARD, true);
+    assert_int_equal(s->screen, GT_SCREEN_DEMO);
+    assert_false(gt_session_recording(s));
+    gt_app_close(app);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_gauge_numbers_levels_marks_the_band_and_each_step_starts_neutral,
@@ -539,6 +558,7 @@ int main(void) {
         cmocka_unit_test_setup_teardown(test_back_asks_first_keep_by_mouse, fresh_home, remove_home),
         cmocka_unit_test_setup_teardown(test_back_asks_first_discard_by_touch, fresh_home, remove_home),
         cmocka_unit_test_setup_teardown(test_back_asks_first_discard_by_mouse, fresh_home, remove_home),
+        cmocka_unit_test_setup_teardown(test_watch_demo_with_work_traced_asks_first, fresh_home, remove_home),
         cmocka_unit_test_setup_teardown(test_text_wraps_and_is_never_cut_at_three_sizes, fresh_home, remove_home),
         cmocka_unit_test_setup_teardown(test_the_summary_is_a_table_with_step_numbers_and_places, fresh_home,
                                         remove_home),
