@@ -12,6 +12,7 @@
  * change lands on the new screen, never on the old one. */
 #define _XOPEN_SOURCE 700 /* nftw */
 #include "test_support.h"
+#include "temp_home.h"
 #include "app.h"
 #include "hits.h"
 #include "session.h"
@@ -22,28 +23,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static char home[256];
-
-/* A fresh user data directory for each test, so saved attempts start empty. */
-static int fresh_home(void **state) {
-    (void)state;
-    snprintf(home, sizeof home, "/tmp/gt-controls-XXXXXX");
-    assert_non_null(mkdtemp(home));
-    setenv("XDG_DATA_HOME", home, 1);
-    return 0;
-}
-
-static int remove_entry(const char *path, const struct stat *info, int flag, struct FTW *ftw) {
-    (void)info;
-    (void)flag;
-    (void)ftw;
-    return remove(path);
-}
-
-static int remove_home(void **state) {
-    (void)state;
-    return nftw(home, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
-}
 
 /* ---- driving the trainer ---- */
 
@@ -567,12 +546,12 @@ static void test_a_press_behind_a_screen_change_meets_the_new_screen(void **stat
 
 int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_every_control_answers_at_1280x800, fresh_home, remove_home),
-        cmocka_unit_test_setup_teardown(test_every_control_answers_at_1920x1080, fresh_home, remove_home),
-        cmocka_unit_test_setup_teardown(test_every_control_answers_at_1080x1920, fresh_home, remove_home),
-        cmocka_unit_test_setup_teardown(test_wheel_and_keys_scroll_the_lesson_list, fresh_home, remove_home),
-        cmocka_unit_test_setup_teardown(test_a_press_behind_a_screen_change_meets_the_new_screen, fresh_home,
-                                        remove_home),
+        cmocka_unit_test_setup_teardown(test_every_control_answers_at_1280x800, gt_test_fresh_home, gt_test_remove_home),
+        cmocka_unit_test_setup_teardown(test_every_control_answers_at_1920x1080, gt_test_fresh_home, gt_test_remove_home),
+        cmocka_unit_test_setup_teardown(test_every_control_answers_at_1080x1920, gt_test_fresh_home, gt_test_remove_home),
+        cmocka_unit_test_setup_teardown(test_wheel_and_keys_scroll_the_lesson_list, gt_test_fresh_home, gt_test_remove_home),
+        cmocka_unit_test_setup_teardown(test_a_press_behind_a_screen_change_meets_the_new_screen, gt_test_fresh_home,
+                                        gt_test_remove_home),
     };
     return cmocka_run_group_tests(tests, gt_test_group_load, gt_test_group_free);
 }

@@ -20,6 +20,7 @@
  *   told apart), each column at one x, in landscape and portrait. */
 #define _XOPEN_SOURCE 700 /* nftw */
 #include "test_support.h"
+#include "temp_home.h"
 #include "app.h"
 #include "app_state.h"
 #include "gt_motion.h"
@@ -31,27 +32,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static char home[256];
-
-static int fresh_home(void **state) {
-    (void)state;
-    snprintf(home, sizeof home, "/tmp/gt-practice-XXXXXX");
-    assert_non_null(mkdtemp(home));
-    setenv("XDG_DATA_HOME", home, 1);
-    return 0;
-}
-
-static int remove_entry(const char *path, const struct stat *info, int flag, struct FTW *ftw) {
-    (void)info;
-    (void)flag;
-    (void)ftw;
-    return remove(path);
-}
-
-static int remove_home(void **state) {
-    (void)state;
-    return nftw(home, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
-}
 
 /* Opens the trainer at `size` on `lesson` step `step` in `mode`, driven by `script` (or by the
  * test alone when NULL), on a virtual clock that does not end by itself. */
@@ -61,7 +41,7 @@ static GtApp *open_app(const char *size, const char *lesson, int step, const cha
     const char *argv[12] = { "--window", size, "--mute", "--lesson", lesson, "--step", step_text, "--mode", mode };
     int argc = 9;
     if (script) {
-        snprintf(path, sizeof path, "%s/script.txt", home);
+        snprintf(path, sizeof path, "%s/script.txt", gt_test_home);
         FILE *f = fopen(path, "w");
         assert_non_null(f);
         fputs(script, f);
@@ -355,7 +335,7 @@ static void test_done_before_touching_says_so_and_saves_nothing(void **state) {
     assert_null(gt_ui_drawn(&app->ui, "Nothing traced yet"));
     gt_app_close(app);
     char dir[400];
-    snprintf(dir, sizeof dir, "%s/guidedtouch/replays", home);
+    snprintf(dir, sizeof dir, "%s/guidedtouch/replays", gt_test_home);
     char **files = NULL;
     size_t count = gt_list_json_files(dir, &files);
     gt_free_file_list(files, count);
@@ -545,23 +525,23 @@ static void test_watch_demo_with_work_traced_asks_first(void **state) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_gauge_numbers_levels_marks_the_band_and_each_step_starts_neutral,
-                                        fresh_home, remove_home),
-        cmocka_unit_test_setup_teardown(test_the_pressure_line_shows_whole_at_every_size, fresh_home, remove_home),
-        cmocka_unit_test_setup_teardown(test_the_gauge_drags_with_the_mouse, fresh_home, remove_home),
-        cmocka_unit_test_setup_teardown(test_the_gauge_drags_with_a_finger, fresh_home, remove_home),
-        cmocka_unit_test_setup_teardown(test_a_hold_demonstration_shows_its_pressure_and_skips_forward, fresh_home,
-                                        remove_home),
-        cmocka_unit_test_setup_teardown(test_the_counter_counts_strokes, fresh_home, remove_home),
-        cmocka_unit_test_setup_teardown(test_lifted_shows_only_when_a_stroke_is_broken, fresh_home, remove_home),
-        cmocka_unit_test_setup_teardown(test_done_before_touching_says_so_and_saves_nothing, fresh_home, remove_home),
-        cmocka_unit_test_setup_teardown(test_back_asks_first_keep_by_touch, fresh_home, remove_home),
-        cmocka_unit_test_setup_teardown(test_back_asks_first_keep_by_mouse, fresh_home, remove_home),
-        cmocka_unit_test_setup_teardown(test_back_asks_first_discard_by_touch, fresh_home, remove_home),
-        cmocka_unit_test_setup_teardown(test_back_asks_first_discard_by_mouse, fresh_home, remove_home),
-        cmocka_unit_test_setup_teardown(test_watch_demo_with_work_traced_asks_first, fresh_home, remove_home),
-        cmocka_unit_test_setup_teardown(test_text_wraps_and_is_never_cut_at_three_sizes, fresh_home, remove_home),
-        cmocka_unit_test_setup_teardown(test_the_summary_is_a_table_with_step_numbers_and_places, fresh_home,
-                                        remove_home),
+                                        gt_test_fresh_home, gt_test_remove_home),
+        cmocka_unit_test_setup_teardown(test_the_pressure_line_shows_whole_at_every_size, gt_test_fresh_home, gt_test_remove_home),
+        cmocka_unit_test_setup_teardown(test_the_gauge_drags_with_the_mouse, gt_test_fresh_home, gt_test_remove_home),
+        cmocka_unit_test_setup_teardown(test_the_gauge_drags_with_a_finger, gt_test_fresh_home, gt_test_remove_home),
+        cmocka_unit_test_setup_teardown(test_a_hold_demonstration_shows_its_pressure_and_skips_forward, gt_test_fresh_home,
+                                        gt_test_remove_home),
+        cmocka_unit_test_setup_teardown(test_the_counter_counts_strokes, gt_test_fresh_home, gt_test_remove_home),
+        cmocka_unit_test_setup_teardown(test_lifted_shows_only_when_a_stroke_is_broken, gt_test_fresh_home, gt_test_remove_home),
+        cmocka_unit_test_setup_teardown(test_done_before_touching_says_so_and_saves_nothing, gt_test_fresh_home, gt_test_remove_home),
+        cmocka_unit_test_setup_teardown(test_back_asks_first_keep_by_touch, gt_test_fresh_home, gt_test_remove_home),
+        cmocka_unit_test_setup_teardown(test_back_asks_first_keep_by_mouse, gt_test_fresh_home, gt_test_remove_home),
+        cmocka_unit_test_setup_teardown(test_back_asks_first_discard_by_touch, gt_test_fresh_home, gt_test_remove_home),
+        cmocka_unit_test_setup_teardown(test_back_asks_first_discard_by_mouse, gt_test_fresh_home, gt_test_remove_home),
+        cmocka_unit_test_setup_teardown(test_watch_demo_with_work_traced_asks_first, gt_test_fresh_home, gt_test_remove_home),
+        cmocka_unit_test_setup_teardown(test_text_wraps_and_is_never_cut_at_three_sizes, gt_test_fresh_home, gt_test_remove_home),
+        cmocka_unit_test_setup_teardown(test_the_summary_is_a_table_with_step_numbers_and_places, gt_test_fresh_home,
+                                        gt_test_remove_home),
     };
     return cmocka_run_group_tests(tests, gt_test_group_load, gt_test_group_free);
 }

@@ -8,6 +8,7 @@
  * functions the drawing code uses. */
 #define _XOPEN_SOURCE 700 /* nftw */
 #include "test_support.h"
+#include "temp_home.h"
 #include "app.h"
 #include "attempts.h"
 #include "hits.h"
@@ -31,29 +32,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static char home[256];
-
-/* A fresh user data directory for each test, so marks and replays start empty. */
-static int fresh_home(void **state) {
-    (void)state;
-    snprintf(home, sizeof home, "/tmp/gt-app-test-XXXXXX");
-    assert_non_null(mkdtemp(home));
-    setenv("XDG_DATA_HOME", home, 1);
-    return 0;
-}
-
-static int remove_entry(const char *path, const struct stat *info, int flag, struct FTW *ftw) {
-    (void)info;
-    (void)flag;
-    (void)ftw;
-    return remove(path);
-}
-
-/* Removes the test's data directory and everything in it (links are removed, not followed). */
-static int remove_home(void **state) {
-    (void)state;
-    return nftw(home, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
-}
 
 static void write_text(const char *path, const char *text) {
     FILE *f = fopen(path, "w");
@@ -110,7 +88,7 @@ static char *saved_replay_text(const char *data_home) {
 /* The replay of the one attempt the trainer saved in the database; fails when there is not
  * exactly one. */
 static void load_saved_replay(GtReplay *replay) {
-    char *text = saved_replay_text(home);
+    char *text = saved_replay_text(gt_test_home);
     GtDiag diag;
     gt_diag_init(&diag);
     bool ok = gt_load_replay("progress.db", text, strlen(text), &diag, replay);
@@ -123,8 +101,8 @@ static void load_saved_replay(GtReplay *replay) {
 static void test_scripted_touch_step_shows_the_grade_of_its_replay(void **state) {
     (void)state;
     char script[400], card_path[400];
-    snprintf(script, sizeof script, "%s/stroke.txt", home);
-    snprintf(card_path, sizeof card_path, "%s/card.json", home);
+    snprintf(script, sizeof script, "%s/stroke.txt", gt_test_home);
+    snprintf(card_path, sizeof card_path, "%s/card.json", gt_test_home);
     /* lower-back-basics step 1: effleurage up the left erector spinae, guide (46.5,83) -> (45.6,62) */
     write_text(script, "at 200\nkey Return\nwait 200\nkey 4\n"
                        "trace 0 46.5 83 46.1 72 3000\ntrace 0 46.1 72.2 45.6 62 2800\nwait 300\nkey Return\n");
@@ -171,7 +149,7 @@ static void test_scripted_touch_step_shows_the_grade_of_its_replay(void **state)
 static void test_two_fingers_make_two_contacts(void **state) {
     (void)state;
     char script[400];
-    snprintf(script, sizeof script, "%s/two.txt", home);
+    snprintf(script, sizeof script, "%s/two.txt", gt_test_home);
     /* both hands on the lower back at once, then Done */
     write_text(script, "at 200\nkey Return\nwait 200\n"
                        "finger down 0 46.5 82 1\nfinger down 1 53.5 82 1\nwait 30\n"
@@ -204,7 +182,7 @@ static void test_two_fingers_make_two_contacts(void **state) {
 static void test_a_still_finger_is_sampled_every_50_ms_of_script_time(void **state) {
     (void)state;
     char script[400];
-    snprintf(script, sizeof script, "%s/hold.txt", home);
+    snprintf(script, sizeof script, "%s/hold.txt", gt_test_home);
     /* a finger held still for 1 s: the hold samples fall every 50 ms after it landed, at those
      * times exactly, however the frames fell and however busy the machine was */
     write_text(script, "at 200\nkey Return\nwait 200\nfinger down 0 46.5 80\nwait 1000\n"
@@ -255,7 +233,7 @@ static void test_a_lesson_chosen_on_the_list_by_tap_and_click(void **state) {
     hit_centre(app, GT_ACT_START, &start_x, &start_y);
     gt_app_close(app);
     char script[400], text[600];
-    snprintf(script, sizeof script, "%s/from-list.txt", home);
+    snprintf(script, sizeof script, "%s/from-list.txt", gt_test_home);
     snprintf(text, sizeof text, "at 100\ntap %.4f %.4f\nwait 200\nclick %.4f %.4f\nwait 200\nkey Return\nwait 200\n"
              "key 2\ntrace 0 %.2f %.2f %.2f %.2f 2000\nwait 200\nkey Return\n", card_x, card_y, start_x, start_y,
              guide[0].x, guide[0].y, guide[1].x, guide[1].y);
@@ -275,7 +253,7 @@ static void test_a_lesson_chosen_on_the_list_by_tap_and_click(void **state) {
 static void test_synthetic_duplicates_are_not_counted(void **state) {
     (void)state;
     char script[400];
-    snprintf(script, sizeof script, "%s/dupes.txt", home);
+    snprintf(script, sizeof script, "%s/dupes.txt", gt_test_home);
     /* every finger event is echoed by SDL's synthetic mouse; none of those may count */
     write_text(script, "at 200\nkey Return\nwait 200\n"
                        "finger down 0 46.5 82 1\nmouse down 46.5 82 synthetic\nwait 30\n"
@@ -321,7 +299,7 @@ static void test_screens_render_at_three_sizes(void **state) {
         { "1280x800", 1280, 800 }, { "1920x1080", 1920, 1080 }, { "1080x1920", 1080, 1920 } };
     for (size_t i = 0; i < sizeof SIZES / sizeof SIZES[0]; i++) {
         char shot[400];
-        snprintf(shot, sizeof shot, "%s/demo-%s.png", home, SIZES[i].size);
+        snprintf(shot, sizeof shot, "%s/demo-%s.png", gt_test_home, SIZES[i].size);
         const char *argv[] = { "--window", SIZES[i].size, "--lesson", "neck-shoulder-tension", "--frames", "20",
                                "--screenshot", shot, "--mute" };
         assert_int_equal(run_app(GT_SOURCE_DIR, 9, argv), 0);
@@ -343,7 +321,7 @@ static void test_screens_render_at_three_sizes(void **state) {
 static void test_broken_lesson_is_listed_not_fatal(void **state) {
     (void)state;
     char data[400], path[600], shot[400];
-    snprintf(data, sizeof data, "%s/data", home);
+    snprintf(data, sizeof data, "%s/data", gt_test_home);
     snprintf(path, sizeof path, "%s/lessons", data);
     assert_int_equal(mkdir(data, 0700) | mkdir(path, 0700), 0);
     snprintf(path, sizeof path, "%s/assets", data);
@@ -352,7 +330,7 @@ static void test_broken_lesson_is_listed_not_fatal(void **state) {
     assert_int_equal(symlink(gt_test_path("lessons/techniques"), path), 0);
     snprintf(path, sizeof path, "%s/lessons/broken.json", data);
     write_text(path, "{ \"format\": \"guidedtouch-lesson\", \"version\": 1, \"id\": \"broken\",\n  \"steps\": [ \n");
-    snprintf(shot, sizeof shot, "%s/home.png", home);
+    snprintf(shot, sizeof shot, "%s/home.png", gt_test_home);
     const char *argv[] = { "--frames", "5", "--screenshot", shot, "--mute" };
     assert_int_equal(run_app(data, 5, argv), 0);
     SDL_Surface *s = load_png(shot);
@@ -426,8 +404,8 @@ static void write_kidney_script(const char *path, bool finish) {
 static void test_kidney_press_is_warned_live_by_name(void **state) {
     (void)state;
     char script[400], log[400];
-    snprintf(script, sizeof script, "%s/kidney-held.txt", home);
-    snprintf(log, sizeof log, "%s/stderr.txt", home);
+    snprintf(script, sizeof script, "%s/kidney-held.txt", gt_test_home);
+    snprintf(log, sizeof log, "%s/stderr.txt", gt_test_home);
     write_kidney_script(script, false);
     const char *argv[] = { "--lesson", "lower-back-basics", "--step", "4", "--script", script, "--mute" };
     assert_int_equal(run_app_logged(log, 7, argv), 0);
@@ -453,8 +431,8 @@ static const GtSample *last_sample_on(const GtReplay *replay, const GtLandmark *
 static void test_kidney_press_ends_with_an_unsafe_card(void **state) {
     (void)state;
     char script[400], card_path[400];
-    snprintf(script, sizeof script, "%s/kidney.txt", home);
-    snprintf(card_path, sizeof card_path, "%s/card.json", home);
+    snprintf(script, sizeof script, "%s/kidney.txt", gt_test_home);
+    snprintf(card_path, sizeof card_path, "%s/card.json", gt_test_home);
     write_kidney_script(script, true);
     const char *argv[] = { "--lesson", "lower-back-basics", "--step", "4", "--script", script,
                            "--card-out", card_path, "--mute" };
@@ -522,18 +500,18 @@ static void test_scripted_run_is_the_same_every_time(void **state) {
     /* scripted runs keep a virtual clock: the same script records the same attempt, to the byte,
      * however busy the machine is (ctest -j8 on two cores) */
     char script[400], data[2][400], card[2][400];
-    snprintf(script, sizeof script, "%s/kidney.txt", home);
+    snprintf(script, sizeof script, "%s/kidney.txt", gt_test_home);
     write_kidney_script(script, true);
     for (int run = 0; run < 2; run++) {
-        snprintf(data[run], sizeof data[run], "%s/run%d", home, run);
-        snprintf(card[run], sizeof card[run], "%s/card%d.json", home, run);
+        snprintf(data[run], sizeof data[run], "%s/run%d", gt_test_home, run);
+        snprintf(card[run], sizeof card[run], "%s/card%d.json", gt_test_home, run);
         assert_int_equal(mkdir(data[run], 0700), 0);
         setenv("XDG_DATA_HOME", data[run], 1);
         const char *argv[] = { "--lesson", "lower-back-basics", "--step", "4", "--script", script,
                                "--card-out", card[run], "--mute" };
         assert_int_equal(run_app(GT_SOURCE_DIR, 9, argv), 0);
     }
-    setenv("XDG_DATA_HOME", home, 1);
+    setenv("XDG_DATA_HOME", gt_test_home, 1);
     char *first = saved_replay_text(data[0]), *second = saved_replay_text(data[1]);
     assert_string_equal(first, second);
     free(first);
@@ -677,16 +655,16 @@ static void test_bundled_font_has_the_marks_the_screens_use(void **state) {
 
 int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_scripted_touch_step_shows_the_grade_of_its_replay, fresh_home, remove_home),
-        cmocka_unit_test_setup_teardown(test_two_fingers_make_two_contacts, fresh_home, remove_home),
-        cmocka_unit_test_setup_teardown(test_a_still_finger_is_sampled_every_50_ms_of_script_time, fresh_home, remove_home),
-        cmocka_unit_test_setup_teardown(test_a_lesson_chosen_on_the_list_by_tap_and_click, fresh_home, remove_home),
-        cmocka_unit_test_setup_teardown(test_synthetic_duplicates_are_not_counted, fresh_home, remove_home),
-        cmocka_unit_test_setup_teardown(test_screens_render_at_three_sizes, fresh_home, remove_home),
-        cmocka_unit_test_setup_teardown(test_broken_lesson_is_listed_not_fatal, fresh_home, remove_home),
-        cmocka_unit_test_setup_teardown(test_kidney_press_is_warned_live_by_name, fresh_home, remove_home),
-        cmocka_unit_test_setup_teardown(test_kidney_press_ends_with_an_unsafe_card, fresh_home, remove_home),
-        cmocka_unit_test_setup_teardown(test_scripted_run_is_the_same_every_time, fresh_home, remove_home),
+        cmocka_unit_test_setup_teardown(test_scripted_touch_step_shows_the_grade_of_its_replay, gt_test_fresh_home, gt_test_remove_home),
+        cmocka_unit_test_setup_teardown(test_two_fingers_make_two_contacts, gt_test_fresh_home, gt_test_remove_home),
+        cmocka_unit_test_setup_teardown(test_a_still_finger_is_sampled_every_50_ms_of_script_time, gt_test_fresh_home, gt_test_remove_home),
+        cmocka_unit_test_setup_teardown(test_a_lesson_chosen_on_the_list_by_tap_and_click, gt_test_fresh_home, gt_test_remove_home),
+        cmocka_unit_test_setup_teardown(test_synthetic_duplicates_are_not_counted, gt_test_fresh_home, gt_test_remove_home),
+        cmocka_unit_test_setup_teardown(test_screens_render_at_three_sizes, gt_test_fresh_home, gt_test_remove_home),
+        cmocka_unit_test_setup_teardown(test_broken_lesson_is_listed_not_fatal, gt_test_fresh_home, gt_test_remove_home),
+        cmocka_unit_test_setup_teardown(test_kidney_press_is_warned_live_by_name, gt_test_fresh_home, gt_test_remove_home),
+        cmocka_unit_test_setup_teardown(test_kidney_press_ends_with_an_unsafe_card, gt_test_fresh_home, gt_test_remove_home),
+        cmocka_unit_test_setup_teardown(test_scripted_run_is_the_same_every_time, gt_test_fresh_home, gt_test_remove_home),
         cmocka_unit_test(test_live_warning_follows_the_samples),
         cmocka_unit_test(test_shown_total_never_contradicts_the_pass_mark),
         cmocka_unit_test(test_result_words_tell_the_whole_verdict),

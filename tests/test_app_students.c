@@ -5,6 +5,7 @@
  * signed in as nobody. Virtual clock, no sleeps. */
 #define _XOPEN_SOURCE 700 /* nftw, setenv */
 #include "test_support.h"
+#include "temp_home.h"
 #include "app.h"
 #include "hits.h"
 #include "session.h"
@@ -16,30 +17,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static char home[256];
-
-/* A fresh data and configuration home per test, and no system configuration file. */
-static int fresh_home(void **state) {
-    (void)state;
-    snprintf(home, sizeof home, "/tmp/gt-students-XXXXXX");
-    assert_non_null(mkdtemp(home));
-    setenv("XDG_DATA_HOME", home, 1);
-    setenv("XDG_CONFIG_HOME", home, 1);
-    setenv("GUIDEDTOUCH_SYSTEM_CONFIG", "/nonexistent/guidedtouch-config.json", 1);
-    return 0;
-}
-
-static int remove_entry(const char *path, const struct stat *info, int flag, struct FTW *ftw) {
-    (void)info;
-    (void)flag;
-    (void)ftw;
-    return remove(path);
-}
-
-static int remove_home(void **state) {
-    (void)state;
-    return nftw(home, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
-}
 
 /* Opens the trainer on a virtual clock that never ends by itself, with `student` signed in
  * (NULL: a guest). */
@@ -195,9 +172,9 @@ static void test_a_listed_name_signs_in_and_a_guest_signs_out(void **state) {
 
 int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_a_new_student_adds_their_name_by_taps_and_keys, fresh_home, remove_home),
-        cmocka_unit_test_setup_teardown(test_a_taken_name_is_refused_on_screen, fresh_home, remove_home),
-        cmocka_unit_test_setup_teardown(test_a_listed_name_signs_in_and_a_guest_signs_out, fresh_home, remove_home),
+        cmocka_unit_test_setup_teardown(test_a_new_student_adds_their_name_by_taps_and_keys, gt_test_fresh_home, gt_test_remove_home),
+        cmocka_unit_test_setup_teardown(test_a_taken_name_is_refused_on_screen, gt_test_fresh_home, gt_test_remove_home),
+        cmocka_unit_test_setup_teardown(test_a_listed_name_signs_in_and_a_guest_signs_out, gt_test_fresh_home, gt_test_remove_home),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -6,6 +6,7 @@
  * data folder is refused; a bad setting in the user's configuration file is shown on screen. */
 #define _XOPEN_SOURCE 700 /* nftw, setenv */
 #include "test_support.h"
+#include "temp_home.h"
 #include "app.h"
 #include "attempts.h"
 #include "fault_vfs.h"
@@ -19,31 +20,10 @@
 #include <string.h>
 #include <sys/stat.h>
 
-static char home[256];
-
-/* A fresh data and configuration home per test, and no system configuration file. */
-static int fresh_home(void **state) {
-    (void)state;
-    snprintf(home, sizeof home, "/tmp/gt-saving-XXXXXX");
-    assert_non_null(mkdtemp(home));
-    setenv("XDG_DATA_HOME", home, 1);
-    setenv("XDG_CONFIG_HOME", home, 1);
-    setenv("GUIDEDTOUCH_SYSTEM_CONFIG", "/nonexistent/guidedtouch-config.json", 1);
-    return 0;
-}
-
-static int remove_entry(const char *path, const struct stat *info, int flag, struct FTW *ftw) {
-    (void)info;
-    (void)flag;
-    (void)ftw;
-    return remove(path);
-}
-
-/* Removes the test's home and everything in it. */
+/* Disarms the fault-injecting file system, then removes the test's home. */
 static int remove_home(void **state) {
-    (void)state;
     gt_fault_vfs_disarm();
-    return nftw(home, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+    return gt_test_remove_home(state);
 }
 
 /* The whole of a small text file (malloc'd); fails the test when it cannot be read. */
@@ -69,7 +49,7 @@ static void write_text(const char *path, const char *text) {
  * two strokes up the guide, Done) into <home>/stroke.txt and returns its path. */
 static const char *stroke_script(void) {
     static char path[400];
-    snprintf(path, sizeof path, "%s/stroke.txt", home);
+    snprintf(path, sizeof path, "%s/stroke.txt", gt_test_home);
     write_text(path, "at 200\nkey Return\nwait 200\nkey 4\n"
                      "trace 0 46.5 83 46.1 72 3000\ntrace 0 46.1 72.2 45.6 62 2800\nwait 300\nkey Return\n");
     return path;
@@ -97,7 +77,7 @@ static void run_to_end(GtApp *app) {
 /* Opens the database under the test's home. */
 static GtProgressDb *open_db(void) {
     char path[400], error[GT_DB_ERROR_MAX];
-    snprintf(path, sizeof path, "%s/guidedtouch/progress.db", home);
+    snprintf(path, sizeof path, "%s/guidedtouch/progress.db", gt_test_home);
     GtProgressDb *db = gt_progress_db_open(path, error, sizeof error);
     if (!db) fprintf(stderr, "%s\n", error);
     assert_non_null(db);
@@ -107,7 +87,7 @@ static GtProgressDb *open_db(void) {
 static void test_a_scripted_attempt_lands_in_the_database_with_its_card(void **state) {
     (void)state;
     char card_path[400];
-    snprintf(card_path, sizeof card_path, "%s/card.json", home);
+    snprintf(card_path, sizeof card_path, "%s/card.json", gt_test_home);
     const char *extra[] = { "--student", "Anna Lee", "--card-out", card_path, NULL };
     GtApp *app = open_on_script(extra);
     run_to_end(app);
@@ -193,7 +173,7 @@ static void test_a_full_disk_is_said_on_the_result_screen(void **state) {
 static void test_a_database_that_cannot_open_is_said_at_start_and_on_the_result_screen(void **state) {
     (void)state;
     char blocker[400], database[500];
-    snprintf(blocker, sizeof blocker, "%s/not-a-folder", home);
+    snprintf(blocker, sizeof blocker, "%s/not-a-folder", gt_test_home);
     write_text(blocker, "a file where the database's folder should be\n");
     snprintf(database, sizeof database, "%s/progress.db", blocker);
     const char *extra[] = { "--student", "Anna Lee", "--database", database, NULL };
@@ -246,7 +226,7 @@ static void test_a_second_trainer_on_the_same_data_is_refused(void **state) {
 static void test_a_bad_setting_is_shown_on_screen_and_the_rest_used(void **state) {
     (void)state;
     char dir[400], path[500];
-    snprintf(dir, sizeof dir, "%s/guidedtouch", home);
+    snprintf(dir, sizeof dir, "%s/guidedtouch", gt_test_home);
     assert_int_equal(mkdir(dir, 0700), 0);
     snprintf(path, sizeof path, "%s/config.json", dir);
     write_text(path, "{\"format\": \"guidedtouch-config\", \"version\": 1, \"mode\": \"practice\", \"kiosq\": true}\n");
@@ -264,14 +244,14 @@ static void test_a_bad_setting_is_shown_on_screen_and_the_rest_used(void **state
 
 int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_a_scripted_attempt_lands_in_the_database_with_its_card, fresh_home,
+        cmocka_unit_test_setup_teardown(test_a_scripted_attempt_lands_in_the_database_with_its_card, gt_test_fresh_home,
                                         remove_home),
-        cmocka_unit_test_setup_teardown(test_a_full_disk_is_said_on_the_result_screen, fresh_home, remove_home),
+        cmocka_unit_test_setup_teardown(test_a_full_disk_is_said_on_the_result_screen, gt_test_fresh_home, remove_home),
         cmocka_unit_test_setup_teardown(test_a_database_that_cannot_open_is_said_at_start_and_on_the_result_screen,
-                                        fresh_home, remove_home),
-        cmocka_unit_test_setup_teardown(test_a_guest_saves_nothing_and_is_told, fresh_home, remove_home),
-        cmocka_unit_test_setup_teardown(test_a_second_trainer_on_the_same_data_is_refused, fresh_home, remove_home),
-        cmocka_unit_test_setup_teardown(test_a_bad_setting_is_shown_on_screen_and_the_rest_used, fresh_home,
+                                        gt_test_fresh_home, remove_home),
+        cmocka_unit_test_setup_teardown(test_a_guest_saves_nothing_and_is_told, gt_test_fresh_home, remove_home),
+        cmocka_unit_test_setup_teardown(test_a_second_trainer_on_the_same_data_is_refused, gt_test_fresh_home, remove_home),
+        cmocka_unit_test_setup_teardown(test_a_bad_setting_is_shown_on_screen_and_the_rest_used, gt_test_fresh_home,
                                         remove_home),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
