@@ -12,6 +12,7 @@
  * change lands on the new screen, never on the old one. */
 #define _XOPEN_SOURCE 700 /* nftw */
 #include "test_support.h"
+#include "app_events.h"
 #include "temp_home.h"
 #include "app.h"
 #include "hits.h"
@@ -22,7 +23,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
 
 /* ---- driving the trainer ---- */
 
@@ -39,10 +39,6 @@ static GtApp *open_app(const char *size, const char *mode) {
     return app;
 }
 
-static void push(SDL_Event *e) {
-    assert_int_equal(SDL_PushEvent(e), 1);
-}
-
 /* A finger (touch device 1) going down, moving or up at output pixel (x, y). */
 static void push_finger(GtApp *app, Uint32 type, SDL_FingerID finger, int x_px, int y_px) {
     int ow = 0, oh = 0;
@@ -55,7 +51,7 @@ static void push_finger(GtApp *app, Uint32 type, SDL_FingerID finger, int x_px, 
     e.tfinger.x = (float)((x_px + 0.5) / ow);
     e.tfinger.y = (float)((y_px + 0.5) / oh);
     e.tfinger.pressure = 1.0f;
-    push(&e);
+    gt_test_push(&e);
 }
 
 /* The left mouse button going down or up, or the mouse moving, at output pixel (x, y). */
@@ -77,7 +73,7 @@ static void push_mouse(GtApp *app, Uint32 type, int x_px, int y_px) {
         e.button.x = x;
         e.button.y = y;
     }
-    push(&e);
+    gt_test_push(&e);
 }
 
 /* Presses at output pixel (x, y) and releases there: a tap lifts a frame after it lands (the
@@ -410,29 +406,6 @@ static void test_every_control_answers_at_1080x1920(void **state) {
 
 /* ---- scrolling, and nothing left behind by a screen change ---- */
 
-static void push_wheel(int notches) {
-    SDL_Event e;
-    SDL_zero(e);
-    e.type = SDL_MOUSEWHEEL;
-    e.wheel.y = notches;
-    e.wheel.preciseY = (float)notches;
-    e.wheel.direction = SDL_MOUSEWHEEL_NORMAL;
-    push(&e);
-}
-
-static void push_key(SDL_Keycode key) {
-    SDL_Event e;
-    SDL_zero(e);
-    e.type = SDL_KEYDOWN;
-    e.key.state = SDL_PRESSED;
-    e.key.keysym.sym = key;
-    e.key.keysym.scancode = SDL_GetScancodeFromKey(key);
-    push(&e);
-    e.type = SDL_KEYUP;
-    e.key.state = SDL_RELEASED;
-    push(&e);
-}
-
 static void test_wheel_and_keys_scroll_the_lesson_list(void **state) {
     (void)state;
     /* 800x600: one column of cards, and not all fit */
@@ -440,17 +413,17 @@ static void test_wheel_and_keys_scroll_the_lesson_list(void **state) {
     w.app = open_app("800x600", "learn");
     const GtSession *s = gt_app_session(w.app);
     assert_true(s->home_scroll_max >= 1);
-    push_wheel(-1); /* towards the student: down the list */
+    gt_test_push_wheel(-1); /* towards the student: down the list */
     assert_true(gt_app_frame(w.app));
     assert_int_equal(s->home_scroll, 1);
-    push_wheel(1);
+    gt_test_push_wheel(1);
     assert_true(gt_app_frame(w.app));
     assert_int_equal(s->home_scroll, 0);
-    push_key(SDLK_DOWN);
-    push_key(SDLK_PAGEDOWN);
+    gt_test_push_key(SDLK_DOWN);
+    gt_test_push_key(SDLK_PAGEDOWN);
     assert_true(gt_app_frame(w.app));
     assert_int_equal(s->home_scroll, s->home_scroll_max >= 2 ? 2 : 1);
-    for (int i = 0; i < 20; i++) push_wheel(-1); /* far past the end: it stops at the last row */
+    for (int i = 0; i < 20; i++) gt_test_push_wheel(-1); /* far past the end: it stops at the last row */
     assert_true(gt_app_frame(w.app));
     assert_int_equal(s->home_scroll, s->home_scroll_max);
     /* a lesson opened from down the list and left again: the list is where it was */
@@ -486,7 +459,7 @@ static void test_wheel_and_keys_scroll_the_lesson_list(void **state) {
     /* on the practice screen the wheel is the pressure, not a scroll */
     reach(w.app, AT_PRACTICE, GT_MODE_PRACTICE, 0);
     double level = gt_input_live(s->input, gt_app_now(w.app)).level;
-    push_wheel(2);
+    gt_test_push_wheel(2);
     assert_true(gt_app_frame(w.app));
     GtInputLive live = gt_input_live(s->input, gt_app_now(w.app));
     assert_float_equal(live.level, level + 1.0, 1e-9);
@@ -537,7 +510,7 @@ static void test_a_press_behind_a_screen_change_meets_the_new_screen(void **stat
     reach(app, AT_INTRO, GT_MODE_LEARN, 0);
     push_finger(app, SDL_FINGERDOWN, 5, start.x + start.w / 2, start.y + start.h / 2);
     assert_true(gt_app_frame(app));
-    push_key(SDLK_ESCAPE);   /* Back, by key, while the finger is still down on Start */
+    gt_test_push_key(SDLK_ESCAPE);   /* Back, by key, while the finger is still down on Start */
     push_finger(app, SDL_FINGERUP, 5, start.x + start.w / 2, start.y + start.h / 2);
     assert_true(gt_app_frame(app));
     assert_int_equal(s->screen, GT_SCREEN_HOME);

@@ -2,6 +2,7 @@
  * recorded. Events go through SDL's own queue (SDL_PushEvent, SDL_PollEvent), as hardware
  * events do, with the dummy video driver. */
 #include "test_support.h"
+#include "app_events.h"
 #include "input.h"
 #include "loaders.h"
 #include "replay_write.h"
@@ -37,10 +38,6 @@ static int pt_y(double y_cm) { return (int)lround((TRANSFORM.origin_y_px + y_cm 
 static float fr_x(double x_cm) { return (float)((TRANSFORM.origin_x_px + x_cm * TRANSFORM.px_per_cm) / OUT_W); }
 static float fr_y(double y_cm) { return (float)((TRANSFORM.origin_y_px + y_cm * TRANSFORM.px_per_cm) / OUT_H); }
 
-static void push(SDL_Event *e) {
-    assert_int_equal(SDL_PushEvent(e), 1);
-}
-
 static void push_button(Uint32 type, int x_pt, int y_pt, Uint32 which) {
     SDL_Event e;
     SDL_zero(e);
@@ -50,7 +47,7 @@ static void push_button(Uint32 type, int x_pt, int y_pt, Uint32 which) {
     e.button.state = type == SDL_MOUSEBUTTONDOWN ? SDL_PRESSED : SDL_RELEASED;
     e.button.x = x_pt;
     e.button.y = y_pt;
-    push(&e);
+    gt_test_push(&e);
 }
 
 static void push_motion(int x_pt, int y_pt, Uint32 which) {
@@ -61,7 +58,7 @@ static void push_motion(int x_pt, int y_pt, Uint32 which) {
     e.motion.state = SDL_BUTTON_LMASK;
     e.motion.x = x_pt;
     e.motion.y = y_pt;
-    push(&e);
+    gt_test_push(&e);
 }
 
 static void push_finger(Uint32 type, SDL_TouchID touch, SDL_FingerID finger, float fx, float fy, float pressure) {
@@ -73,29 +70,7 @@ static void push_finger(Uint32 type, SDL_TouchID touch, SDL_FingerID finger, flo
     e.tfinger.x = fx;
     e.tfinger.y = fy;
     e.tfinger.pressure = pressure;
-    push(&e);
-}
-
-static void push_wheel(int notches) {
-    SDL_Event e;
-    SDL_zero(e);
-    e.type = SDL_MOUSEWHEEL;
-    e.wheel.y = notches;
-    e.wheel.preciseY = (float)notches;
-    push(&e);
-}
-
-static void push_key(SDL_Keycode sym) {
-    SDL_Event e;
-    SDL_zero(e);
-    e.type = SDL_KEYDOWN;
-    e.key.state = SDL_PRESSED;
-    e.key.keysym.sym = sym;
-    e.key.keysym.scancode = SDL_GetScancodeFromKey(sym);
-    push(&e);
-    e.type = SDL_KEYUP;
-    e.key.state = SDL_RELEASED;
-    push(&e);
+    gt_test_push(&e);
 }
 
 /* Feeds every queued event to input, stamped with the test clock; returns how many it
@@ -317,7 +292,7 @@ static void test_presses_between_attempts_are_consumed_not_recorded(void **state
 static void test_constant_finger_pressure_uses_the_manual_level(void **state) {
     (void)state;
     GtInput *input = make_input();
-    push_key(SDLK_5);
+    gt_test_push_key(SDLK_5);
     push_finger(SDL_FINGERDOWN, 1, 0, fr_x(30), fr_y(50), 1.0f);
     push_finger(SDL_FINGERMOTION, 1, 0, fr_x(31), fr_y(50), 1.0f);
     push_finger(SDL_FINGERUP, 1, 0, fr_x(32), fr_y(50), 1.0f);
@@ -333,7 +308,7 @@ static void test_constant_finger_pressure_uses_the_manual_level(void **state) {
 static void test_varying_finger_pressure_is_the_device_pressure(void **state) {
     (void)state;
     GtInput *input = make_input();
-    push_key(SDLK_5); /* ignored for fingers once the device is known to measure pressure */
+    gt_test_push_key(SDLK_5); /* ignored for fingers once the device is known to measure pressure */
     static const float pressures[] = { 0.2f, 0.4f, 0.7f, 1.8f /* iOS raw force: clamped */ };
     push_finger(SDL_FINGERDOWN, 1, 0, fr_x(30), fr_y(50), pressures[0]);
     for (int k = 1; k < 4; k++) push_finger(SDL_FINGERMOTION, 1, 0, fr_x(30 + k), fr_y(50), pressures[k]);
@@ -363,29 +338,29 @@ static void test_wheel_and_number_keys_set_the_level(void **state) {
     Uint32 now = test_clock;
     assert_float_equal(gt_input_live(input, now).level, 3.0, 1e-9);
     assert_int_equal(gt_input_live(input, now).source, GT_PRESSURE_NONE);
-    push_wheel(2);
+    gt_test_push_wheel(2);
     assert_int_equal(drain(input, NULL), 1);
     assert_float_equal(gt_input_live(input, now).level, 4.0, 1e-9);
     assert_int_equal(gt_input_live(input, now).source, GT_PRESSURE_WHEEL);
-    push_wheel(-30);
+    gt_test_push_wheel(-30);
     drain(input, NULL);
     assert_float_equal(gt_input_live(input, now).level, 0.0, 1e-9); /* never below 0 */
-    push_key(SDLK_7);
+    gt_test_push_key(SDLK_7);
     assert_int_equal(drain(input, NULL), 2);
     assert_float_equal(gt_input_live(input, now).level, 7.0, 1e-9);
     assert_int_equal(gt_input_live(input, now).source, GT_PRESSURE_KEYS);
-    push_key(SDLK_0);
+    gt_test_push_key(SDLK_0);
     drain(input, NULL);
     assert_float_equal(gt_input_live(input, now).level, 10.0, 1e-9);
-    push_wheel(3);
+    gt_test_push_wheel(3);
     drain(input, NULL);
     assert_float_equal(gt_input_live(input, now).level, 10.0, 1e-9); /* never above 10 */
-    push_key(SDLK_a);
-    push_key(SDLK_ESCAPE);
+    gt_test_push_key(SDLK_a);
+    gt_test_push_key(SDLK_ESCAPE);
     assert_int_equal(drain(input, NULL), 0); /* other keys belong to the interface */
     assert_float_equal(gt_input_live(input, now).level, 10.0, 1e-9);
     /* a mouse stroke now records level 10 and says where it came from */
-    push_key(SDLK_4);
+    gt_test_push_key(SDLK_4);
     push_button(SDL_MOUSEBUTTONDOWN, pt_x(30), pt_y(30), 0);
     push_button(SDL_MOUSEBUTTONUP, pt_x(31), pt_y(30), 0);
     drain(input, NULL);
@@ -521,7 +496,7 @@ static void test_attempt_clock_counts_from_the_start(void **state) {
 static void test_attempt_round_trips_through_the_replay_file(void **state) {
     (void)state;
     GtInput *input = make_input();
-    push_wheel(1);
+    gt_test_push_wheel(1);
     push_button(SDL_MOUSEBUTTONDOWN, pt_x(30.13), pt_y(40.07), 0);
     drain(input, NULL);
     test_clock += 15;

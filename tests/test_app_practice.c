@@ -20,6 +20,7 @@
  *   told apart), each column at one x, in landscape and portrait. */
 #define _XOPEN_SOURCE 700 /* nftw */
 #include "test_support.h"
+#include "app_events.h"
 #include "temp_home.h"
 #include "app.h"
 #include "app_state.h"
@@ -31,7 +32,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
 
 /* Opens the trainer at `size` on `lesson` step `step` in `mode`, driven by `script` (or by the
  * test alone when NULL), on a virtual clock that does not end by itself. */
@@ -79,10 +79,6 @@ static GtInputLive live(GtApp *app) {
     return gt_input_live(app->input, gt_app_now(app));
 }
 
-static void push(SDL_Event *e) {
-    assert_int_equal(SDL_PushEvent(e), 1);
-}
-
 /* The left mouse button down or up, or a drag, at output pixel (x, y). */
 static void push_mouse(GtApp *app, Uint32 type, int x_px, int y_px) {
     SDL_Event e;
@@ -99,7 +95,7 @@ static void push_mouse(GtApp *app, Uint32 type, int x_px, int y_px) {
         e.button.x = x;
         e.button.y = y;
     }
-    push(&e);
+    gt_test_push(&e);
 }
 
 /* A finger (touch device 1, finger 5) at output pixel (x, y). */
@@ -112,7 +108,7 @@ static void push_finger(GtApp *app, Uint32 type, int x_px, int y_px) {
     e.tfinger.x = (float)((x_px + 0.5) / app->output_w);
     e.tfinger.y = (float)((y_px + 0.5) / app->output_h);
     e.tfinger.pressure = 1.0f;
-    push(&e);
+    gt_test_push(&e);
 }
 
 /* Presses the button with `action` by touch or by mouse (down, a frame, up, a frame). */
@@ -165,7 +161,7 @@ static void test_gauge_numbers_levels_marks_the_band_and_each_step_starts_neutra
     SDL_zero(key);
     key.type = SDL_KEYDOWN;
     key.key.keysym.sym = SDLK_1;
-    push(&key);
+    gt_test_push(&key);
     assert_true(gt_app_frame(app));
     assert_float_equal(live(app).level, 1.0, 1e-9);
     assert_float_equal(gauge_level(app), 1.0, 0.05);
@@ -173,7 +169,7 @@ static void test_gauge_numbers_levels_marks_the_band_and_each_step_starts_neutra
     assert_true(gt_app_frame(app));
     assert_float_equal(live(app).level, 0.0, 1e-9);
     assert_float_equal(gauge_level(app), 0.0, 0.05);
-    push(&key);
+    gt_test_push(&key);
     assert_true(gt_app_frame(app));
     assert_true(gt_session_open(&app->session, "lower-back-basics", 2, gt_app_now(app)));
     assert_true(gt_app_frame(app));
@@ -262,7 +258,7 @@ static void test_a_hold_demonstration_shows_its_pressure_and_skips_forward(void 
     SDL_zero(key);
     key.type = SDL_KEYDOWN;
     key.key.keysym.sym = SDLK_RIGHT;
-    for (int k = 0; k < 20; k++) push(&key);
+    for (int k = 0; k < 20; k++) gt_test_push(&key);
     assert_true(gt_app_frame(app));
     assert_int_equal(gt_app_now(app) - s->demo_start_ms, (Uint32)lround(last));
     shown(app, "Demonstration finished");
@@ -274,7 +270,7 @@ static void test_a_hold_demonstration_shows_its_pressure_and_skips_forward(void 
     const GtContact *c = &s->reference.contacts[0];
     double out_t = c->samples[c->count - 1].t_ms - 500;
     for (int k = 0; k < (int)((out_t - 3000) / GT_DEMO_SKIP_MS); k++) {
-        push(&key);
+        gt_test_push(&key);
         assert_true(gt_app_frame(app));
     }
     while ((double)(gt_app_now(app) - s->demo_start_ms) < out_t) assert_true(gt_app_frame(app));
@@ -393,7 +389,6 @@ static void test_back_asks_first_discard_by_mouse(void **state) {
     back_then(GT_ACT_DISCARD, false);
 }
 
-
 /* Fails when a text of the last frame was cut with an ellipsis or lies outside the window. */
 static void expect_whole_texts(GtApp *app, const char *size, const char *where) {
     for (int i = 0; i < app->ui.drawn_count; i++) {
@@ -446,7 +441,6 @@ static void test_text_wraps_and_is_never_cut_at_three_sizes(void **state) {
         gt_app_close(app);
     }
 }
-
 
 /* Traces a short stroke across the middle of the tracing area by finger, in one turn. */
 static void trace_somewhere(GtApp *app) {
@@ -502,7 +496,6 @@ static void test_the_summary_is_a_table_with_step_numbers_and_places(void **stat
         gt_app_close(app);
     }
 }
-
 
 static void test_watch_demo_with_work_traced_asks_first(void **state) {
     (void)state;

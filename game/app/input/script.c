@@ -196,10 +196,11 @@ static bool parse_trace(Parser *p, char **tok, int n) {
     return true;
 }
 
-/* tap FX FY: a finger down and up at a window fraction, for buttons. */
-static bool parse_tap(Parser *p, char **tok, int n) {
-    if (!arity(p, n, 2, 2, "tap FX FY")) return false;
-    Action a = { .t_ms = p->clock_ms, .kind = ACT_FINGER_WINDOW, .finger = TAP_FINGER_ID, .pressure = 1.0f };
+/* A press and release TAP_MS apart at a window fraction FX FY (tokens 1 and 2), made by `a`'s
+ * kind of pointer: the one shape of "tap FX FY" and "click FX FY". False with a message when
+ * the tokens are wrong or memory runs out. */
+static bool parse_press_at(Parser *p, char **tok, int n, Action a, const char *usage) {
+    if (!arity(p, n, 2, 2, usage)) return false;
     if (!number_in(p, tok[1], "FX", 0.0, 1.0, &a.x) || !number_in(p, tok[2], "FY", 0.0, 1.0, &a.y)) return false;
     a.phase = PHASE_DOWN;
     if (!add_action(p, a)) return false;
@@ -210,18 +211,16 @@ static bool parse_tap(Parser *p, char **tok, int n) {
     return true;
 }
 
+/* tap FX FY: a finger down and up at a window fraction, for buttons. */
+static bool parse_tap(Parser *p, char **tok, int n) {
+    Action a = { .t_ms = p->clock_ms, .kind = ACT_FINGER_WINDOW, .finger = TAP_FINGER_ID, .pressure = 1.0f };
+    return parse_press_at(p, tok, n, a, "tap FX FY");
+}
+
 /* click FX FY: the left mouse button down and up at a window fraction, for buttons. */
 static bool parse_click(Parser *p, char **tok, int n) {
-    if (!arity(p, n, 2, 2, "click FX FY")) return false;
     Action a = { .t_ms = p->clock_ms, .kind = ACT_MOUSE_WINDOW };
-    if (!number_in(p, tok[1], "FX", 0.0, 1.0, &a.x) || !number_in(p, tok[2], "FY", 0.0, 1.0, &a.y)) return false;
-    a.phase = PHASE_DOWN;
-    if (!add_action(p, a)) return false;
-    a.t_ms += TAP_MS;
-    a.phase = PHASE_UP;
-    if (!add_action(p, a)) return false;
-    p->clock_ms += TAP_MS;
-    return true;
+    return parse_press_at(p, tok, n, a, "click FX FY");
 }
 
 /* replay FILE: every contact becomes a finger with its own id, timing and pressures. */

@@ -124,21 +124,22 @@ static bool not_this_step(const GtScoreInput *in, char *reason, size_t size) {
     GtPattern pattern = in->target->technique->pattern;
     const char *place = step->guide_is_point ? "marked spot" : "guide";
     size_t samples = gt_replay_sample_count(in->raw);
-    double far = 0.0;
+    double far = 0.0, off = 0.0, travel = 0.0;
     if (samples == 0) {
         snprintf(reason, size, "Nothing traced: no contact was recorded.");
     } else if (attempt_seconds(in->raw) * 1000.0 < NO_SPAN_MS) {
         snprintf(reason, size, "No time span: all %zu samples arrived within %.0f ms; a stroke takes time.",
                  samples, NO_SPAN_MS);
-    } else if (in->target->map && off_body_share(in) > OFF_BODY_SHARE) {
+    } else if (in->target->map && (off = off_body_share(in)) > OFF_BODY_SHARE) {
         snprintf(reason, size, "Off the body: %.0f%% of your contact was off the body map; work on the %s.",
-                 100.0 * off_body_share(in), place);
+                 100.0 * off, place);
     } else if ((far = gt_median_guide_excess(in)) > FAR_FROM_GUIDE_CM) {
         snprintf(reason, size, "Not on this step's place: your hand stayed about %.0f cm from the %s; work on the "
                  "%s.", far, place, place);
-    } else if (pattern != GT_PATTERN_HOLD && pattern != GT_PATTERN_TAP && travel_cm(in->replay) < NO_MOVEMENT_CM) {
+    } else if (pattern != GT_PATTERN_HOLD && pattern != GT_PATTERN_TAP &&
+               (travel = travel_cm(in->replay)) < NO_MOVEMENT_CM) {
         snprintf(reason, size, "No movement: your hand moved only %.1f cm; this step asks you to move along the %s.",
-                 travel_cm(in->replay), place);
+                 travel, place);
     } else {
         return false;
     }

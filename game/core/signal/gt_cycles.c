@@ -246,14 +246,6 @@ bool gt_detect_technique_cycles(const GtTechnique *t, const GtReplay *replay, do
     return true;
 }
 
-bool gt_detect_cycles(GtPattern pattern, double amplitude_cm, const GtReplay *replay, GtCycles *out) {
-    GtTechnique t;
-    memset(&t, 0, sizeof t);
-    t.pattern = pattern;
-    t.amplitude_cm = amplitude_cm;
-    return gt_detect_technique_cycles(&t, replay, 0.0, out);
-}
-
 void gt_cycles_free(GtCycles *cycles) {
     free(cycles->events);
     free(cycles->intervals_ms);

@@ -59,8 +59,6 @@ typedef struct GtCycles {
 bool gt_detect_technique_cycles(const GtTechnique *technique, const GtReplay *replay, double jitter_cm,
                                 GtCycles *out);
 
-/* The same for a pattern alone (no tempo known: a one-second period is assumed). */
-bool gt_detect_cycles(GtPattern pattern, double amplitude_cm, const GtReplay *replay, GtCycles *out);
 void gt_cycles_free(GtCycles *cycles);
 
 /* Winding of the direction of travel, clockwise and counterclockwise (as seen on screen), summed

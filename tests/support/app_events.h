@@ -1,0 +1,17 @@
+/* app_events: events the trainer's tests put into SDL's own queue, the path hardware events
+ * take. Each call fails the test when SDL refuses the event. */
+#ifndef GT_APP_EVENTS_H
+#define GT_APP_EVENTS_H
+
+#include <SDL.h>
+
+/* Pushes one event (SDL stamps it with the current ticks). */
+void gt_test_push(SDL_Event *event);
+
+/* The mouse wheel turned by `notches` (positive: away from the user). */
+void gt_test_push_wheel(int notches);
+
+/* A key pressed and released. */
+void gt_test_push_key(SDL_Keycode key);
+
+#endif
