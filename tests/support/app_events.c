@@ -27,3 +27,15 @@ void gt_test_push_key(SDL_Keycode key) {
     e.key.state = SDL_RELEASED;
     gt_test_push(&e);
 }
+
+void gt_test_push_finger(Uint32 type, SDL_FingerID finger, float x, float y) {
+    SDL_Event e;
+    SDL_zero(e);
+    e.type = type;
+    e.tfinger.touchId = 1;
+    e.tfinger.fingerId = finger;
+    e.tfinger.x = x;
+    e.tfinger.y = y;
+    e.tfinger.pressure = type == SDL_FINGERUP ? 0.0f : 1.0f;
+    gt_test_push(&e);
+}

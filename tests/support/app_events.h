@@ -14,4 +14,8 @@ void gt_test_push_wheel(int notches);
 /* A key pressed and released. */
 void gt_test_push_key(SDL_Keycode key);
 
+/* A finger event (SDL_FINGERDOWN, _MOTION or _UP) of finger `finger` at (x, y) in 0..1 of the
+ * window, pressing fully. */
+void gt_test_push_finger(Uint32 type, SDL_FingerID finger, float x, float y);
+
 #endif

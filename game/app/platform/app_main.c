@@ -6,8 +6,10 @@
  * --frames) it never sleeps and the clock moves only as the loop moves it. */
 #include "app_state.h"
 #include "app_store.h"
+#include "kiosk_session.h"
 
 #include <SDL_image.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -72,25 +74,28 @@ static bool act(GtApp *app, int action, Uint32 at_ms) {
     return true;
 }
 
+/* True for the kinds of event a script pushes. */
+static bool is_input_event(Uint32 type) {
+    return (type >= SDL_KEYDOWN && type <= SDL_KEYUP) || (type >= SDL_MOUSEMOTION && type <= SDL_MOUSEWHEEL) ||
+           (type >= SDL_FINGERDOWN && type <= SDL_FINGERMOTION);
+}
+
 /* Handles one event at `at_ms`: the router sends it to input or turns it into an action or a
  * scroll of the list. */
 static void handle_event(GtApp *app, const SDL_Event *event, Uint32 at_ms) {
     SDL_Event e = *event;
     e.common.timestamp = at_ms;
+    if (gt_kiosk_window_event(&app->kiosk_window, &e, at_ms)) return; /* kiosk: no close without staff */
     GtRouterGeometry g = { app->window_w, app->window_h, app->output_w, app->output_h };
+    if (is_input_event(e.type)) gt_session_kiosk_input(&app->session, at_ms);
+    if (app->kiosk_window.on) gt_corner_press_event(&app->corner, &e, at_ms, g, app->ui.touch * 3 / 2);
     GtRouted r = gt_router_route(&app->router, app->input, &app->hits, &e, g);
-    if (r.quit) app->running = false;
+    if (r.quit) app->running = false; /* kiosk mode refused it above */
     if (r.window_changed) refresh_geometry(app);
     if (r.window_changed || r.to_input || r.redraw) app->dirty = true;
     for (int i = 0; i < (r.scroll_rows > 0 ? r.scroll_rows : -r.scroll_rows); i++)
         act(app, r.scroll_rows > 0 ? GT_ACT_SCROLL_DOWN : GT_ACT_SCROLL_UP, at_ms);
     if (r.action != GT_HIT_NO_ACTION) act(app, r.action, at_ms);
-}
-
-/* True for the kinds of event a script pushes. */
-static bool is_input_event(Uint32 type) {
-    return (type >= SDL_KEYDOWN && type <= SDL_KEYUP) || (type >= SDL_MOUSEMOTION && type <= SDL_MOUSEWHEEL) ||
-           (type >= SDL_FINGERDOWN && type <= SDL_FINGERMOTION);
 }
 
 /* Handles every event in SDL's queue. On the virtual clock the event a script just pushed
@@ -131,9 +136,35 @@ static void play_script(GtApp *app, Uint32 until_ms) {
  * moves, a hold sample's period while an attempt records, else a second. */
 static int real_wait_ms(GtApp *app) {
     Uint32 now = gt_clock_now(&app->clock);
-    if (gt_session_animating(&app->session, now)) return GT_FRAME_MS;
+    if (gt_session_animating(&app->session, now) || app->corner.down) return GT_FRAME_MS;
     if (gt_session_recording(&app->session)) return GT_INPUT_HOLD_SAMPLE_MS;
-    return 1000;
+    int idle_left = gt_session_kiosk_idle_left_ms(&app->session, now);
+    return idle_left >= 0 && idle_left < 1000 ? idle_left : 1000;
+}
+
+/* Kiosk mode's turn: a long press in a corner opens the staff's way in, the idle timeout signs
+ * the student out, the attract screen moves on, and staff closing the trainer ends the loop. */
+static void kiosk_turn(GtApp *app, Uint32 now) {
+    if (!app->kiosk_window.on) return;
+    if (gt_corner_press_due(&app->corner, now)) {
+        gt_router_reset(&app->router); /* the press gives nothing more when it lifts */
+        act(app, GT_ACT_STAFF, now);
+    }
+    bool hand_down = gt_input_live(app->input, now).active_contacts > 0 || app->corner.down;
+    if (gt_session_kiosk_update(&app->session, now, hand_down)) relayout(app);
+    if (gt_corner_press_progress(&app->corner, now) > 0) app->dirty = true;
+    if (app->session.kiosk.quit) app->running = false;
+}
+
+/* Draws how far a long press in a corner has come: a ring in the corner that fills. */
+static void draw_corner_press(GtApp *app, Uint32 now) {
+    double share = gt_corner_press_progress(&app->corner, now);
+    if (share < 0.15) return; /* a short touch of a corner shows nothing */
+    SDL_Rect c = app->corner.corner;
+    double cx = c.x + c.w / 2.0, cy = c.y + c.h / 2.0, r = c.w * 0.4;
+    gt_ui_fill_circle(&app->ui, cx, cy, r, GT_COL_PANEL, 230);
+    gt_ui_fill_circle(&app->ui, cx, cy, r * share, GT_COL_ACCENT, 255);
+    gt_ui_ring(&app->ui, cx, cy, r, fmax(2.0, r / 8), GT_COL_TEXT, 255);
 }
 
 /* True when this turn is the last: N turns (--frames N), or a second after the script ended
@@ -160,6 +191,7 @@ static bool save_screenshot(GtApp *app, const char *path) {
 static void draw(GtApp *app, Uint32 now_ms, bool last) {
     GtScreenContext c = screen_context(app);
     gt_screens_draw(&c, &app->hits, now_ms);
+    draw_corner_press(app, now_ms);
     if (last && app->options.screenshot) save_screenshot(app, app->options.screenshot);
     SDL_RenderPresent(app->renderer);
     app->dirty = false;
@@ -182,6 +214,7 @@ bool gt_app_frame(GtApp *app) {
     Uint32 now = gt_clock_now(&app->clock);
     gt_input_tick(app->input, now);
     if (gt_session_update(&app->session, now)) gt_audio_click(&app->audio);
+    kiosk_turn(app, now);
     if (gt_session_recording(&app->session) || gt_session_animating(&app->session, now)) app->dirty = true;
     bool last = is_last_frame(app, now);
     if (app->dirty || last) draw(app, now, last);
@@ -202,6 +235,7 @@ static bool open_window(GtApp *app) {
         return false;
     }
     SDL_SetWindowMinimumSize(app->window, 320, 320);
+    gt_kiosk_window_start(&app->kiosk_window, app->window);
     app->renderer = SDL_CreateRenderer(app->window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
     if (!app->renderer) app->renderer = SDL_CreateRenderer(app->window, -1, SDL_RENDERER_SOFTWARE);
     if (!app->renderer) {
@@ -240,8 +274,9 @@ static bool open_parts(GtApp *app) {
         }
     }
     GtSessionSetup setup = { &app->library, app->input, &app->progress, app->options.mode, app->options.mute,
-                             app->options.card_out, app->db, app->db_problem };
+                             app->options.card_out, app->db, app->db_problem, &app->config };
     gt_session_init(&app->session, &setup);
+    gt_session_kiosk_input(&app->session, gt_clock_now(&app->clock)); /* the idle timeout counts from the start */
     gt_app_store_sign_in_start(app);
     return true;
 }
@@ -278,6 +313,8 @@ GtApp *gt_app_open(const char *data_dir, int argc, char **argv, int *exit_code) 
     gt_screens_init(&app->screens);
     gt_hits_clear(&app->hits, -1);
     SDL_SetHint(SDL_HINT_VIDEO_X11_NET_WM_BYPASS_COMPOSITOR, "0");
+    gt_kiosk_window_prepare(&app->kiosk_window, app->config.kiosk);
+    gt_corner_press_init(&app->corner);
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS | SDL_INIT_TIMER) != 0) {
         fprintf(stderr, "guidedtouch: cannot start SDL: %s\n", SDL_GetError());
         gt_app_store_close(app);

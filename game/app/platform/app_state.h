@@ -17,9 +17,11 @@
 #include "bodyview.h"
 #include "clock.h"
 #include "config.h"
+#include "corner_press.h"
 #include "instance_lock.h"
 #include "hits.h"
 #include "input.h"
+#include "kiosk_window.h"
 #include "library.h"
 #include "options.h"
 #include "progress.h"
@@ -51,6 +53,8 @@ struct GtApp {
     bool views_ready;                   /* the views were initialised (gt_bodyview_free is due) */
     GtInput *input;
     GtRouter router;
+    GtKioskWindow kiosk_window;         /* kiosk mode's window, grabs, cursor and refused closes */
+    GtCornerPress corner;               /* a long press in a corner (kiosk mode: the staff's way in) */
     GtScript *script;                   /* NULL without --script */
     GtAudio audio;
     GtProgress progress;

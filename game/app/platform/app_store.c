@@ -40,6 +40,9 @@ int gt_app_config_load(GtApp *app, int argc, char **argv) {
     app->options.mute = c->mute;
     app->options.mode = (GtMode)c->mode;
     app->options.lesson = c->lesson[0] ? c->lesson : NULL;
+    if (c->kiosk && !c->pin_hash[0])
+        fprintf(stderr, "guidedtouch: kiosk mode has no staff PIN, so staff cannot leave it from the screen; "
+                        "set one with `guidedtouch set-pin`\n");
     return -1;
 }
 

@@ -1,6 +1,7 @@
 /* screens: the regions every screen shares, the header and buttons, and the dispatch from the
  * session's screen to the screen's own layout and drawing (see screens.h). */
 #include "screen_parts.h"
+#include "kiosk_screens.h"
 #include "notices.h"
 #include "students_screens.h"
 
@@ -35,7 +36,8 @@ void gt_screens_frame(GtScreens *screens, const GtUi *ui, int output_w_px, int o
 
 void gt_screens_prepare_views(const GtScreenContext *c) {
     GtScreenId screen = c->session->screen;
-    bool on_step = screen == GT_SCREEN_DEMO || screen == GT_SCREEN_PRACTICE || screen == GT_SCREEN_RESULT;
+    bool on_step = screen == GT_SCREEN_DEMO || screen == GT_SCREEN_PRACTICE || screen == GT_SCREEN_RESULT ||
+                   screen == GT_SCREEN_ATTRACT;
     const GtStep *step = on_step ? gt_session_step(c->session) : NULL;
     for (int v = 0; v < GT_VIEW_COUNT; v++) {
         gt_bodyview_focus(&c->views[v], step && step->view == (GtView)v ? step : NULL);
@@ -60,6 +62,9 @@ int gt_screens_layout(const GtScreenContext *c, GtHitMap *hits) {
     case GT_SCREEN_SUMMARY: gt_summary_layout(c, hits); break;
     case GT_SCREEN_STUDENTS: gt_students_layout(c, hits); break;
     case GT_SCREEN_NAME: gt_name_layout(c, hits); break;
+    case GT_SCREEN_PIN: gt_pin_layout(c, hits); break;
+    case GT_SCREEN_STAFF: gt_staff_layout(c, hits); break;
+    case GT_SCREEN_ATTRACT: gt_attract_layout(c, hits); break;
     case GT_SCREEN_COUNT: break;
     }
     return -1;
@@ -76,6 +81,9 @@ void gt_screens_draw(const GtScreenContext *c, const GtHitMap *hits, Uint32 now_
     case GT_SCREEN_SUMMARY: gt_summary_draw(c, hits); break;
     case GT_SCREEN_STUDENTS: gt_students_draw(c, hits); break;
     case GT_SCREEN_NAME: gt_name_draw(c, hits); break;
+    case GT_SCREEN_PIN: gt_pin_draw(c, hits); break;
+    case GT_SCREEN_STAFF: gt_staff_draw(c, hits); break;
+    case GT_SCREEN_ATTRACT: gt_attract_draw(c, hits, now_ms); break;
     case GT_SCREEN_COUNT: break;
     }
     gt_screen_draw_buttons(c, hits);
@@ -94,8 +102,10 @@ static SDL_Rect sound_rect(const GtScreenContext *c) {
 }
 
 void gt_screen_header_hits(const GtScreenContext *c, GtHitMap *hits) {
+    if (c->session->screen == GT_SCREEN_ATTRACT) return; /* the whole screen is one "touch to start" */
     if (c->session->screen != GT_SCREEN_HOME) gt_hits_add_button(hits, back_rect(c->ui), "Back", GT_ACT_BACK, SDLK_ESCAPE, false);
-    SDL_Keycode sound_key = c->session->screen == GT_SCREEN_NAME ? 0 : SDLK_m; /* M types a letter there */
+    GtScreenId screen = c->session->screen;
+    SDL_Keycode sound_key = screen == GT_SCREEN_NAME || screen == GT_SCREEN_STAFF ? 0 : SDLK_m; /* M is a letter there */
     gt_hits_add_button(hits, sound_rect(c), c->session->muted ? "Sound off" : "Sound on", GT_ACT_MUTE, sound_key, false);
     if (c->session->screen == GT_SCREEN_HOME) gt_students_header_hit(c, hits, sound_rect(c).x);
 }
@@ -107,7 +117,8 @@ void gt_screen_draw_header(const GtScreenContext *c, const char *title, const ch
     gt_ui_fill_rect(ui, header, GT_COL_PANEL, 255);
     gt_ui_fill_rect(ui, (SDL_Rect){ 0, header.h - 1, header.w, 1 }, GT_COL_LINE, 255);
     int x = 2 * u;
-    if (c->session->screen != GT_SCREEN_HOME) x = back_rect(ui).x + back_rect(ui).w + 2 * u;
+    if (c->session->screen != GT_SCREEN_HOME && c->session->screen != GT_SCREEN_ATTRACT)
+        x = back_rect(ui).x + back_rect(ui).w + 2 * u;
     int right = sound_rect(c).x;
     if (c->session->screen == GT_SCREEN_HOME) right -= u + c->ui->touch * 5; /* the student's name button */
     int room = right - x - u;

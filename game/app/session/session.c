@@ -1,5 +1,6 @@
 /* session: the trainer's state machine (see session.h). */
 #include "session.h"
+#include "kiosk_session.h"
 #include "students_session.h"
 
 #include "gt_demo.h"
@@ -27,18 +28,19 @@ void gt_session_init(GtSession *session, const GtSessionSetup *setup) {
     session->screen = GT_SCREEN_HOME;
     session->confirm_action = GT_ACT_NONE;
     for (int i = 0; i < GT_MAX_STEPS; i++) session->step_best[i] = -1;
+    session->kiosk.on = setup->config && setup->config->kiosk;
+    session->kiosk.config = setup->config;
+    session->kiosk.back_to = GT_SCREEN_HOME;
 }
 
-/* Stops recording and throws the attempt away (and any question about it); nothing else when
- * none is being recorded. */
-static void discard_attempt(GtSession *session) {
+void gt_session_discard_attempt(GtSession *session) {
     GtReplay discarded;
     session->confirm_action = GT_ACT_NONE;
     if (session->input && gt_input_end_attempt(session->input, &discarded)) gt_replay_free(&discarded);
 }
 
 void gt_session_free(GtSession *session) {
-    discard_attempt(session);
+    gt_session_discard_attempt(session);
     gt_student_list_free(&session->students);
     if (session->has_reference) gt_replay_free(&session->reference);
     if (session->has_attempt) gt_replay_free(&session->attempt);
@@ -67,10 +69,7 @@ static void forget_run(GtSession *session) {
     }
 }
 
-/* Loads the step's demonstration: the lesson's recording, or a synthesised one when there is
- * none (or it was removed since the library loaded). has_reference says whether either worked;
- * the loader's messages go to stderr. */
-static void load_reference(GtSession *session) {
+void gt_session_load_reference(GtSession *session) {
     if (session->has_reference) gt_replay_free(&session->reference);
     session->has_reference = false;
     const GtStep *step = gt_session_step(session);
@@ -117,7 +116,7 @@ static void begin_practice(GtSession *session, Uint32 at_ms) {
 
 /* Shows the demonstration from its start at `at_ms`, throwing away any attempt running. */
 static void show_demo(GtSession *session, Uint32 at_ms) {
-    discard_attempt(session);
+    gt_session_discard_attempt(session);
     session->screen = GT_SCREEN_DEMO;
     session->demo_start_ms = at_ms;
 }
@@ -125,13 +124,13 @@ static void show_demo(GtSession *session, Uint32 at_ms) {
 /* Opens a step of a lesson on the screen the mode starts with. */
 static void open_step(GtSession *session, const GtLesson *lesson, int step, Uint32 at_ms) {
     if (session->lesson != lesson) forget_run(session);
-    discard_attempt(session);
+    gt_session_discard_attempt(session);
     session->lesson = lesson;
     session->step = step;
     session->misses = 0;
     session->has_card = false;
     session->watching = false;
-    load_reference(session);
+    gt_session_load_reference(session);
     if (session->mode == GT_MODE_LEARN) show_demo(session, at_ms);
     else begin_practice(session, at_ms);
 }
@@ -235,6 +234,8 @@ static void finish_attempt(GtSession *session) {
 
 bool gt_session_offers(const GtSession *session, int action) {
     GtScreenId s = session->screen;
+    int kiosk = gt_session_kiosk_offers(session, action);
+    if (kiosk >= 0) return kiosk;
     int students = gt_session_students_offers(session, action);
     if (students >= 0) return students;
     if (action >= GT_ACT_LESSON_BASE)
@@ -267,7 +268,7 @@ bool gt_session_offers(const GtSession *session, int action) {
 /* Back: the lesson list from a lesson's intro or summary, the demonstration from practice in
  * learn mode, otherwise the lesson's intro. Any attempt running is thrown away. */
 static void go_back(GtSession *session, Uint32 at_ms) {
-    discard_attempt(session);
+    gt_session_discard_attempt(session);
     if (session->screen == GT_SCREEN_INTRO || session->screen == GT_SCREEN_SUMMARY) {
         session->screen = GT_SCREEN_HOME;
         session->lesson = NULL;
@@ -335,7 +336,7 @@ static bool act_on_attempt(GtSession *session, int action, Uint32 at_ms, bool *c
     }
     if (action == GT_ACT_DISCARD) {
         int asked = session->confirm_action;
-        discard_attempt(session);
+        gt_session_discard_attempt(session);
         if (asked == GT_ACT_BACK) go_back(session, at_ms);
         else show_demo(session, at_ms);
         return true;
@@ -353,6 +354,7 @@ static bool act_on_attempt(GtSession *session, int action, Uint32 at_ms, bool *c
 
 bool gt_session_act(GtSession *session, int action, Uint32 at_ms) {
     if (!gt_session_offers(session, action)) return false;
+    if (gt_session_kiosk_offers(session, action) > 0) return gt_session_kiosk_act(session, action, at_ms);
     if (gt_session_students_offers(session, action) > 0) return gt_session_students_act(session, action);
     bool changed = false;
     if (act_on_attempt(session, action, at_ms, &changed)) return changed;
@@ -363,7 +365,7 @@ bool gt_session_act(GtSession *session, int action, Uint32 at_ms) {
     case GT_ACT_MUTE: session->muted = !session->muted; break;
     case GT_ACT_HOME:
         if (session->screen == GT_SCREEN_HOME) return false;
-        discard_attempt(session);
+        gt_session_discard_attempt(session);
         session->screen = GT_SCREEN_HOME;
         session->lesson = NULL;
         session->step = 0;

@@ -14,8 +14,10 @@
 
 #include <SDL.h>
 #include <stdbool.h>
+#include "config.h"
 #include "gt_score.h"
 #include "input.h"
+#include "pin.h"
 #include "library.h"
 #include "progress.h"
 #include "progress_db.h"
@@ -25,6 +27,9 @@ typedef enum GtScreenId {
     GT_SCREEN_HOME, GT_SCREEN_INTRO, GT_SCREEN_DEMO, GT_SCREEN_PRACTICE, GT_SCREEN_RESULT, GT_SCREEN_SUMMARY,
     GT_SCREEN_STUDENTS,         /* "Who is practising?": pick your name, add one, or be a guest */
     GT_SCREEN_NAME,             /* the on-screen keyboard that adds a student */
+    GT_SCREEN_PIN,              /* kiosk: the staff PIN pad (a long press in a corner opens it) */
+    GT_SCREEN_STAFF,            /* kiosk: what staff may do once the PIN was right (quit, lessons ...) */
+    GT_SCREEN_ATTRACT,          /* kiosk: demonstrations play after the idle sign-out until a touch */
     GT_SCREEN_COUNT
 } GtScreenId;
 
@@ -45,9 +50,15 @@ typedef enum GtAction {
     GT_ACT_GUEST,                   /* practise as a guest (nothing is saved) */
     GT_ACT_ADD_STUDENT,             /* open the keyboard to add a name */
     GT_ACT_KEY_BACKSPACE, GT_ACT_KEY_SPACE, GT_ACT_NAME_OK,   /* the keyboard's own keys */
+    GT_ACT_STAFF,                   /* kiosk: a long press in a corner: the PIN pad (the staff menu once unlocked) */
+    GT_ACT_PIN_DELETE, GT_ACT_PIN_OK, /* the PIN pad's own keys */
+    GT_ACT_QUIT,                    /* the staff menu: close the trainer */
+    GT_ACT_STAFF_LESSONS, GT_ACT_STAFF_STUDENTS, GT_ACT_STAFF_LOCK, /* ... the lesson list, the students, lock */
+    GT_ACT_WAKE,                    /* a touch on the attract screen */
     GT_ACT_LESSON_BASE = 1000,  /* + lesson index in the library */
     GT_ACT_STUDENT_BASE = 3000, /* + index in the session's student list */
-    GT_ACT_KEY_BASE = 4000      /* + the character a key of the on-screen keyboard types (ASCII) */
+    GT_ACT_KEY_BASE = 4000,     /* + the character a key of the on-screen keyboard types (ASCII) */
+    GT_ACT_PIN_DIGIT_BASE = 5000 /* + the digit a key of the PIN pad types (0-9) */
 } GtAction;
 
 /* What a session is started with. */
@@ -60,7 +71,22 @@ typedef struct GtSessionSetup {
     const char *card_out;       /* write each card shown here as JSON, or NULL (borrowed) */
     GtProgressDb *db;           /* borrowed: where attempts are saved; NULL when it could not open */
     const char *db_problem;     /* why db is NULL ("the data folder is read-only (PATH)"), or NULL */
+    const GtConfig *config;     /* borrowed: kiosk mode, its idle timeout and staff PIN; NULL: no kiosk */
 } GtSessionSetup;
+
+/* Kiosk mode's part of the session (kiosk_session.h acts on it). */
+typedef struct GtKioskState {
+    bool on;                            /* the trainer runs as a kiosk */
+    const GtConfig *config;             /* borrowed: the staff PIN's hash and the idle timeout */
+    bool staff;                         /* the right PIN was typed: staff until Lock or the idle sign-out */
+    GtPinGuard guard;                   /* wrong PINs in a row and when the next try may be made */
+    char typed[GT_PIN_MAX_DIGITS + 1];  /* the digits typed on the PIN pad */
+    char message[200];                  /* what the PIN pad says ("Wrong PIN ..."), or "" */
+    int back_to;                        /* the screen the PIN pad or staff menu returns to (a GtScreenId) */
+    bool quit;                          /* staff asked to close the trainer */
+    size_t attract_next;                /* the lesson whose demonstration the attract screen plays next */
+    Uint32 idle_since_ms;               /* when the last input happened (the idle timeout counts from it) */
+} GtKioskState;
 
 typedef struct GtSession {
     const GtLibrary *library;           /* borrowed */
@@ -109,6 +135,7 @@ typedef struct GtSession {
     char name_problem[256];             /* why the typed name was not added, or "" */
     int home_scroll;                    /* first row of lesson cards shown */
     int home_scroll_max;                /* the last first row the list can show (set by its layout) */
+    GtKioskState kiosk;                 /* kiosk mode: staff PIN, idle sign-out, attract screen */
 } GtSession;
 
 /* Starts a session on the lesson list. Never fails. */
@@ -151,6 +178,15 @@ bool gt_session_animating(const GtSession *session, Uint32 now_ms);
  * taps, holds or seconds against the step's target). Returns true when a beat falls now and
  * should be heard (never while muted); the pulse shows either way. */
 bool gt_session_update(GtSession *session, Uint32 now_ms);
+
+/* Stops recording and throws the attempt away (and any question about it); nothing else when
+ * none is being recorded. */
+void gt_session_discard_attempt(GtSession *session);
+
+/* Loads the current step's demonstration into session->reference: the lesson's recording, or
+ * a synthesised one when there is none. has_reference says whether either worked; the loader's
+ * messages go to stderr. */
+void gt_session_load_reference(GtSession *session);
 
 /* Signs `student_id` (> 0, named `name`) in, or signs out to a guest (0): the lesson list's
  * marks become that student's (gt_query_marks; a guest has none) and their attempts are saved
