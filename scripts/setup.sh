@@ -11,6 +11,7 @@ packages=(
   libcmocka-dev                               # C test framework
   jq                                          # command-line tests read JSON output
   python3-jsonschema                          # tests/schema/check_schemas.py checks the editor schemas
+  xvfb xdotool x11-utils openbox wmctrl       # kiosk tests in a real X window with a window manager
 )
 missing=()
 for p in "${packages[@]}"; do

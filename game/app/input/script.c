@@ -196,31 +196,33 @@ static bool parse_trace(Parser *p, char **tok, int n) {
     return true;
 }
 
-/* A press and release TAP_MS apart at a window fraction FX FY (tokens 1 and 2), made by `a`'s
- * kind of pointer: the one shape of "tap FX FY" and "click FX FY". False with a message when
- * the tokens are wrong or memory runs out. */
+/* A press and release at a window fraction FX FY (tokens 1 and 2), TAP_MS apart or held for
+ * the MS of token 3, made by `a`'s kind of pointer: the one shape of "tap FX FY [MS]" and
+ * "click FX FY [MS]". False with a message when the tokens are wrong or memory runs out. */
 static bool parse_press_at(Parser *p, char **tok, int n, Action a, const char *usage) {
-    if (!arity(p, n, 2, 2, usage)) return false;
+    double held = TAP_MS;
+    if (!arity(p, n, 2, 3, usage)) return false;
     if (!number_in(p, tok[1], "FX", 0.0, 1.0, &a.x) || !number_in(p, tok[2], "FY", 0.0, 1.0, &a.y)) return false;
+    if (n > 3 && !number_in(p, tok[3], "the time held MS", 1, 600000, &held)) return false;
     a.phase = PHASE_DOWN;
     if (!add_action(p, a)) return false;
-    a.t_ms += TAP_MS;
+    a.t_ms += held;
     a.phase = PHASE_UP;
     if (!add_action(p, a)) return false;
-    p->clock_ms += TAP_MS;
+    p->clock_ms += held;
     return true;
 }
 
-/* tap FX FY: a finger down and up at a window fraction, for buttons. */
+/* tap FX FY [MS]: a finger down and up at a window fraction, for buttons (held MS: a long press). */
 static bool parse_tap(Parser *p, char **tok, int n) {
     Action a = { .t_ms = p->clock_ms, .kind = ACT_FINGER_WINDOW, .finger = TAP_FINGER_ID, .pressure = 1.0f };
-    return parse_press_at(p, tok, n, a, "tap FX FY");
+    return parse_press_at(p, tok, n, a, "tap FX FY [MS]");
 }
 
-/* click FX FY: the left mouse button down and up at a window fraction, for buttons. */
+/* click FX FY [MS]: the left mouse button down and up at a window fraction, for buttons. */
 static bool parse_click(Parser *p, char **tok, int n) {
     Action a = { .t_ms = p->clock_ms, .kind = ACT_MOUSE_WINDOW };
-    return parse_press_at(p, tok, n, a, "click FX FY");
+    return parse_press_at(p, tok, n, a, "click FX FY [MS]");
 }
 
 /* replay FILE: every contact becomes a finger with its own id, timing and pressures. */

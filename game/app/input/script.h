@@ -8,8 +8,9 @@
  *   finger down|move|up ID X Y [P] [synthetic]   X Y in body-map cm, P pressure 0..1 (default 1)
  *   mouse down|move|up X Y [synthetic]            left button; X Y in body-map cm
  *   trace ID X0 Y0 X1 Y1 MS [P]   finger ID down at (X0,Y0), moves every 16 ms to (X1,Y1), up
- *   tap FX FY                     a finger tap at window fraction FX FY (0..1), for buttons
- *   click FX FY                   a left mouse click there (button down, 50 ms, up)
+ *   tap FX FY [MS]                a finger tap at window fraction FX FY (0..1), for buttons;
+ *                                 with MS the finger is held that long (a long press)
+ *   click FX FY [MS]              a left mouse click there (button down, 50 ms or MS, up)
  *   wheel N                       mouse wheel N notches (positive = away from the user)
  *   key NAME                      a key press and release; NAME as SDL_GetKeyFromName knows it
  *   replay FILE                   pushes a replay file's contacts as finger events, with its timing

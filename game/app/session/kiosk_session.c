@@ -67,6 +67,7 @@ static void open_staff(GtSession *session) {
         snprintf(k->message, sizeof k->message,
                  "No staff PIN is set on this kiosk, so it cannot be left from here. Set one with: guidedtouch set-pin");
     session->screen = k->staff ? GT_SCREEN_STAFF : GT_SCREEN_PIN;
+    fprintf(stderr, "guidedtouch: kiosk: %s opened\n", k->staff ? "staff menu" : "staff PIN pad");
 }
 
 /* Checks the typed PIN at `at_ms`: the staff menu when right, else what went wrong on the pad.
