@@ -31,4 +31,11 @@ for i in 1 2 3 4; do
 done
 "$bin" --mute --mode practice --lesson neck-shoulder-tension --script "$steps/summary.txt" --screenshot $out/summary.png
 "$bin" --mute --window 1080x1920 --frames 3 --screenshot $out/home-portrait.png
+# kiosk mode: the staff PIN pad after a wrong PIN, the staff menu, and the attract screen
+export XDG_CONFIG_HOME=$(mktemp -d) GUIDEDTOUCH_SYSTEM_CONFIG=/nonexistent/guidedtouch.json
+trap 'rm -rf "$XDG_DATA_HOME" "$steps" "$XDG_CONFIG_HOME"' EXIT
+echo 2468 | "$bin" set-pin > /dev/null
+"$bin" --kiosk --mute --script docs/scripts/kiosk-wrong-pin.txt --screenshot $out/kiosk-pin.png 2> /dev/null
+"$bin" --kiosk --mute --script docs/scripts/kiosk-staff.txt --screenshot $out/kiosk-staff.png 2> /dev/null
+"$bin" --kiosk --mute --idle-timeout-s 1 --frames 300 --screenshot $out/kiosk-attract.png 2> /dev/null
 echo "screenshots written to $out"

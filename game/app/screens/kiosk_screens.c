@@ -26,7 +26,7 @@ static PinPad pin_pad(const GtScreenContext *c) {
     SDL_Rect a = content(c);
     PinPad p;
     p.gap = ui->unit;
-    int box_h = ui->touch * 3 / 2, message_h = ui->font_px[GT_FONT_BODY] * 3;
+    int box_h = ui->touch * 3 / 2, message_h = ui->font_px[GT_FONT_BODY] * 4; /* three lines of words */
     int avail_h = a.h - box_h - message_h - 2 * p.gap;
     p.key_h = (avail_h - 3 * p.gap) / 4;
     if (p.key_h > ui->touch * 2) p.key_h = ui->touch * 2;
@@ -78,12 +78,7 @@ void gt_pin_draw(const GtScreenContext *c, const GtHitMap *hits) {
     }
     bool bad = k->message[0] != '\0';
     const char *line = bad ? k->message : "4 to 8 digits. Ask a member of staff.";
-    int x = p.box.x, w = p.box.w;
-    SDL_Rect a = content(c);
-    if (bad && w < a.w / 2) { /* a long message may use the whole width */
-        x = a.x;
-        w = a.w;
-    }
+    int x = p.box.x, w = p.box.w; /* under the digits, wrapped to their width (three lines are kept for it) */
     if (bad) {
         gt_ui_warning_icon(ui, x, p.message_y, ui->touch / 2);
         x += ui->touch / 2 + u;

@@ -65,7 +65,7 @@ static void open_staff(GtSession *session) {
     k->message[0] = '\0';
     if (!k->config || !k->config->pin_hash[0])
         snprintf(k->message, sizeof k->message,
-                 "No staff PIN is set on this kiosk, so it cannot be left from here. Set one with: guidedtouch set-pin");
+                 "No staff PIN is set on this kiosk, so staff cannot get in. Set one with `guidedtouch set-pin`.");
     session->screen = k->staff ? GT_SCREEN_STAFF : GT_SCREEN_PIN;
     fprintf(stderr, "guidedtouch: kiosk: %s opened\n", k->staff ? "staff menu" : "staff PIN pad");
 }
@@ -99,7 +99,7 @@ static void check_pin(GtSession *session, Uint32 at_ms) {
         break;
     case GT_PIN_NOT_SET:
         snprintf(k->message, sizeof k->message,
-                 "No staff PIN is set on this kiosk, so it cannot be left from here. Set one with: guidedtouch set-pin");
+                 "No staff PIN is set on this kiosk, so staff cannot get in. Set one with `guidedtouch set-pin`.");
         break;
     }
 }
