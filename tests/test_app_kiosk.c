@@ -271,6 +271,7 @@ static void test_idle_signs_out_and_attracts_until_a_touch(void **state) {
     assert_true(gt_replay_time_span(&s->reference, &t0, &t1));
     run_for(app, (Uint32)t1 + 2000);
     assert_string_not_equal(gt_app_session(app)->lesson->id, first);
+    assert_true(gt_session_animating(gt_app_session(app), gt_app_now(app))); /* so the real loop draws it moving */
     tap(app, GT_ACT_WAKE);
     assert_int_equal(gt_app_session(app)->screen, GT_SCREEN_HOME);
     assert_null(gt_app_session(app)->lesson);

@@ -168,6 +168,7 @@ static void sign_out_idle(GtSession *session, Uint32 now_ms) {
     GtKioskState *k = &session->kiosk;
     gt_session_discard_attempt(session);
     gt_session_sign_in(session, 0, NULL);
+    k->attract_since_ms = now_ms;
     k->staff = false;
     k->typed[0] = k->message[0] = '\0';
     session->watching = false;
@@ -186,7 +187,9 @@ bool gt_session_kiosk_update(GtSession *session, Uint32 now_ms, bool hand_down) 
     GtKioskState *k = &session->kiosk;
     if (!k->on) return false;
     if (session->screen == GT_SCREEN_ATTRACT) {
-        if (attract_playing(session, now_ms) || !session->library->lesson_count) return false;
+        if (attract_playing(session, now_ms) || !session->library->lesson_count ||
+            now_ms - k->attract_since_ms >= GT_ATTRACT_PLAY_MS)
+            return false;
         attract_next(session, now_ms);
         return true;
     }
@@ -195,6 +198,11 @@ bool gt_session_kiosk_update(GtSession *session, Uint32 now_ms, bool hand_down) 
     if (gt_session_kiosk_idle_left_ms(session, now_ms) != 0) return false;
     sign_out_idle(session, now_ms);
     return true;
+}
+
+bool gt_session_kiosk_animating(const GtSession *session, Uint32 now_ms) {
+    return session->screen == GT_SCREEN_ATTRACT && now_ms - session->kiosk.attract_since_ms < GT_ATTRACT_PLAY_MS &&
+           attract_playing(session, now_ms);
 }
 
 void gt_session_kiosk_input(GtSession *session, Uint32 at_ms) {

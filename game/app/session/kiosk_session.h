@@ -10,7 +10,7 @@
  * After idle_timeout_s without input (and no hand down, no demonstration playing) the student
  * is signed out, any attempt is thrown away, staff are locked out again and the attract screen
  * (GT_SCREEN_ATTRACT) plays each lesson's first demonstration in turn until a touch, which
- * brings the lesson list.
+ * brings the lesson list; after GT_ATTRACT_PLAY_MS it rests on a still picture.
  *
  * Outside kiosk mode none of these screens or actions is offered.
  *
@@ -20,6 +20,8 @@
 
 #include <stdbool.h>
 #include "session.h"
+
+enum { GT_ATTRACT_PLAY_MS = 10 * 60 * 1000 };
 
 /* Whether the screen showing now offers `action` when it is one of kiosk mode's (or Back on its
  * screens): 1 or 0; -1 when the action is none of kiosk mode's (the session decides). */
@@ -35,6 +37,10 @@ bool gt_session_kiosk_act(GtSession *session, int action, Uint32 at_ms);
  * attract screen, whose demonstrations it moves on when one ends. Returns true when the screen
  * or what it shows changed (the caller lays it out again). Nothing outside kiosk mode. */
 bool gt_session_kiosk_update(GtSession *session, Uint32 now_ms, bool hand_down);
+
+/* True while the attract screen plays a demonstration at `now_ms`: for GT_ATTRACT_PLAY_MS after
+ * the idle sign-out; then it rests on a still picture (an idle kiosk draws nothing all night). */
+bool gt_session_kiosk_animating(const GtSession *session, Uint32 now_ms);
 
 /* Tells kiosk mode that input happened at `at_ms` (the idle timeout starts again). */
 void gt_session_kiosk_input(GtSession *session, Uint32 at_ms);

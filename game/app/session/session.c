@@ -396,6 +396,7 @@ bool gt_session_act(GtSession *session, int action, Uint32 at_ms) {
 
 bool gt_session_animating(const GtSession *session, Uint32 now_ms) {
     double first = 0, last = 0;
+    if (session->screen == GT_SCREEN_ATTRACT) return gt_session_kiosk_animating(session, now_ms);
     if (session->screen == GT_SCREEN_DEMO && session->has_reference &&
         gt_replay_time_span(&session->reference, &first, &last))
         return now_ms - session->demo_start_ms <= last + 1500;

@@ -85,6 +85,7 @@ typedef struct GtKioskState {
     int back_to;                        /* the screen the PIN pad or staff menu returns to (a GtScreenId) */
     bool quit;                          /* staff asked to close the trainer */
     size_t attract_next;                /* the lesson whose demonstration the attract screen plays next */
+    Uint32 attract_since_ms;            /* when the attract screen began */
     Uint32 idle_since_ms;               /* when the last input happened (the idle timeout counts from it) */
 } GtKioskState;
 
