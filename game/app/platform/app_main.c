@@ -7,6 +7,7 @@
 #include "app_state.h"
 #include "app_store.h"
 #include "kiosk_session.h"
+#include "progress_session.h"
 
 #include <SDL_image.h>
 #include <math.h>
@@ -277,6 +278,7 @@ static bool open_parts(GtApp *app) {
                              app->options.card_out, app->db, app->db_problem, &app->config };
     gt_session_init(&app->session, &setup);
     gt_session_kiosk_input(&app->session, gt_clock_now(&app->clock)); /* the idle timeout counts from the start */
+    gt_session_progress_fix_today(&app->session, app->options.today_ms);
     gt_app_store_sign_in_start(app);
     return true;
 }

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static const char USAGE[] =
     "Usage: guidedtouch [--data DIR] [OPTIONS]\n"
@@ -21,6 +22,7 @@ static const char USAGE[] =
     "  --screenshot FILE   save the last frame as a PNG\n"
     "  --card-out FILE     after each attempt, write the score card shown as JSON (as `grade` prints it)\n"
     "  --student NAME      sign in as this student (added when new); otherwise pick on the home screen\n"
+    "  --today YYYY-MM-DD  count \"My progress\" days and streaks as if today were that day (tests, screenshots)\n"
     "Settings (--kiosk, --data-dir DIR, --database FILE, --idle-timeout-s N, ...): see\n"
     "`guidedtouch --print-config` and docs/kiosk.md.\n"
     "Keys: Enter = main button, Esc = back, 1-9 and 0 = pressure level, mouse wheel = pressure\n"
@@ -49,6 +51,27 @@ static bool parse_mode(GtAppOptions *o, const char *value) {
     return false;
 }
 
+/* Reads a date YYYY-MM-DD as the Unix ms of its local noon; false (with a message on stderr) for
+ * anything else. */
+static bool parse_today(GtAppOptions *o, const char *value) {
+    struct tm tm = { 0 };
+    char end = '\0';
+    if (sscanf(value, "%d-%d-%d%c", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &end) == 3 && tm.tm_year >= 1970 &&
+        tm.tm_year <= 9999 && tm.tm_mon >= 1 && tm.tm_mon <= 12 && tm.tm_mday >= 1 && tm.tm_mday <= 31) {
+        tm.tm_year -= 1900;
+        tm.tm_mon -= 1;
+        tm.tm_hour = 12;
+        tm.tm_isdst = -1;
+        time_t noon = mktime(&tm);
+        if (noon != (time_t)-1) {
+            o->today_ms = (int64_t)noon * 1000;
+            return true;
+        }
+    }
+    fprintf(stderr, "guidedtouch: --today wants a date YYYY-MM-DD (got \"%s\")\n", value);
+    return false;
+}
+
 int gt_options_parse(GtAppOptions *o, int argc, char **argv) {
     *o = (GtAppOptions){ .width = 1280, .height = 800, .mode = GT_MODE_LEARN, .step = 1 };
     for (int i = 0; i < argc; i++) {
@@ -67,6 +90,7 @@ int gt_options_parse(GtAppOptions *o, int argc, char **argv) {
         else if (value && strcmp(a, "--screenshot") == 0) { o->screenshot = value; i++; }
         else if (value && strcmp(a, "--card-out") == 0) { o->card_out = value; i++; }
         else if (value && strcmp(a, "--student") == 0) { o->student = value; i++; }
+        else if (value && strcmp(a, "--today") == 0) { if (!parse_today(o, value)) return 2; i++; }
         else if (value && strcmp(a, "--frames") == 0) { o->frames = atoi(value); i++; }
         else {
             fprintf(stderr, "guidedtouch: unknown option \"%s\"\n\n%s", a, USAGE);

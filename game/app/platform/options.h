@@ -5,6 +5,7 @@
 #define GT_OPTIONS_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include "session.h"
 
 typedef struct GtAppOptions {
@@ -18,6 +19,7 @@ typedef struct GtAppOptions {
     const char *lesson;         /* open this lesson straight away, or NULL */
     int step;                   /* with lesson: start at this step (1-based) */
     const char *student;        /* sign in as this student (added when new), or NULL */
+    int64_t today_ms;           /* --today: noon of the day "My progress" counts from (Unix ms); 0: the clock's */
     GtMode mode;
 } GtAppOptions;
 

@@ -29,12 +29,22 @@ void gt_practice_draw(const GtScreenContext *c, const GtHitMap *hits, Uint32 now
 void gt_result_layout(const GtScreenContext *c, GtHitMap *hits);
 void gt_result_draw(const GtScreenContext *c, const GtHitMap *hits, Uint32 now_ms);
 
+/* "My progress" (progress_screen.c): the techniques to choose from, the chosen one's score over
+ * time, minutes a day with the streak, and the heat map; a guest's Pick my name. */
+void gt_progress_layout(const GtScreenContext *c, GtHitMap *hits);
+void gt_progress_draw(const GtScreenContext *c, const GtHitMap *hits);
+/* The home header's My progress button (shortcut P), ending `right_x` with a gap; returns its left
+ * edge. Its width, for the header to keep room. */
+int gt_progress_header_hit(const GtScreenContext *c, GtHitMap *hits, int right_x);
+int gt_progress_button_w(const GtScreenContext *c);
+
 /* ---- shared (screens.c, step_parts.c) ---- */
 
 /* Declares the header's buttons: Back (not on the lesson list) and the sound toggle. */
 void gt_screen_header_hits(const GtScreenContext *c, GtHitMap *hits);
 /* Draws the top bar with a title and a subtitle (or NULL) beside its buttons; both wrap to
- * the room there (a long title at a smaller size), so nothing is cut. */
+ * the room there (a long title at a smaller size), so nothing is cut; a subtitle that still
+ * has no room under the title is left out rather than drawn below the bar. */
 void gt_screen_draw_header(const GtScreenContext *c, const char *title, const char *subtitle);
 /* Draws every button of `hits`, the pressed one pressed. */
 void gt_screen_draw_buttons(const GtScreenContext *c, const GtHitMap *hits);

@@ -65,6 +65,7 @@ int gt_screens_layout(const GtScreenContext *c, GtHitMap *hits) {
     case GT_SCREEN_PIN: gt_pin_layout(c, hits); break;
     case GT_SCREEN_STAFF: gt_staff_layout(c, hits); break;
     case GT_SCREEN_ATTRACT: gt_attract_layout(c, hits); break;
+    case GT_SCREEN_PROGRESS: gt_progress_layout(c, hits); break;
     case GT_SCREEN_COUNT: break;
     }
     return -1;
@@ -84,6 +85,7 @@ void gt_screens_draw(const GtScreenContext *c, const GtHitMap *hits, Uint32 now_
     case GT_SCREEN_PIN: gt_pin_draw(c, hits); break;
     case GT_SCREEN_STAFF: gt_staff_draw(c, hits); break;
     case GT_SCREEN_ATTRACT: gt_attract_draw(c, hits, now_ms); break;
+    case GT_SCREEN_PROGRESS: gt_progress_draw(c, hits); break;
     case GT_SCREEN_COUNT: break;
     }
     gt_screen_draw_buttons(c, hits);
@@ -107,7 +109,8 @@ void gt_screen_header_hits(const GtScreenContext *c, GtHitMap *hits) {
     GtScreenId screen = c->session->screen;
     SDL_Keycode sound_key = screen == GT_SCREEN_NAME || screen == GT_SCREEN_STAFF ? 0 : SDLK_m; /* M is a letter there */
     gt_hits_add_button(hits, sound_rect(c), c->session->muted ? "Sound off" : "Sound on", GT_ACT_MUTE, sound_key, false);
-    if (c->session->screen == GT_SCREEN_HOME) gt_students_header_hit(c, hits, sound_rect(c).x);
+    if (c->session->screen == GT_SCREEN_HOME)
+        gt_progress_header_hit(c, hits, gt_students_header_hit(c, hits, sound_rect(c).x));
 }
 
 void gt_screen_draw_header(const GtScreenContext *c, const char *title, const char *subtitle) {
@@ -120,7 +123,8 @@ void gt_screen_draw_header(const GtScreenContext *c, const char *title, const ch
     if (c->session->screen != GT_SCREEN_HOME && c->session->screen != GT_SCREEN_ATTRACT)
         x = back_rect(ui).x + back_rect(ui).w + 2 * u;
     int right = sound_rect(c).x;
-    if (c->session->screen == GT_SCREEN_HOME) right -= u + c->ui->touch * 5; /* the student's name button */
+    if (c->session->screen == GT_SCREEN_HOME) /* the student's name button and My progress */
+        right -= 2 * u + c->ui->touch * 5 + gt_progress_button_w(c);
     int room = right - x - u;
     /* nothing is cut: the subtitle wraps under the title, and a title that is too long for its
      * line, or that leaves no room for the subtitle's lines, takes the smaller size and wraps too */
@@ -130,7 +134,12 @@ void gt_screen_draw_header(const GtScreenContext *c, const char *title, const ch
     if (subtitle) gt_ui_text_size(ui, subtitle, GT_FONT_SMALL, false, room, NULL, &sub_h);
     if (tw > room || th + sub_h > header.h) {
         title_size = GT_FONT_LARGE;
-        gt_ui_text_size(ui, title, title_size, true, room, &tw, &th);
+        gt_ui_text_size(ui, title, title_size, true, 0, &tw, NULL);
+        gt_ui_text_size(ui, title, title_size, true, room, NULL, &th);
+    }
+    if (th + sub_h > header.h) { /* a subtitle with no room left is left out, never drawn below the header */
+        sub_h = 0;
+        subtitle = NULL;
     }
     int y = (header.h - th - sub_h) / 2 > 0 ? (header.h - th - sub_h) / 2 : 0;
     gt_ui_text(ui, title, x, y, title_size, true, GT_COL_TEXT, tw > room ? room : 0, NULL, NULL);

@@ -2,6 +2,7 @@
 #include "session.h"
 #include "kiosk_session.h"
 #include "students_session.h"
+#include "progress_session.h"
 
 #include "gt_demo.h"
 #include "gt_motion.h"
@@ -42,6 +43,7 @@ void gt_session_discard_attempt(GtSession *session) {
 void gt_session_free(GtSession *session) {
     gt_session_discard_attempt(session);
     gt_student_list_free(&session->students);
+    gt_session_progress_close(session);
     if (session->has_reference) gt_replay_free(&session->reference);
     if (session->has_attempt) gt_replay_free(&session->attempt);
     session->has_reference = session->has_attempt = session->has_card = false;
@@ -198,6 +200,7 @@ static void save_attempt(GtSession *session) {
 }
 
 void gt_session_sign_in(GtSession *session, int64_t student_id, const char *name) {
+    gt_session_progress_close(session); /* one student's figures never outlive their sign-in (idle sign-out) */
     session->student_id = student_id > 0 ? student_id : 0;
     snprintf(session->student_name, sizeof session->student_name, "%s", student_id > 0 && name ? name : "");
     if (!session->progress) return;
@@ -236,6 +239,8 @@ bool gt_session_offers(const GtSession *session, int action) {
     GtScreenId s = session->screen;
     int kiosk = gt_session_kiosk_offers(session, action);
     if (kiosk >= 0) return kiosk;
+    int progress = gt_session_progress_offers(session, action);
+    if (progress >= 0) return progress;
     int students = gt_session_students_offers(session, action);
     if (students >= 0) return students;
     if (action >= GT_ACT_LESSON_BASE)
@@ -355,6 +360,7 @@ static bool act_on_attempt(GtSession *session, int action, Uint32 at_ms, bool *c
 bool gt_session_act(GtSession *session, int action, Uint32 at_ms) {
     if (!gt_session_offers(session, action)) return false;
     if (gt_session_kiosk_offers(session, action) > 0) return gt_session_kiosk_act(session, action, at_ms);
+    if (gt_session_progress_offers(session, action) > 0) return gt_session_progress_act(session, action);
     if (gt_session_students_offers(session, action) > 0) return gt_session_students_act(session, action);
     bool changed = false;
     if (act_on_attempt(session, action, at_ms, &changed)) return changed;

@@ -7,8 +7,8 @@
  *
  * Ownership: see platform/app_state.h for who owns the trainer's state. Only gt_session_*
  * functions change a session; everything else reads it through a const pointer. A session's
- * own memory is the step's demonstration, the last attempt and its card (gt_session_free
- * releases them); the library, input recorder and progress store are borrowed. */
+ * own memory is the step's demonstration, the last attempt and its card, and what "My progress"
+ * read (gt_session_free releases them); the library, input recorder and progress store are borrowed. */
 #ifndef GT_SESSION_H
 #define GT_SESSION_H
 
@@ -30,8 +30,11 @@ typedef enum GtScreenId {
     GT_SCREEN_PIN,              /* kiosk: the staff PIN pad (a long press in a corner opens it) */
     GT_SCREEN_STAFF,            /* kiosk: what staff may do once the PIN was right (quit, lessons ...) */
     GT_SCREEN_ATTRACT,          /* kiosk: demonstrations play after the idle sign-out until a touch */
+    GT_SCREEN_PROGRESS,         /* "My progress": the signed-in student's charts (progress_session.h) */
     GT_SCREEN_COUNT
 } GtScreenId;
+
+typedef struct GtProgressView GtProgressView; /* progress_session.h */
 
 typedef enum GtMode { GT_MODE_LEARN, GT_MODE_PRACTICE, GT_MODE_EXAM, GT_MODE_COUNT } GtMode;
 
@@ -55,10 +58,14 @@ typedef enum GtAction {
     GT_ACT_QUIT,                    /* the staff menu: close the trainer */
     GT_ACT_STAFF_LESSONS, GT_ACT_STAFF_STUDENTS, GT_ACT_STAFF_LOCK, /* ... the lesson list, the students, lock */
     GT_ACT_WAKE,                    /* a touch on the attract screen */
+    GT_ACT_PROGRESS,                /* open "My progress" */
+    GT_ACT_PROGRESS_FRONT, GT_ACT_PROGRESS_REAR,  /* its heat map on the front or the back of the body */
+    GT_ACT_PROGRESS_UP, GT_ACT_PROGRESS_MORE,     /* its list of techniques scrolls */
     GT_ACT_LESSON_BASE = 1000,  /* + lesson index in the library */
     GT_ACT_STUDENT_BASE = 3000, /* + index in the session's student list */
     GT_ACT_KEY_BASE = 4000,     /* + the character a key of the on-screen keyboard types (ASCII) */
-    GT_ACT_PIN_DIGIT_BASE = 5000 /* + the digit a key of the PIN pad types (0-9) */
+    GT_ACT_PIN_DIGIT_BASE = 5000, /* + the digit a key of the PIN pad types (0-9) */
+    GT_ACT_TECHNIQUE_BASE = 6000  /* + index in the progress screen's list of techniques */
 } GtAction;
 
 /* What a session is started with. */
@@ -137,6 +144,8 @@ typedef struct GtSession {
     int home_scroll;                    /* first row of lesson cards shown */
     int home_scroll_max;                /* the last first row the list can show (set by its layout) */
     GtKioskState kiosk;                 /* kiosk mode: staff PIN, idle sign-out, attract screen */
+    GtProgressView *progress_view;      /* what "My progress" shows, read when it opens (owned); NULL elsewhere */
+    int64_t today_ms;                   /* the day "My progress" counts from (Unix ms); 0: the system clock */
 } GtSession;
 
 /* Starts a session on the lesson list. Never fails. */
@@ -191,7 +200,8 @@ void gt_session_load_reference(GtSession *session);
 
 /* Signs `student_id` (> 0, named `name`) in, or signs out to a guest (0): the lesson list's
  * marks become that student's (gt_query_marks; a guest has none) and their attempts are saved
- * from now on. A failure to read the marks is put in `notice`; the sign-in still happens. */
+ * from now on, and what "My progress" had read is let go. A failure to read the marks is put
+ * in `notice`; the sign-in still happens. */
 void gt_session_sign_in(GtSession *session, int64_t student_id, const char *name);
 
 /* The pressure level every attempt at `step` starts from: 0 for holds (a hold ramps in from
