@@ -38,4 +38,10 @@ echo 2468 | "$bin" set-pin > /dev/null
 "$bin" --kiosk --mute --script docs/scripts/kiosk-wrong-pin.txt --screenshot $out/kiosk-pin.png 2> /dev/null
 "$bin" --kiosk --mute --script docs/scripts/kiosk-staff.txt --screenshot $out/kiosk-staff.png 2> /dev/null
 "$bin" --kiosk --mute --idle-timeout-s 1 --frames 300 --screenshot $out/kiosk-attract.png 2> /dev/null
+# My progress: a fortnight of one student's practice, made by the real trainer from scripts and
+# moved onto its days (docs/scripts/seed-progress.sh), opened from the lesson list by its key (P)
+export TZ=UTC
+bash docs/scripts/seed-progress.sh "$bin" 2026-03-14
+printf 'at 300\nkey p\n' > "$steps/progress.txt"
+"$bin" --mute --student "Sam Rivera" --today 2026-03-14 --script "$steps/progress.txt" --screenshot $out/progress.png
 echo "screenshots written to $out"

@@ -2,9 +2,10 @@
  * headless (SDL's dummy video driver) at 1280x800, 1920x1080 and 1080x1920 (and 800x600, where
  * the lesson list scrolls), walks every screen (the lesson list, a lesson's intro, the
  * demonstration, practice in learn, practice and exam mode, the result of a middle and of the
- * last step, the lesson summary) and presses every button and card that screen declares, once
- * with a tap (SDL finger events pushed into SDL's own event queue) and once with a click (mouse
- * button events through the same queue), turning the trainer's own main loop (gt_app_frame).
+ * last step, the lesson summary, My progress as a guest sees it) and presses every button and
+ * card that screen declares, once with a tap (SDL finger events pushed into SDL's own event
+ * queue) and once with a click (mouse button events through the same queue), turning the
+ * trainer's own main loop (gt_app_frame).
  * After each press it asserts what the student would see: the screen, lesson, step and mode
  * the control promises, the sound toggled, the attempt begun at the time of the release. On the
  * practice screen a tap or click on the body makes a contact and a finger on the gauge sets
@@ -116,10 +117,10 @@ static void go(GtApp *app, int action) {
 /* ---- reaching each screen ---- */
 
 typedef enum Place {
-    AT_HOME, AT_INTRO, AT_DEMO, AT_PRACTICE, AT_RESULT, AT_RESULT_LAST, AT_SUMMARY, PLACE_COUNT
+    AT_HOME, AT_INTRO, AT_DEMO, AT_PRACTICE, AT_RESULT, AT_RESULT_LAST, AT_SUMMARY, AT_PROGRESS, PLACE_COUNT
 } Place;
 static const char *const PLACE_WORDS[PLACE_COUNT] = { "home", "intro", "demo", "practice", "result",
-                                                      "result of the last step", "summary" };
+                                                      "result of the last step", "summary", "progress" };
 
 /* The library index of a lesson, found by id. */
 static int lesson_index(const char *id) {
@@ -147,6 +148,10 @@ static void finish_step(GtApp *app) {
 static void reach(GtApp *app, Place place, GtMode mode, int lesson) {
     reach_home(app, mode);
     if (place == AT_HOME) return;
+    if (place == AT_PROGRESS) {
+        go(app, GT_ACT_PROGRESS);
+        return;
+    }
     go(app, GT_ACT_LESSON_BASE + lesson);
     if (place != AT_INTRO) go(app, GT_ACT_START);
     if (place == AT_PRACTICE && gt_app_session(app)->screen == GT_SCREEN_DEMO) go(app, GT_ACT_PRACTISE);
@@ -200,7 +205,8 @@ static GtScreenId step_screen(GtMode mode) {
 static GtScreenId back_from(const Seen *before) {
     switch (before->screen) {
     case GT_SCREEN_INTRO:
-    case GT_SCREEN_SUMMARY: return GT_SCREEN_HOME;
+    case GT_SCREEN_SUMMARY:
+    case GT_SCREEN_PROGRESS: return GT_SCREEN_HOME;
     case GT_SCREEN_PRACTICE: return before->mode == GT_MODE_LEARN ? GT_SCREEN_DEMO : GT_SCREEN_INTRO;
     default: return GT_SCREEN_INTRO;
     }
@@ -289,6 +295,10 @@ static void expect_action(const GtApp *app, int action, const Seen *before, Uint
     case GT_ACT_STUDENTS: /* the home screen's name button: "Who is practising?" (tests/test_app_students.c) */
         assert_int_equal(s->screen, GT_SCREEN_STUDENTS);
         break;
+    case GT_ACT_PROGRESS: /* "My progress" (tests/test_app_progress.c): a guest's asks for a name */
+        assert_int_equal(s->screen, GT_SCREEN_PROGRESS);
+        assert_true(s->student_id > 0 || s->progress_view == NULL);
+        break;
     default: fail_msg("a control with action %d has no expectation here: say what it promises", action);
     }
 }
@@ -372,6 +382,7 @@ static void walk_every_screen(const char *size, int *presses_out) {
         press_every_control(&w, AT_RESULT, GT_MODE_LEARN, first, by);
         press_every_control(&w, AT_RESULT_LAST, GT_MODE_PRACTICE, short_lesson, by);
         press_every_control(&w, AT_SUMMARY, GT_MODE_LEARN, short_lesson, by);
+        press_every_control(&w, AT_PROGRESS, GT_MODE_LEARN, first, by);
     }
     /* every lesson's card answered, in both columns, by finger and by mouse, in all three modes */
     for (size_t i = 0; i < gt_test_library.lesson_count; i++)

@@ -87,7 +87,8 @@ static GtSample save_seed(GtProgressDb *db, int64_t student, const Seed *seed) {
     card->total = seed->total;
     card->verdict = seed->verdict;
     card->passed = seed->verdict == GT_VERDICT_SCORED && seed->total >= card->pass_mark;
-    snprintf(card->grade, sizeof card->grade, "%s", card->verdict == GT_VERDICT_SCORED ? gt_grade_for(seed->total) : "F");
+    snprintf(card->grade, sizeof card->grade, "%s",
+             card->verdict == GT_VERDICT_SCORED ? gt_grade_for(seed->total) : "F");
     size_t weak = 0;
     for (size_t i = 0; i < card->criterion_count; i++) {
         card->criteria[i].score = 100;
@@ -126,19 +127,23 @@ static void seed_ada(void) {
         front_sample = save_seed(db, ada.id, &s);
     }
     const Seed effleurage[] = {
-        { "lower-back-basics", 1, 55.0, GT_VERDICT_SCORED, 60, "A little fast: 7 cm/s, aim for 2-6 cm/s.", march(10, 9), 2 },
+        { "lower-back-basics", 1, 55.0, GT_VERDICT_SCORED, 60, "A little fast: 7 cm/s, aim for 2-6 cm/s.", march(10, 9),
+          2 },
         { "lower-back-basics", 1, 92.0, GT_VERDICT_SCORED, 40, SLOW_DOWN, march(12, 18), 2 },
         { "lower-back-basics", 1, 30.0, GT_VERDICT_UNSAFE, 50, "Even speed.", march(13, 8), 2 },
-        { "lower-back-basics", 1, 78.5, GT_VERDICT_SCORED, 50, "Nearly: 6.5 cm/s, aim for 2-6 cm/s.", march(14, 10), 2 },
+        { "lower-back-basics", 1, 78.5, GT_VERDICT_SCORED, 50, "Nearly: 6.5 cm/s, aim for 2-6 cm/s.", march(14, 10),
+          2 },
     };
-    for (size_t i = 0; i < sizeof effleurage / sizeof effleurage[0]; i++) back_sample = save_seed(db, ada.id, &effleurage[i]);
+    for (size_t i = 0; i < sizeof effleurage / sizeof effleurage[0]; i++)
+        back_sample = save_seed(db, ada.id, &effleurage[i]);
     gt_progress_db_close(db);
 }
 
 /* Opens the trainer at `size` on a virtual clock that never ends by itself, "today" being TODAY,
  * with `student` signed in (NULL: a guest). */
 static GtApp *open_app(const char *size, const char *student) {
-    const char *argv[] = { "--window", size, "--mute", "--frames", "100000000", "--today", TODAY, "--student", student };
+    const char *argv[] = { "--window", size,  "--mute",    "--frames", "100000000",
+                           "--today",  TODAY, "--student", student };
     int code = -1;
     GtApp *app = gt_app_open(GT_SOURCE_DIR, student ? 9 : 7, (char **)argv, &code);
     if (!app) fail_msg("the trainer did not open (exit code %d)", code);
@@ -348,7 +353,8 @@ static void check_readable(GtApp *app, const char *size) {
     for (int i = 0; i < ui->drawn_count; i++) {
         const GtDrawnText *a = &ui->drawn[i];
         if (a->cut) fail_msg("%s: \"%s\" is cut", size, a->text);
-        if (a->rect.x < 0 || a->rect.y < 0 || a->rect.x + a->rect.w > app->output_w || a->rect.y + a->rect.h > app->output_h)
+        if (a->rect.x < 0 || a->rect.y < 0 || a->rect.x + a->rect.w > app->output_w ||
+            a->rect.y + a->rect.h > app->output_h)
             fail_msg("%s: \"%s\" leaves the window", size, a->text);
         for (int j = i + 1; j < ui->drawn_count; j++)
             if (overlap(a->rect, ui->drawn[j].rect))
@@ -383,6 +389,61 @@ static void test_every_size_shows_everything_whole_and_apart(void **state) {
     }
 }
 
+/* Seeds Ben Ode with one attempt at each of 14 techniques, a day apart (the latest first in the
+ * list). Returns how many. */
+static size_t seed_every_technique(void) {
+    static const struct { const char *lesson; int step; } STEPS[] = {
+        { "daily-self-massage", 1 }, { "daily-self-massage", 2 }, { "daily-self-massage", 3 },
+        { "daily-self-massage", 5 }, { "fibromyalgia-light-touch", 2 }, { "fibromyalgia-light-touch", 4 },
+        { "lower-back-basics", 1 }, { "lower-back-basics", 3 }, { "lower-back-basics", 4 },
+        { "lower-back-basics", 5 }, { "lymphatic-drainage-arm", 1 }, { "neck-shoulder-tension", 4 },
+        { "sports-recovery-legs", 3 }, { "sports-recovery-legs", 4 },
+    };
+    size_t n = sizeof STEPS / sizeof STEPS[0];
+    GtProgressDb *db = open_db();
+    GtStudent ben;
+    char error[GT_DB_ERROR_MAX];
+    assert_true(gt_students_add(db, "Ben Ode", false, &ben, error, sizeof error));
+    for (size_t i = 0; i < n; i++) {
+        Seed s = { STEPS[i].lesson, STEPS[i].step, 70.0, GT_VERDICT_SCORED, 80, "Keep it even.",
+                   march(1, 9) + (int64_t)i * DAY_MS, 1 };
+        save_seed(db, ben.id, &s);
+    }
+    gt_progress_db_close(db);
+    return n;
+}
+
+static void test_a_long_list_of_techniques_scrolls_and_every_one_can_be_chosen(void **state) {
+    (void)state;
+    size_t n = seed_every_technique();
+    GtApp *app = open_app("1080x1920", "Ben Ode");
+    const GtSession *s = gt_app_session(app);
+    const GtProgressView *v = open_progress(app);
+    assert_int_equal(v->technique_count, n);
+    const GtHitMap *hits = gt_app_hits(app);
+    assert_non_null(gt_hits_find_action(hits, GT_ACT_TECHNIQUE_BASE));          /* the first row shows ... */
+    assert_null(gt_hits_find_action(hits, GT_ACT_TECHNIQUE_BASE + (int)n - 1)); /* ... the last does not yet */
+    check_readable(app, "1080x1920");
+    tap(app, GT_ACT_PROGRESS_MORE);
+    assert_int_equal(v->first_row, 1);
+    assert_null(gt_hits_find_action(gt_app_hits(app), GT_ACT_TECHNIQUE_BASE));
+    assert_non_null(gt_hits_find_action(gt_app_hits(app), GT_ACT_TECHNIQUE_BASE + 1));
+    for (size_t k = 0; k < n; k++) key(app, SDLK_PAGEDOWN); /* as far as it goes, and no further: */
+    int last_first = v->first_row;                           /* the last row shows at the bottom */
+    assert_true(last_first > 1 && last_first < (int)n - 1);
+    assert_non_null(gt_hits_find_action(gt_app_hits(app), GT_ACT_TECHNIQUE_BASE + last_first));
+    assert_null(gt_hits_find_action(gt_app_hits(app), GT_ACT_TECHNIQUE_BASE + last_first - 1));
+    tap(app, GT_ACT_TECHNIQUE_BASE + (int)n - 1); /* the oldest: the first seeded */
+    assert_int_equal(v->selected, (int)n - 1);
+    shown(app, "Neck and shoulder rolls: score over time");
+    check_readable(app, "1080x1920");
+    tap(app, GT_ACT_PROGRESS_UP); /* one press, one row back */
+    assert_int_equal(v->first_row, last_first - 1);
+    assert_non_null(gt_hits_find_action(gt_app_hits(app), GT_ACT_TECHNIQUE_BASE + last_first - 1));
+    assert_int_equal(s->screen, GT_SCREEN_PROGRESS);
+    gt_app_close(app);
+}
+
 /* Releases the library after the last test. */
 static int free_library(void **state) {
     (void)state;
@@ -406,6 +467,8 @@ int main(void) {
                                         gt_test_remove_home),
         cmocka_unit_test_setup_teardown(test_every_size_shows_everything_whole_and_apart, gt_test_fresh_home,
                                         gt_test_remove_home),
+        cmocka_unit_test_setup_teardown(test_a_long_list_of_techniques_scrolls_and_every_one_can_be_chosen,
+                                        gt_test_fresh_home, gt_test_remove_home),
     };
     return cmocka_run_group_tests(tests, NULL, free_library);
 }

@@ -84,6 +84,11 @@ static void dashed_line(GtUi *ui, int x0, int x1, int y, int dash, GtColour colo
         gt_ui_fill_rect(ui, (SDL_Rect){ x, y - 1, x + dash < x1 ? dash : x1 - x, 3 }, colour, 255);
 }
 
+/* Where a total (0-100, kept inside) lies up the plot. */
+static double point_y(SDL_Rect plot, double total) {
+    return plot.y + plot.h * (1.0 - fmin(fmax(total, 0.0), 100.0) / 100.0);
+}
+
 /* The plot of a technique's attempts in `plot` (0-100 up the side, labelled at 0, 50 and 100;
  * the pass mark dashed and labelled; consecutive attempts joined by a thin line). */
 static void draw_points(const GtScreenContext *c, SDL_Rect plot, const GtProgressTechnique *t) {
@@ -113,18 +118,11 @@ static void draw_points(const GtScreenContext *c, SDL_Rect plot, const GtProgres
     size_t n = t->point_count;
     double step = n ? (double)plot.w / (double)n : 0, r = fmin(fmax(step / 3.0, 3.0), u * 0.8);
     SDL_Color joint = gt_ui_colour(GT_COL_MUTED);
-    for (size_t i = 0; i < n; i++) {
-        double x = plot.x + (i + 0.5) * step, y = plot.y + plot.h * (1.0 - fmin(fmax(t->points[i].total, 0), 100) / 100);
-        if (i > 0) {
-            double px = plot.x + (i - 0.5) * step;
-            double py = plot.y + plot.h * (1.0 - fmin(fmax(t->points[i - 1].total, 0), 100) / 100);
-            gt_ui_thick_line(ui, px, py, x, y, 1.5, joint);
-        }
-    }
-    for (size_t i = 0; i < n; i++) {
-        double x = plot.x + (i + 0.5) * step, y = plot.y + plot.h * (1.0 - fmin(fmax(t->points[i].total, 0), 100) / 100);
-        draw_marker(ui, marker_of(&t->points[i]), x, y, r);
-    }
+    for (size_t i = 1; i < n; i++)
+        gt_ui_thick_line(ui, plot.x + (i - 0.5) * step, point_y(plot, t->points[i - 1].total), plot.x + (i + 0.5) * step,
+                         point_y(plot, t->points[i].total), 1.5, joint);
+    for (size_t i = 0; i < n; i++)
+        draw_marker(ui, marker_of(&t->points[i]), plot.x + (i + 0.5) * step, point_y(plot, t->points[i].total), r);
 }
 
 /* The first and the last attempt's day under the plot (one when they are the same day). */
@@ -136,8 +134,8 @@ static void draw_time_axis(const GtScreenContext *c, SDL_Rect plot, const GtProg
     short_date(t->points[t->point_count - 1].finished_ms, last, sizeof last);
     int y = plot.y + plot.h + ui->unit / 2, tw = 0;
     gt_ui_text(ui, first, plot.x, y, GT_FONT_SMALL, false, GT_COL_MUTED, 0, NULL, NULL);
-    gt_ui_text_centred(ui, "oldest to newest", (SDL_Rect){ plot.x, y, plot.w, gt_progress_line_h(ui, GT_FONT_SMALL, false) },
-                       GT_FONT_SMALL, false, GT_COL_MUTED);
+    SDL_Rect row = { plot.x, y, plot.w, gt_progress_line_h(ui, GT_FONT_SMALL, false) };
+    gt_ui_text_centred(ui, "oldest to newest", row, GT_FONT_SMALL, false, GT_COL_MUTED);
     if (strcmp(first, last) == 0) return;
     gt_ui_text_size(ui, last, GT_FONT_SMALL, false, 0, &tw, NULL);
     gt_ui_text(ui, last, plot.x + plot.w - tw, y, GT_FONT_SMALL, false, GT_COL_MUTED, 0, NULL, NULL);
@@ -184,7 +182,8 @@ void gt_progress_draw_score_chart(const GtScreenContext *c, SDL_Rect r, const Gt
 /* The streak in words, its best, and what to do to keep it: "3 days in a row" and "best 5 days
  * · practise today to keep it going". */
 static void streak_words(const GtStreak *s, char *big, size_t big_size, char *small, size_t small_size) {
-    if (s->current_days > 0) snprintf(big, big_size, "%d day%s in a row", s->current_days, s->current_days == 1 ? "" : "s");
+    if (s->current_days > 0)
+        snprintf(big, big_size, "%d day%s in a row", s->current_days, s->current_days == 1 ? "" : "s");
     else snprintf(big, big_size, "No streak yet");
     const char *next = s->practised_today ? "practised today" : s->current_days > 0 ? "practise today to keep it going"
                                                                                    : "practise today to start one";
@@ -233,9 +232,11 @@ static void draw_bars(const GtScreenContext *c, SDL_Rect plot, const GtProgressV
     double slot = (double)plot.w / GT_PROGRESS_DAYS;
     for (int i = 0; i < GT_PROGRESS_DAYS; i++) {
         const GtProgressDay *d = &v->days[i];
-        int x = plot.x + (int)lround(i * slot), bw = (int)lround(slot * 0.6), bh = (int)lround(plot.h * fmin(d->minutes, top) / top);
+        int x = plot.x + (int)lround(i * slot), bw = (int)lround(slot * 0.6);
+        int bh = (int)lround(plot.h * fmin(d->minutes, top) / top);
         if (d->minutes > 0 && bh < 2) bh = 2; /* any practice shows */
-        gt_ui_fill_rect(ui, (SDL_Rect){ x + (int)lround(slot * 0.2), plot.y + plot.h - bh, bw, bh }, GT_COL_ACCENT, 255);
+        SDL_Rect bar = { x + (int)lround(slot * 0.2), plot.y + plot.h - bh, bw, bh };
+        gt_ui_fill_rect(ui, bar, GT_COL_ACCENT, 255);
         char label[8];
         snprintf(label, sizeof label, "%d", d->day_of_month);
         gt_ui_text_centred(ui, label, (SDL_Rect){ x, plot.y + plot.h + 2, (int)lround(slot), lh }, GT_FONT_SMALL,

@@ -47,7 +47,8 @@ int gt_progress_header_hit(const GtScreenContext *c, GtHitMap *hits, int right_x
 /* The height of a technique's row: its name, then two small lines, with padding. */
 static int row_height(const GtScreenContext *c) {
     GtUi *ui = c->ui;
-    int h = gt_progress_line_h(ui, GT_FONT_BODY, true) + 2 * gt_progress_line_h(ui, GT_FONT_SMALL, false) + 2 * ui->unit;
+    int h = gt_progress_line_h(ui, GT_FONT_BODY, true) + 2 * gt_progress_line_h(ui, GT_FONT_SMALL, false) +
+            2 * ui->unit;
     return h > ui->touch ? h : ui->touch;
 }
 
@@ -132,7 +133,9 @@ static bool has_figures(const GtProgressView *v) {
     return v && v->read_ok && v->technique_count > 0;
 }
 
-void gt_progress_layout(const GtScreenContext *c, GtHitMap *hits) {
+/* Declares the rows, Up / More, the side buttons (or a guest's Pick my name); returns the list's
+ * last first row, or -1 without a list. */
+int gt_progress_layout(const GtScreenContext *c, GtHitMap *hits) {
     ProgressGrid g;
     progress_grid(c, &g);
     const GtProgressView *v = c->session->progress_view;
@@ -140,9 +143,9 @@ void gt_progress_layout(const GtScreenContext *c, GtHitMap *hits) {
         int y = g.area.y + 3 * gt_progress_line_h(c->ui, GT_FONT_BODY, false) + 2 * c->ui->unit;
         gt_hits_add_button(hits, (SDL_Rect){ g.area.x, y, gt_progress_button_w(c) * 3 / 2, c->ui->touch },
                            "Pick my name", GT_ACT_STUDENTS, SDLK_RETURN, true);
-        return;
+        return -1;
     }
-    if (!has_figures(v)) return;
+    if (!has_figures(v)) return -1;
     for (int i = 0; i < (int)v->technique_count; i++) {
         SDL_Rect r;
         if (row_rect(c, &g, i, &r)) gt_hits_add(hits, GT_HIT_CARD, r, GT_ACT_TECHNIQUE_BASE + i);
@@ -155,6 +158,8 @@ void gt_progress_layout(const GtScreenContext *c, GtHitMap *hits) {
         gt_hits_add_button(hits, g.front, "Front side", GT_ACT_PROGRESS_FRONT, SDLK_f, v->view == GT_VIEW_ANTERIOR);
         gt_hits_add_button(hits, g.rear, "Back side", GT_ACT_PROGRESS_REAR, SDLK_b, v->view == GT_VIEW_POSTERIOR);
     }
+    int last_first = (int)v->technique_count - g.rows_shown;
+    return last_first > 0 ? last_first : 0;
 }
 
 /* "Best 92.0 · Recent 78.5" for a technique ("Best: none yet" when no attempt was judged on its

@@ -31,7 +31,7 @@ void gt_result_draw(const GtScreenContext *c, const GtHitMap *hits, Uint32 now_m
 
 /* "My progress" (progress_screen.c): the techniques to choose from, the chosen one's score over
  * time, minutes a day with the streak, and the heat map; a guest's Pick my name. */
-void gt_progress_layout(const GtScreenContext *c, GtHitMap *hits);
+int gt_progress_layout(const GtScreenContext *c, GtHitMap *hits); /* returns the list's last first row, or -1 */
 void gt_progress_draw(const GtScreenContext *c, const GtHitMap *hits);
 /* The home header's My progress button (shortcut P), ending `right_x` with a gap; returns its left
  * edge. Its width, for the header to keep room. */

@@ -65,7 +65,7 @@ int gt_screens_layout(const GtScreenContext *c, GtHitMap *hits) {
     case GT_SCREEN_PIN: gt_pin_layout(c, hits); break;
     case GT_SCREEN_STAFF: gt_staff_layout(c, hits); break;
     case GT_SCREEN_ATTRACT: gt_attract_layout(c, hits); break;
-    case GT_SCREEN_PROGRESS: gt_progress_layout(c, hits); break;
+    case GT_SCREEN_PROGRESS: return gt_progress_layout(c, hits);
     case GT_SCREEN_COUNT: break;
     }
     return -1;

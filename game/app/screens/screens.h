@@ -69,7 +69,8 @@ void gt_screens_prepare_views(const GtScreenContext *context);
 GtBodyView *gt_screens_active_view(const GtScreenContext *context);
 
 /* Empties `hits` and declares into it the hit areas of the screen showing now. Returns the last
- * first row the lesson list can show, or -1 on a screen without the list. */
+ * first row the list showing can show (the lesson list, the techniques of "My progress"), or -1
+ * on a screen without a list. */
 int gt_screens_layout(const GtScreenContext *context, GtHitMap *hits);
 
 /* Draws the screen showing now as of `now_ms`, with the buttons of `hits` (laid out for it). */

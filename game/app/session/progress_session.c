@@ -165,10 +165,10 @@ void gt_session_progress_close(GtSession *session) {
     session->progress_view = NULL;
 }
 
-/* Moves the list's first row by `by` within the techniques; returns whether it moved. */
+/* Moves the list's first row by `by` within what its layout allows; returns whether it moved. */
 static bool scroll_list(GtProgressView *v, int by) {
-    int first = v->first_row + by, last = (int)v->technique_count - 1;
-    if (first > last) first = last;
+    int first = v->first_row + by;
+    if (first > v->first_row_max) first = v->first_row_max;
     if (first < 0) first = 0;
     if (first == v->first_row) return false;
     v->first_row = first;
@@ -204,6 +204,14 @@ bool gt_session_progress_act(GtSession *session, int action) {
         return true;
     default: return false;
     }
+}
+
+void gt_session_progress_set_scroll_limit(GtSession *session, int max_first_row) {
+    GtProgressView *v = session->progress_view;
+    if (!v) return;
+    v->first_row_max = max_first_row > 0 ? max_first_row : 0;
+    if (v->first_row > v->first_row_max) v->first_row = v->first_row_max;
+    if (v->first_row < 0) v->first_row = 0;
 }
 
 void gt_session_progress_fix_today(GtSession *session, int64_t today_ms) {

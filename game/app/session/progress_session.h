@@ -49,6 +49,7 @@ struct GtProgressView {
     size_t technique_count;
     int selected;                  /* the technique whose chart shows, -1 when none */
     int first_row;                 /* the first technique the list shows */
+    int first_row_max;             /* ... at most (set by the screen's layout: the rows that fit) */
     GtHeatmap heat[GT_VIEW_COUNT]; /* where samples fell, per side of the body */
     GtView view;                   /* the side the heat map shows */
     GtProgressDay days[GT_PROGRESS_DAYS]; /* oldest first; the last is today */
@@ -68,6 +69,10 @@ bool gt_session_progress_act(GtSession *session, int action);
 
 /* Releases what the progress screen read (nothing when it is not open). */
 void gt_session_progress_close(GtSession *session);
+
+/* Tells the progress screen how far its list can scroll (the last first row, >= 0) and keeps
+ * the scroll inside it; nothing when the screen shows no list. */
+void gt_session_progress_set_scroll_limit(GtSession *session, int max_first_row);
 
 /* Makes "today" the day of `today_ms` (Unix ms) instead of the system clock's; 0 goes back to
  * the system clock. */

@@ -448,6 +448,10 @@ bool gt_session_update(GtSession *session, Uint32 now_ms) {
 }
 
 void gt_session_set_scroll_limit(GtSession *session, int max_first_row) {
+    if (session->screen == GT_SCREEN_PROGRESS) {
+        gt_session_progress_set_scroll_limit(session, max_first_row);
+        return;
+    }
     session->home_scroll_max = max_first_row > 0 ? max_first_row : 0;
     if (session->home_scroll > session->home_scroll_max) session->home_scroll = session->home_scroll_max;
     if (session->home_scroll < 0) session->home_scroll = 0;

@@ -212,8 +212,8 @@ double gt_session_start_level(const GtStep *step);
 /* True while the practice screen's notice (e.g. "Nothing traced yet") shows at `now_ms`. */
 bool gt_session_practice_notice_showing(const GtSession *session, Uint32 now_ms);
 
-/* Tells the session how far the lesson list can scroll (the last first row, >= 0) and keeps
- * the scroll inside it. */
+/* Tells the session how far the list showing can scroll (the last first row, >= 0: the lesson
+ * list, or the techniques of "My progress") and keeps the scroll inside it. */
 void gt_session_set_scroll_limit(GtSession *session, int max_first_row);
 
 #endif
