@@ -34,17 +34,15 @@ alive() { kill -0 "$trainer" 2> /dev/null; }
 said() { grep -q "$1" "$log"; }
 visible() { xdotool search --onlyvisible --name '^Guided Touch$' > /dev/null 2>&1; }
 
-# a free display
-display=
-for n in $(seq 90 140); do [[ -e /tmp/.X11-unix/X$n || -e /tmp/.X$n-lock ]] || { display=:$n; break; }; done
-[[ -n $display ]] || fail "no free X display"
-Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp > "$work/xvfb.log" 2>&1 &
+# Xvfb picks a free display itself and says which (-displayfd), so parallel runs never collide
+exec {display_fd}<> <(:)
+Xvfb -displayfd "$display_fd" -screen 0 1280x800x24 -nolisten tcp > "$work/xvfb.log" 2>&1 &
 pids+=($!)
-export DISPLAY=$display
-wait_for 20 xdpyinfo > /dev/null 2>&1 || wait_for 20 xdotool getmouselocation > /dev/null 2>&1 || fail "Xvfb did not start"
+read -r -t 60 -u "$display_fd" number || fail "Xvfb did not start: $(cat "$work/xvfb.log")"
+export DISPLAY=:$number
 openbox > "$work/openbox.log" 2>&1 &
 pids+=($!)
-wait_for 20 wmctrl -m > /dev/null 2>&1 || fail "openbox did not start"
+wait_for 60 wmctrl -m > /dev/null 2>&1 || fail "openbox did not start"
 
 echo 2468 | "$bin" set-pin > /dev/null
 "$bin" --kiosk --mute > "$log" 2>&1 &
