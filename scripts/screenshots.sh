@@ -48,4 +48,11 @@ export TZ=UTC
 bash docs/scripts/seed-progress.sh "$bin" 2026-03-14
 printf 'at 300\nkey p\n' > "$steps/progress.txt"
 "$bin" --mute --student "Sam Rivera" --today 2026-03-14 --script "$steps/progress.txt" --screenshot $out/progress.png
+# "Who is practising?" with a class of 40: the names go by pages (Up, More)
+for i in $(seq -w 1 40); do "$bin" students add "Student $i" > /dev/null; done
+"$bin" --mute --script docs/scripts/picker.txt --screenshot $out/picker.png
+# the settings, and practice with larger text, high contrast and the gauge on the left
+"$bin" --mute --student "Anna Lee" --script docs/scripts/settings.txt --screenshot $out/settings.png
+"$bin" --mute --large-text --high-contrast --left-handed --lesson lower-back-basics \
+  --script docs/scripts/practice-partial.txt --screenshot $out/practice-accessible.png
 echo "screenshots written to $out"

@@ -76,7 +76,7 @@ void gt_bodyview_fill_region(GtBodyView *view, GtUi *ui, const char *region_id, 
         int count = view->triangle_counts[i];
         SDL_Vertex *v = malloc((size_t)(count ? count : 1) * sizeof *v);
         if (!v) return;
-        SDL_Color c = gt_ui_colour(colour);
+        SDL_Color c = gt_ui_colour(ui, colour);
         c.a = alpha;
         for (int k = 0; k < count; k++) {
             GtPoint p = { view->triangles[i][k].x, view->triangles[i][k].y };
@@ -175,7 +175,7 @@ static void draw_band_cm(GtBodyView *view, GtUi *ui, const GtPointList *line, do
 void gt_bodyview_draw_avoid_zones(GtBodyView *view, GtUi *ui, const GtTechnique *technique) {
     if (!view->map) return;
     double k = view->transform.px_per_cm;
-    SDL_Color c = gt_ui_colour(GT_COL_AVOID);
+    SDL_Color c = gt_ui_colour(ui, GT_COL_AVOID);
     c.a = 200;
     for (size_t i = 0; i < view->map->landmark_count; i++) {
         const GtLandmark *m = &view->map->landmarks[i];
@@ -236,7 +236,7 @@ void gt_bodyview_draw_guide(GtBodyView *view, GtUi *ui, const GtStep *step, doub
     if (!view->map || !step || !step->technique) return;
     const GtTechnique *t = step->technique;
     double k = view->transform.px_per_cm;
-    SDL_Color guide = gt_ui_colour(GT_COL_GUIDE);
+    SDL_Color guide = gt_ui_colour(ui, GT_COL_GUIDE);
     SDL_Color soft = guide;
     soft.a = 70;
     guide.a = 255;
@@ -259,7 +259,7 @@ void gt_bodyview_draw_guide(GtBodyView *view, GtUi *ui, const GtStep *step, doub
             for (double s = fmod(phase * spacing, spacing) + 1.0; s < length - 1.0; s += spacing) {
                 GtPoint tangent;
                 GtPoint at = gt_polyline_point_at(g, s, &tangent);
-                chevron(ui, gt_bodyview_to_px(view, at), tangent.x, tangent.y, 0.45 * k, gt_ui_colour(GT_COL_PANEL));
+                chevron(ui, gt_bodyview_to_px(view, at), tangent.x, tangent.y, 0.45 * k, gt_ui_colour(ui, GT_COL_PANEL));
             }
             GtPoint end_tangent;
             GtPoint end = gt_polyline_point_at(g, length, &end_tangent);
@@ -272,7 +272,7 @@ void gt_bodyview_draw_guide(GtBodyView *view, GtUi *ui, const GtStep *step, doub
     if (t->direction == GT_DIRECTION_TURNING) {
         int sense = t->turning == GT_TURNING_COUNTERCLOCKWISE ? -1 : 1;
         SDL_FPoint c = gt_bodyview_to_px(view, gt_polyline_point_at(g, gt_polyline_length(g) / 2, NULL));
-        SDL_Color arrow = gt_ui_colour(GT_COL_TEXT);
+        SDL_Color arrow = gt_ui_colour(ui, GT_COL_TEXT);
         arrow.a = 200;
         turning_arrow(ui, c, fmax(reach, 1.0) * k, sense, t->turning == GT_TURNING_EITHER ? 0 : phase, arrow);
     }
@@ -280,7 +280,7 @@ void gt_bodyview_draw_guide(GtBodyView *view, GtUi *ui, const GtStep *step, doub
         const GtRegion *region = gt_bodymap_region(view->map, step->region);
         double fibre = (region && region->has_fibre ? region->fibre_deg : 90.0) * GT_PI_2 / 90.0;
         double ax = -sin(fibre), ay = cos(fibre), half = fmax(reach, 0.8) * k;
-        SDL_Color tick = gt_ui_colour(GT_COL_TEXT);
+        SDL_Color tick = gt_ui_colour(ui, GT_COL_TEXT);
         tick.a = 200;
         double length = gt_polyline_length(g);
         for (double s = 0; s <= length + 0.01; s += fmax(length / 3, 1.0)) {
@@ -327,7 +327,7 @@ void gt_bodyview_draw_trail(GtBodyView *view, GtUi *ui, const GtReplay *replay, 
             double dx = pb.x - pa.x, dy = pb.y - pa.y, len = hypot(dx, dy);
             if (len < 0.5) continue;
             double scale;
-            SDL_Color col = gt_ui_colour(band_colour(10.0 * b->pressure, technique->pressure_level, &scale));
+            SDL_Color col = gt_ui_colour(ui, band_colour(10.0 * b->pressure, technique->pressure_level, &scale));
             col.a = alpha;
             double h = fmax(1.5, 0.25 * k * scale);
             double nx = -dy / len * h, ny = dx / len * h;
@@ -408,7 +408,7 @@ void gt_bodyview_mark_zone(GtBodyView *view, GtUi *ui, const GtLandmark *zone, G
     if (!view->map || !zone || !zone->points.count) return;
     double k = view->transform.px_per_cm, r = zone->radius_cm * k;
     double width = fmax(1.5, 0.12 * k), gap = fmax(5.0, 0.7 * k);
-    SDL_Color stroke = gt_ui_colour(GT_COL_BAD);
+    SDL_Color stroke = gt_ui_colour(ui, GT_COL_BAD);
     stroke.a = 230;
     SDL_FPoint first = gt_bodyview_to_px(view, zone->points.points[0]);
     if (zone->points.count == 1) {

@@ -25,12 +25,34 @@ static const SDL_Color PALETTE[GT_COL_COUNT] = {
     [GT_COL_BAD_TEXT] = { 0xA8, 0x3F, 0x00, 0xFF },   /* vermillion darkened for text: 5.9:1 */
 };
 
-SDL_Color gt_ui_colour(GtColour colour) {
-    return (unsigned)colour < GT_COL_COUNT ? PALETTE[colour] : PALETTE[GT_COL_TEXT];
+/* The high-contrast palette: black on pure white, primary buttons black with yellow words;
+ * every text colour >= 7:1 on the panel (and the words on a failure's banner >= 7:1 on it). */
+static const SDL_Color HIGH_CONTRAST[GT_COL_COUNT] = {
+    [GT_COL_BACKGROUND] = { 0xFF, 0xFF, 0xFF, 0xFF },
+    [GT_COL_PANEL] = { 0xFF, 0xFF, 0xFF, 0xFF },
+    [GT_COL_TEXT] = { 0x00, 0x00, 0x00, 0xFF },       /* 21:1 */
+    [GT_COL_MUTED] = { 0x2B, 0x2B, 0x2B, 0xFF },      /* 14:1 */
+    [GT_COL_LINE] = { 0x80, 0x80, 0x80, 0xFF },       /* tracks and card edges, 3.9:1 (buttons: outlined black) */
+    [GT_COL_ACCENT] = { 0x00, 0x00, 0x00, 0xFF },     /* primary buttons: black ... */
+    [GT_COL_ACCENT_TEXT] = { 0xFF, 0xE5, 0x00, 0xFF },/* ... with yellow words, 16:1 */
+    [GT_COL_GOOD] = { 0x00, 0x87, 0x5A, 0xFF },
+    [GT_COL_WARN] = { 0xF5, 0xA3, 0x00, 0xFF },       /* black words on it 10:1 */
+    [GT_COL_BAD] = { 0x8A, 0x1C, 0x00, 0xFF },        /* yellow words on it 7.3:1 */
+    [GT_COL_LIGHT] = { 0x4F, 0xA8, 0xE0, 0xFF },
+    [GT_COL_GUIDE] = { 0x00, 0x33, 0xCC, 0xFF },      /* 9:1 on white, strong on the skin */
+    [GT_COL_HIGHLIGHT] = { 0xFF, 0xE5, 0x00, 0xFF },
+    [GT_COL_AVOID] = { 0xA0, 0x00, 0x6E, 0xFF },
+    [GT_COL_GOOD_TEXT] = { 0x00, 0x60, 0x3F, 0xFF },  /* 7.7:1 */
+    [GT_COL_BAD_TEXT] = { 0x8A, 0x1C, 0x00, 0xFF },   /* 9.3:1 */
+};
+
+SDL_Color gt_ui_colour(const GtUi *ui, GtColour colour) {
+    const SDL_Color *palette = ui && ui->high_contrast ? HIGH_CONTRAST : PALETTE;
+    return (unsigned)colour < GT_COL_COUNT ? palette[colour] : palette[GT_COL_TEXT];
 }
 
 void gt_ui_set_colour(GtUi *ui, GtColour colour, Uint8 alpha) {
-    SDL_Color c = gt_ui_colour(colour);
+    SDL_Color c = gt_ui_colour(ui, colour);
     SDL_SetRenderDrawColor(ui->renderer, c.r, c.g, c.b, alpha);
 }
 
@@ -73,10 +95,11 @@ static void compute_metrics(GtUi *ui, int width, int height, double px_per_mm) {
     ui->px_per_mm = px_per_mm > 0.5 ? px_per_mm : 96.0 / 25.4;
     int shorter = width < height ? width : height;
     ui->unit = shorter / 90 > 4 ? shorter / 90 : 4;
-    int nine_mm = (int)ceil(9.0 * ui->px_per_mm);
-    ui->touch = nine_mm > 6 * ui->unit ? nine_mm : 6 * ui->unit;
+    int nine_mm = (int)ceil(9.0 * ui->px_per_mm), pct = ui->large_text ? GT_UI_LARGE_TEXT_PCT : 100;
+    ui->touch = (nine_mm > 6 * ui->unit ? nine_mm : 6 * ui->unit) * pct / 100;
     int body = shorter / 40;
     if (body < 14) body = 14;
+    body = body * pct / 100;
     ui->font_px[GT_FONT_SMALL] = body * 4 / 5;
     ui->font_px[GT_FONT_BODY] = body;
     ui->font_px[GT_FONT_LARGE] = body * 5 / 4;
@@ -118,6 +141,13 @@ void gt_ui_resize(GtUi *ui, int width_px, int height_px, double px_per_mm) {
     }
 }
 
+void gt_ui_set_look(GtUi *ui, bool large_text, bool high_contrast) {
+    ui->high_contrast = high_contrast; /* the text cache keys on colours: nothing to forget */
+    if (ui->large_text == large_text) return;
+    ui->large_text = large_text;
+    gt_ui_resize(ui, ui->width, ui->height, ui->px_per_mm);
+}
+
 void gt_ui_begin_frame(GtUi *ui) {
     ui->frame++;
     ui->drawn_count = 0;
@@ -154,7 +184,7 @@ void gt_ui_fill_round_rect(GtUi *ui, SDL_Rect rect, int radius, GtColour colour,
     SDL_RenderFillRect(ui->renderer, &middle);
     SDL_RenderFillRect(ui->renderer, &left);
     SDL_RenderFillRect(ui->renderer, &right);
-    SDL_Color c = gt_ui_colour(colour);
+    SDL_Color c = gt_ui_colour(ui, colour);
     c.a = alpha;
     SDL_Vertex v[4 * 8 * 3];
     int n = 0;
@@ -167,7 +197,7 @@ void gt_ui_fill_round_rect(GtUi *ui, SDL_Rect rect, int radius, GtColour colour,
 }
 
 void gt_ui_fill_circle(GtUi *ui, double cx, double cy, double radius, GtColour colour, Uint8 alpha) {
-    SDL_Color c = gt_ui_colour(colour);
+    SDL_Color c = gt_ui_colour(ui, colour);
     c.a = alpha;
     SDL_Vertex v[48 * 3];
     int n = arc_fan(v, 0, cx, cy, radius, 0, 4 * GT_PI_2, 48, c);
@@ -175,7 +205,7 @@ void gt_ui_fill_circle(GtUi *ui, double cx, double cy, double radius, GtColour c
 }
 
 void gt_ui_ring(GtUi *ui, double cx, double cy, double radius, double thickness, GtColour colour, Uint8 alpha) {
-    SDL_Color c = gt_ui_colour(colour);
+    SDL_Color c = gt_ui_colour(ui, colour);
     c.a = alpha;
     enum { STEPS = 64 };
     SDL_Vertex v[STEPS * 6];
@@ -222,10 +252,10 @@ void gt_ui_warning_icon(GtUi *ui, int x, int y, int size) {
     double cx = x + size / 2.0, top = y + size * 0.06, bottom = y + size * 0.94, half = size * 0.5;
     double edge = fmax(2.0, size * 0.08);
     gt_ui_triangle(ui, cx, top - edge, cx - half - edge * 0.9, bottom + edge * 0.5, cx + half + edge * 0.9,
-                   bottom + edge * 0.5, gt_ui_colour(GT_COL_TEXT));
+                   bottom + edge * 0.5, gt_ui_colour(ui, GT_COL_TEXT));
     gt_ui_triangle(ui, cx, top + edge * 0.9, cx - half + edge * 0.7, bottom - edge * 0.45, cx + half - edge * 0.7,
-                   bottom - edge * 0.45, gt_ui_colour(GT_COL_WARN));
-    SDL_Color mark = gt_ui_colour(GT_COL_TEXT);
+                   bottom - edge * 0.45, gt_ui_colour(ui, GT_COL_WARN));
+    SDL_Color mark = gt_ui_colour(ui, GT_COL_TEXT);
     double bar = fmax(2.0, size * 0.11);
     gt_ui_thick_line(ui, cx, y + size * 0.38, cx, y + size * 0.64, bar, mark);
     gt_ui_fill_circle(ui, cx, y + size * 0.79, bar * 0.6, GT_COL_TEXT, 255);
@@ -239,7 +269,7 @@ void gt_ui_round_icon(GtUi *ui, int x, int y, int size, GtColour colour, const c
 /* Finds or renders the texture for a text; NULL when it cannot be drawn. */
 static GtTextEntry *text_entry(GtUi *ui, const char *text, GtFontSize size, bool bold, GtColour colour, int wrap) {
     if (!text || !text[0] || (unsigned)size >= GT_FONT_SIZE_COUNT) return NULL;
-    SDL_Color c = gt_ui_colour(colour);
+    SDL_Color c = gt_ui_colour(ui, colour);
     int px = ui->font_px[size];
     GtTextEntry *oldest = &ui->cache[0];
     for (int i = 0; i < GT_TEXT_CACHE; i++) {
@@ -332,10 +362,24 @@ void gt_ui_text_centred(GtUi *ui, const char *text, SDL_Rect rect, GtFontSize si
     note_drawn(ui, text, dst, false);
 }
 
+/* Draws a button's label centred in `rect`: bold at the body size, at the small size when that
+ * is too wide, and wrapped over lines at the small size when even that is too wide (larger text
+ * on a narrow button), so a label is never cut or spills over its neighbours. */
+static void button_label(GtUi *ui, SDL_Rect rect, const char *label, GtColour colour) {
+    int room = rect.w - ui->unit, w = 0, h = 0;
+    gt_ui_text_size(ui, label, GT_FONT_BODY, true, 0, &w, NULL);
+    if (w <= room) { gt_ui_text_centred(ui, label, rect, GT_FONT_BODY, true, colour); return; }
+    gt_ui_text_size(ui, label, GT_FONT_SMALL, true, 0, &w, NULL);
+    if (w <= room) { gt_ui_text_centred(ui, label, rect, GT_FONT_SMALL, true, colour); return; }
+    gt_ui_text_size(ui, label, GT_FONT_SMALL, true, room, &w, &h);
+    gt_ui_text(ui, label, rect.x + (rect.w - w) / 2, rect.y + (rect.h - h) / 2, GT_FONT_SMALL, true, colour, room,
+               NULL, NULL);
+}
+
 void gt_ui_button(GtUi *ui, SDL_Rect rect, const char *label, bool primary, bool pressed) {
     int radius = ui->unit;
-    if (!primary) gt_ui_fill_round_rect(ui, rect, radius, GT_COL_LINE, 255);
+    if (!primary) gt_ui_fill_round_rect(ui, rect, radius, ui->high_contrast ? GT_COL_TEXT : GT_COL_LINE, 255);
     SDL_Rect inner = primary ? rect : (SDL_Rect){ rect.x + 2, rect.y + 2, rect.w - 4, rect.h - 4 };
     gt_ui_fill_round_rect(ui, inner, radius - 2, primary ? GT_COL_ACCENT : GT_COL_PANEL, pressed ? 200 : 255);
-    gt_ui_text_centred(ui, label, rect, GT_FONT_BODY, true, primary ? GT_COL_ACCENT_TEXT : GT_COL_TEXT);
+    button_label(ui, rect, label, primary ? GT_COL_ACCENT_TEXT : GT_COL_TEXT);
 }

@@ -13,7 +13,8 @@
 
 #define GT_PI_2 1.57079632679489661923
 
-/* Colours chosen for colour-vision deficiencies (Okabe-Ito) and >= 4.5:1 text contrast. */
+/* Colours chosen for colour-vision deficiencies (Okabe-Ito) and >= 4.5:1 text contrast; the
+ * high-contrast palette (black on white, yellow on black) gives text >= 7:1. */
 typedef enum GtColour {
     GT_COL_BACKGROUND, GT_COL_PANEL, GT_COL_TEXT, GT_COL_MUTED, GT_COL_LINE, GT_COL_ACCENT,
     GT_COL_ACCENT_TEXT, GT_COL_GOOD, GT_COL_WARN, GT_COL_BAD, GT_COL_LIGHT, GT_COL_GUIDE,
@@ -22,7 +23,8 @@ typedef enum GtColour {
 
 typedef enum GtFontSize { GT_FONT_SMALL, GT_FONT_BODY, GT_FONT_LARGE, GT_FONT_TITLE, GT_FONT_HUGE, GT_FONT_SIZE_COUNT } GtFontSize;
 
-enum { GT_TEXT_CACHE = 192, GT_DRAWN_MAX = 160, GT_DRAWN_CHARS = 200 };
+enum { GT_TEXT_CACHE = 192, GT_DRAWN_MAX = 160, GT_DRAWN_CHARS = 200,
+       GT_UI_LARGE_TEXT_PCT = 130 /* larger text: fonts and touch targets, percent of the usual */ };
 
 /* A text drawn in the frame being drawn: what it said (its first GT_DRAWN_CHARS - 1 bytes),
  * where, and whether it was shortened with an ellipsis to fit. Tests and tools read these to
@@ -54,6 +56,8 @@ typedef struct GtUi {
     Uint32 frame;              /* frames begun, for the text cache's eviction */
     GtDrawnText drawn[GT_DRAWN_MAX]; /* the texts drawn since the frame began (the first GT_DRAWN_MAX) */
     int drawn_count;
+    bool large_text;           /* fonts and touch targets GT_UI_LARGE_TEXT_PCT of the usual */
+    bool high_contrast;        /* the high-contrast palette */
 } GtUi;
 
 /* Opens the bundled fonts from `assets_dir`/fonts. False with a reason in `error` when they
@@ -66,14 +70,21 @@ void gt_ui_free(GtUi *ui);
  * pixel sizes so text stays sharp. Call when the window or its display changes. */
 void gt_ui_resize(GtUi *ui, int width_px, int height_px, double px_per_mm);
 
+/* Chooses larger text (fonts and touch targets GT_UI_LARGE_TEXT_PCT of the usual, reopening
+ * the fonts) and the high-contrast palette, for the output size last given; nothing changes
+ * when both are as they were. A font that cannot be reopened is said through SDL_Log and its
+ * texts are skipped. */
+void gt_ui_set_look(GtUi *ui, bool large_text, bool high_contrast);
+
 /* Starts a frame: clears the background and the list of texts drawn. */
 void gt_ui_begin_frame(GtUi *ui);
 
 /* The first text drawn in this frame that contains `needle`, or NULL. */
 const GtDrawnText *gt_ui_drawn(const GtUi *ui, const char *needle);
 
-/* A palette colour (the text colour for an unknown one); and the renderer set to draw with it. */
-SDL_Color gt_ui_colour(GtColour colour);
+/* A colour of the ui's palette, the usual or the high-contrast one (the text colour for an
+ * unknown one); and the renderer set to draw with it. */
+SDL_Color gt_ui_colour(const GtUi *ui, GtColour colour);
 void gt_ui_set_colour(GtUi *ui, GtColour colour, Uint8 alpha);
 
 /* Filled shapes in a palette colour at `alpha` (blended): a rectangle, one with round corners,

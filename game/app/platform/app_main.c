@@ -24,10 +24,25 @@ static GtScreenContext screen_context(GtApp *app) {
                               app->input, app->router.pressed_action };
 }
 
-/* Lays the screen showing now out again: which part of the body each view shows, the screen's
- * hit areas, the list's scroll range, and the tracing area and slider input may use (empty
- * unless the screen declared them). A press begun on another screen is forgotten. */
+/* Puts the session's settings in force on the drawing: larger text and high contrast on the ui,
+ * the left-handed layout on the window's regions (laid out again when any of them changed, so
+ * the gauge input takes its presses on follows). Never fails. */
+static void apply_settings(GtApp *app) {
+    const GtSession *s = &app->session;
+    if (app->ui.large_text == s->large_text && app->ui.high_contrast == s->high_contrast &&
+        app->screens.left_handed == s->left_handed)
+        return;
+    gt_ui_set_look(&app->ui, s->large_text, s->high_contrast);
+    app->screens.left_handed = s->left_handed;
+    if (app->output_w > 0) gt_screens_frame(&app->screens, &app->ui, app->output_w, app->output_h);
+}
+
+/* Lays the screen showing now out again, after putting the settings in force: which part of
+ * the body each view shows, the screen's hit areas, the list's scroll range, and the tracing
+ * area and slider input may use (empty unless the screen declared them). A press begun on
+ * another screen is forgotten. */
 static void relayout(GtApp *app) {
+    apply_settings(app);
     GtScreenContext c = screen_context(app);
     int before = app->hits.screen;
     gt_screens_prepare_views(&c);

@@ -72,8 +72,8 @@ void gt_demo_draw(const GtScreenContext *c, const GtHitMap *hits, Uint32 now_ms)
     }
     gt_bodyview_clip(view, ui, false);
     int u = ui->unit, h = 0;
-    SDL_Rect p = c->screens->frame.panel;
-    int text_w = c->screens->frame.slider.x - p.x - 3 * u;
+    SDL_Rect p = c->screens->frame.panel_text; /* beside the gauge, whichever side it is on */
+    int text_w = p.w - 2 * u;
     int y = gt_screen_draw_instruction(c, p.x + u, p.y, text_w);
     /* playback progress */
     double share = has && last > 0 ? fmin(1.0, t / last) : 1.0;

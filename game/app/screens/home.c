@@ -136,11 +136,13 @@ static void draw_lesson_card(const GtScreenContext *c, SDL_Rect r, size_t index)
     gt_ui_fill_round_rect(ui, r, u, GT_COL_LINE, 255);
     gt_ui_fill_round_rect(ui, (SDL_Rect){ r.x + 1, r.y + 1, r.w - 2, r.h - 2 }, u, GT_COL_PANEL, pressed ? 200 : 255);
     int x = r.x + 2 * u, y = r.y + u, inner = r.w - 4 * u, h = 0;
-    gt_ui_text(ui, lesson->title, x, y, GT_FONT_LARGE, true, GT_COL_TEXT, inner * 3 / 4, NULL, &h);
     char line[512];
     bool any = best_words(c, lesson, line, sizeof line);
-    int mw = 0;
+    int mw = 0, title_w = inner * 3 / 4;
     gt_ui_text_size(ui, line, GT_FONT_BODY, true, 0, &mw, NULL);
+    if (title_w > inner - mw - 2 * u) title_w = inner - mw - 2 * u; /* the title wraps clear of the best */
+    if (title_w < inner / 2) title_w = inner / 2;
+    gt_ui_text(ui, lesson->title, x, y, GT_FONT_LARGE, true, GT_COL_TEXT, title_w, NULL, &h);
     gt_ui_text(ui, line, r.x + r.w - 2 * u - mw, y, GT_FONT_BODY, true, any ? GT_COL_GOOD_TEXT : GT_COL_MUTED, 0, NULL, NULL);
     y += h + u / 2;
     snprintf(line, sizeof line, "%s  ·  about %.0f min  ·  %zu steps  ·  for %s",

@@ -55,7 +55,8 @@ void gt_screen_draw_pressure_gauge(const GtScreenContext *c, const GtTechnique *
     gt_ui_text_centred(ui, line, (SDL_Rect){ g.x, g.y + small + u / 2, g.w, small }, GT_FONT_SMALL, false,
                        GT_COL_TEXT);
     int bar_w = ui->touch * 2 / 3;
-    SDL_Rect bar = { g.x + g.w - bar_w - 3 * u, g.y + 2 * small + 2 * u, bar_w, g.h - small * 4 - 4 * u };
+    int top = 2 * small + 2 * u > 3 * small + u / 2 ? 2 * small + 2 * u : 3 * small + u / 2; /* "10" under "aim" */
+    SDL_Rect bar = { g.x + g.w - bar_w - 3 * u, g.y + top, bar_w, g.h - top - small * 3 - 2 * u };
     draw_gauge_scale(ui, g, bar);
     /* the target band: a heavy bracket the whole width, so it reads without colour */
     int ty0 = level_y(bar, t->pressure_level.max), ty1 = level_y(bar, t->pressure_level.min);
@@ -63,15 +64,16 @@ void gt_screen_draw_pressure_gauge(const GtScreenContext *c, const GtTechnique *
     gt_ui_fill_rect(ui, (SDL_Rect){ bar.x - 3, ty0 - 2, bar.w + 6, 4 }, GT_COL_TEXT, 255);
     gt_ui_fill_rect(ui, (SDL_Rect){ bar.x - 3, ty1 - 2, bar.w + 6, 4 }, GT_COL_TEXT, 255);
     int ly = level_y(bar, level);
-    SDL_Color marker = gt_ui_colour(GT_COL_TEXT);
+    SDL_Color marker = gt_ui_colour(ui, GT_COL_TEXT);
     gt_ui_triangle(ui, bar.x + bar.w + u, ly, bar.x + bar.w + 2.5 * u, ly - u, bar.x + bar.w + 2.5 * u, ly + u, marker);
     gt_ui_fill_rect(ui, (SDL_Rect){ bar.x, ly - 2, bar.w, 4 }, GT_COL_TEXT, 255);
     snprintf(line, sizeof line, "Level %.1f", fmin(10, fmax(0, level)));
-    gt_ui_text_centred(ui, line, (SDL_Rect){ g.x - u, bar.y + bar.h + u / 2, g.w + 2 * u, small + u / 2 }, GT_FONT_SMALL,
-                       true, GT_COL_TEXT);
+    int below = bar.y + bar.h + small * 3 / 4 + u / 4; /* clear of the "0" beside the bar's foot */
+    gt_ui_text_centred(ui, line, (SDL_Rect){ g.x - u, below, g.w + 2 * u, small + u / 2 }, GT_FONT_SMALL, true,
+                       GT_COL_TEXT);
     snprintf(line, sizeof line, "(%s)", source);
-    gt_ui_text_centred(ui, line, (SDL_Rect){ g.x - u, bar.y + bar.h + small + u, g.w + 2 * u, small }, GT_FONT_SMALL,
-                       false, GT_COL_MUTED);
+    gt_ui_text_centred(ui, line, (SDL_Rect){ g.x - u, below + small + u / 2, g.w + 2 * u, small }, GT_FONT_SMALL, false,
+                       GT_COL_MUTED);
 }
 
 void gt_screen_pressure_help(const GtTechnique *t, char *buffer, size_t size) {
@@ -242,6 +244,7 @@ void gt_practice_layout(const GtScreenContext *c, GtHitMap *hits) {
     gt_hits_add(hits, GT_HIT_SLIDER, c->screens->frame.slider, GT_HIT_NO_ACTION);
     SDL_Rect p = c->screens->frame.panel;
     int bw = ui->touch * 4, by = p.y + p.h - ui->touch;
+    if (bw * 11 / 4 + 4 * u > p.w) bw = (p.w - 4 * u) * 4 / 11; /* Restart (3/4), Watch demo and Done fit (larger text) */
     gt_hits_add_button(hits, (SDL_Rect){ p.x + u, by, bw * 3 / 4, ui->touch }, "Restart", GT_ACT_RESTART, SDLK_BACKSPACE,
                        false);
     if (c->session->mode == GT_MODE_LEARN)
@@ -284,8 +287,8 @@ void gt_practice_draw(const GtScreenContext *c, const GtHitMap *hits, Uint32 now
     }
     gt_bodyview_clip(view, ui, false);
     int u = ui->unit, h = 0;
-    SDL_Rect p = c->screens->frame.panel;
-    int text_w = c->screens->frame.slider.x - p.x - 3 * u;
+    SDL_Rect p = c->screens->frame.panel_text; /* beside the gauge, whichever side it is on */
+    int text_w = p.w - 2 * u;
     /* a warning goes first, above the instruction, where the eye goes between strokes */
     int y = p.y + gt_screen_draw_warnings(c, &safety, p.x, p.y, text_w + 2 * u);
     if (safety.count) y += u;

@@ -44,7 +44,7 @@ static void draw_marker(GtUi *ui, Marker m, double x, double y, double r) {
     if (m == MARK_PASSED) gt_ui_fill_circle(ui, x, y, r, GT_COL_GOOD, 255);
     else if (m == MARK_NOT_YET) gt_ui_ring(ui, x, y, r, r * 0.45 > 2 ? r * 0.45 : 2, GT_COL_TEXT, 255);
     else {
-        SDL_Color bad = gt_ui_colour(GT_COL_BAD);
+        SDL_Color bad = gt_ui_colour(ui, GT_COL_BAD);
         double w = r * 0.55 > 2 ? r * 0.55 : 2;
         gt_ui_thick_line(ui, x - r, y - r, x + r, y + r, w, bad);
         gt_ui_thick_line(ui, x - r, y + r, x + r, y - r, w, bad);
@@ -117,7 +117,7 @@ static void draw_points(const GtScreenContext *c, SDL_Rect plot, const GtProgres
     }
     size_t n = t->point_count;
     double step = n ? (double)plot.w / (double)n : 0, r = fmin(fmax(step / 3.0, 3.0), u * 0.8);
-    SDL_Color joint = gt_ui_colour(GT_COL_MUTED);
+    SDL_Color joint = gt_ui_colour(ui, GT_COL_MUTED);
     for (size_t i = 1; i < n; i++)
         gt_ui_thick_line(ui, plot.x + (i - 0.5) * step, point_y(plot, t->points[i - 1].total), plot.x + (i + 0.5) * step,
                          point_y(plot, t->points[i].total), 1.5, joint);

@@ -4,6 +4,7 @@
 #include "kiosk_screens.h"
 #include "notices.h"
 #include "students_screens.h"
+#include "settings_screen.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -30,8 +31,11 @@ void gt_screens_frame(GtScreens *screens, const GtUi *ui, int output_w_px, int o
         f->panel = (SDL_Rect){ 2 * u + body_w, top, w - body_w - 3 * u, h - top - u };
     }
     int gauge_w = ui->touch * 3;
-    f->slider = (SDL_Rect){ f->panel.x + f->panel.w - gauge_w - u, f->panel.y + u, gauge_w,
-                            f->panel.h - 2 * u - ui->touch - u };
+    int gauge_x = screens->left_handed ? f->panel.x + u : f->panel.x + f->panel.w - gauge_w - u;
+    f->slider = (SDL_Rect){ gauge_x, f->panel.y + u, gauge_w, f->panel.h - 2 * u - ui->touch - u };
+    int text_x = screens->left_handed ? gauge_x + gauge_w + u : f->panel.x;
+    int text_right = screens->left_handed ? f->panel.x + f->panel.w : gauge_x - u;
+    f->panel_text = (SDL_Rect){ text_x, f->panel.y, text_right - text_x, f->panel.h };
 }
 
 void gt_screens_prepare_views(const GtScreenContext *c) {
@@ -60,12 +64,13 @@ int gt_screens_layout(const GtScreenContext *c, GtHitMap *hits) {
     case GT_SCREEN_PRACTICE: gt_practice_layout(c, hits); break;
     case GT_SCREEN_RESULT: gt_result_layout(c, hits); break;
     case GT_SCREEN_SUMMARY: gt_summary_layout(c, hits); break;
-    case GT_SCREEN_STUDENTS: gt_students_layout(c, hits); break;
+    case GT_SCREEN_STUDENTS: return gt_students_layout(c, hits);
     case GT_SCREEN_NAME: gt_name_layout(c, hits); break;
     case GT_SCREEN_PIN: gt_pin_layout(c, hits); break;
     case GT_SCREEN_STAFF: gt_staff_layout(c, hits); break;
     case GT_SCREEN_ATTRACT: gt_attract_layout(c, hits); break;
     case GT_SCREEN_PROGRESS: return gt_progress_layout(c, hits);
+    case GT_SCREEN_SETTINGS: gt_settings_layout(c, hits); break;
     case GT_SCREEN_COUNT: break;
     }
     return -1;
@@ -86,6 +91,7 @@ void gt_screens_draw(const GtScreenContext *c, const GtHitMap *hits, Uint32 now_
     case GT_SCREEN_STAFF: gt_staff_draw(c, hits); break;
     case GT_SCREEN_ATTRACT: gt_attract_draw(c, hits, now_ms); break;
     case GT_SCREEN_PROGRESS: gt_progress_draw(c, hits); break;
+    case GT_SCREEN_SETTINGS: gt_settings_draw(c, hits); break;
     case GT_SCREEN_COUNT: break;
     }
     gt_screen_draw_buttons(c, hits);
@@ -108,9 +114,22 @@ void gt_screen_header_hits(const GtScreenContext *c, GtHitMap *hits) {
     if (c->session->screen != GT_SCREEN_HOME) gt_hits_add_button(hits, back_rect(c->ui), "Back", GT_ACT_BACK, SDLK_ESCAPE, false);
     GtScreenId screen = c->session->screen;
     SDL_Keycode sound_key = screen == GT_SCREEN_NAME || screen == GT_SCREEN_STAFF ? 0 : SDLK_m; /* M is a letter there */
-    gt_hits_add_button(hits, sound_rect(c), c->session->muted ? "Sound off" : "Sound on", GT_ACT_MUTE, sound_key, false);
+    const char *sound = c->session->muted ? "Sound off" : "Sound on";
+    if (screen != GT_SCREEN_SETTINGS) /* which has its own Sound toggle */
+        gt_hits_add_button(hits, sound_rect(c), sound, GT_ACT_MUTE, sound_key, false);
+    if (screen == GT_SCREEN_HOME) {
+        int left = gt_progress_header_hit(c, hits, gt_students_header_hit(c, hits, sound_rect(c).x));
+        gt_settings_header_hit(c, hits, left);
+    }
+}
+
+/* The left edge of the buttons right in the header (the sound toggle; on the lesson list also
+ * the student's name, My progress and Settings), as gt_screen_header_hits places them. */
+static int header_buttons_left(const GtScreenContext *c) {
+    int x = sound_rect(c).x;
     if (c->session->screen == GT_SCREEN_HOME)
-        gt_progress_header_hit(c, hits, gt_students_header_hit(c, hits, sound_rect(c).x));
+        x = gt_settings_header_left(c, x - 2 * c->ui->unit - c->ui->touch * 5 - gt_progress_button_w(c));
+    return x;
 }
 
 void gt_screen_draw_header(const GtScreenContext *c, const char *title, const char *subtitle) {
@@ -122,9 +141,7 @@ void gt_screen_draw_header(const GtScreenContext *c, const char *title, const ch
     int x = 2 * u;
     if (c->session->screen != GT_SCREEN_HOME && c->session->screen != GT_SCREEN_ATTRACT)
         x = back_rect(ui).x + back_rect(ui).w + 2 * u;
-    int right = sound_rect(c).x;
-    if (c->session->screen == GT_SCREEN_HOME) /* the student's name button and My progress */
-        right -= 2 * u + c->ui->touch * 5 + gt_progress_button_w(c);
+    int right = header_buttons_left(c);
     int room = right - x - u;
     /* nothing is cut: the subtitle wraps under the title, and a title that is too long for its
      * line, or that leaves no room for the subtitle's lines, takes the smaller size and wraps too */

@@ -7,7 +7,7 @@
  * become GtAction values through the router; only the session acts on them.
  *
  * The screens: home (lesson list and mode), intro and summary (a lesson's start and end),
- * demo, practice and result (one step).
+ * demo, practice and result (one step), the students' picker and keyboard, the settings.
  *
  * Ownership: GtScreens is a plain value its owner keeps (the GtApp); it is the little the
  * screens remember between frames. Everything else is borrowed through GtScreenContext for the
@@ -32,12 +32,15 @@ typedef struct GtFrame {
     SDL_Rect header;        /* the top bar */
     SDL_Rect body_area;     /* where the body is drawn */
     SDL_Rect panel;         /* words and buttons beside the body (under it in portrait) */
-    SDL_Rect slider;        /* the pressure gauge of the practice screen */
+    SDL_Rect slider;        /* the pressure gauge of the practice screen: the panel's right edge, or its
+                               left edge in the left-handed layout */
+    SDL_Rect panel_text;    /* the panel beside the gauge, where the demo and practice screens write */
 } GtFrame;
 
 /* What the screens remember between frames. */
 typedef struct GtScreens {
     GtFrame frame;
+    bool left_handed;           /* lay the frame out for the left hand (the gauge on the panel's left) */
     char warning_key[128];      /* the live warnings showing (kinds and places), for the log */
     unsigned warning_attempt;   /* the attempt (session attempt_serial) they belong to */
 } GtScreens;
@@ -57,7 +60,8 @@ typedef struct GtScreenContext {
 /* Starts with no layout and no warnings. */
 void gt_screens_init(GtScreens *screens);
 
-/* Lays out the window's regions for an output of w x h pixels and the ui's metrics. */
+/* Lays out the window's regions for an output of w x h pixels, the ui's metrics and the
+ * screens' left_handed. */
 void gt_screens_frame(GtScreens *screens, const GtUi *ui, int output_w_px, int output_h_px);
 
 /* Shows in each body view the part the screen needs (on the demo, practice and result screens
@@ -68,9 +72,9 @@ void gt_screens_prepare_views(const GtScreenContext *context);
  * lesson is open, else the first. */
 GtBodyView *gt_screens_active_view(const GtScreenContext *context);
 
-/* Empties `hits` and declares into it the hit areas of the screen showing now. Returns the last
- * first row the list showing can show (the lesson list, the techniques of "My progress"), or -1
- * on a screen without a list. */
+/* Empties `hits` and declares into it the hit areas of the screen showing now. Returns how far
+ * its list scrolls (the lesson list and the techniques of "My progress": the last first row;
+ * the student picker: the last page), or -1 on a screen without a list. */
 int gt_screens_layout(const GtScreenContext *context, GtHitMap *hits);
 
 /* Draws the screen showing now as of `now_ms`, with the buttons of `hits` (laid out for it). */

@@ -23,27 +23,73 @@ int gt_students_header_hit(const GtScreenContext *c, GtHitMap *hits, int right_x
     return r.x;
 }
 
-/* The picker's rows: the two choices on top, then the names in columns of touch-sized buttons. */
-void gt_students_layout(const GtScreenContext *c, GtHitMap *hits) {
+/* Where the picker's names go: a grid of touch-sized buttons under the two choices, by pages
+ * when they do not all fit (Up and More, with "Names 1-27 of 40" between them, at the bottom). */
+typedef struct PickerGrid {
+    int columns, col_w, names_top, row_h;
+    size_t per_page;                /* names on a page (whole rows, at most GT_PICKER_NAMES_MAX) */
+    int last_page, page;            /* the last page, and the one shown (the session's, kept in range) */
+    bool paged;                     /* not all names fit: Up and More show */
+    SDL_Rect up, more, pages;       /* the page buttons and the line between them */
+} PickerGrid;
+
+/* How many whole rows of `columns` names fit from `top` down to `bottom`, as names (at least
+ * one row, at most GT_PICKER_NAMES_MAX). */
+static size_t names_fitting(int top, int bottom, int row_h, int columns, int u) {
+    int rows = (bottom - top + u) / row_h;
+    if (rows < 1) rows = 1;
+    if (rows * columns > GT_PICKER_NAMES_MAX) rows = GT_PICKER_NAMES_MAX / columns;
+    return (size_t)(rows * columns);
+}
+
+/* Computes the grid for the frame, the number of names and the session's page. */
+static void picker_grid(const GtScreenContext *c, PickerGrid *g) {
     const GtUi *ui = c->ui;
     SDL_Rect a = content(c);
-    int u = ui->unit, row_h = ui->touch + u, top = a.y + ui->touch + u; /* a line of words first */
-    int half = (a.w - u) / 2;
+    int u = ui->unit, top = a.y + ui->touch + u; /* a line of words, then Add my name and the guest */
+    memset(g, 0, sizeof *g);
+    g->row_h = ui->touch + u;
+    g->columns = a.w >= ui->touch * 15 ? 3 : 2;
+    g->col_w = (a.w - (g->columns - 1) * u) / g->columns;
+    g->names_top = top + g->row_h + 2 * u + ui->touch / 2; /* room for "Your name:" */
+    size_t count = c->session->students.count;
+    g->per_page = names_fitting(g->names_top, a.y + a.h, g->row_h, g->columns, u);
+    g->paged = count > g->per_page;
+    if (g->paged) {
+        int y = a.y + a.h - ui->touch;
+        g->per_page = names_fitting(g->names_top, y - u, g->row_h, g->columns, u);
+        g->up = (SDL_Rect){ a.x, y, ui->touch * 3, ui->touch };
+        g->more = (SDL_Rect){ a.x + a.w - ui->touch * 3, y, ui->touch * 3, ui->touch };
+        g->pages = (SDL_Rect){ a.x, y, a.w, ui->touch };
+    }
+    g->last_page = count ? (int)((count - 1) / g->per_page) : 0;
+    int page = c->session->picker_page;
+    g->page = page < 0 ? 0 : page > g->last_page ? g->last_page : page;
+}
+
+int gt_students_layout(const GtScreenContext *c, GtHitMap *hits) {
+    const GtUi *ui = c->ui;
+    SDL_Rect a = content(c);
+    int u = ui->unit, top = a.y + ui->touch + u, half = (a.w - u) / 2;
     if (c->session->db)
         gt_hits_add_button(hits, (SDL_Rect){ a.x, top, half, ui->touch }, "Add my name", GT_ACT_ADD_STUDENT, SDLK_RETURN,
                            true);
     gt_hits_add_button(hits, (SDL_Rect){ a.x + half + u, top, half, ui->touch }, "Practise as a guest", GT_ACT_GUEST,
                        SDLK_g, false);
-    int columns = a.w >= ui->touch * 15 ? 3 : 2, col_w = (a.w - (columns - 1) * u) / columns;
-    int names_top = top + row_h + 2 * u + ui->touch / 2; /* room for "Your name:" */
-    int rows = (a.y + a.h - names_top + u) / row_h;
-    size_t shown = (size_t)(rows > 0 ? rows * columns : 0);
-    if (shown > GT_PICKER_NAMES_MAX) shown = GT_PICKER_NAMES_MAX;
-    for (size_t i = 0; i < c->session->students.count && i < shown; i++) {
-        int col = (int)(i % (size_t)columns), row = (int)(i / (size_t)columns);
-        SDL_Rect r = { a.x + col * (col_w + u), names_top + row * row_h, col_w, ui->touch };
+    PickerGrid g;
+    picker_grid(c, &g);
+    if (g.paged) { /* the wheel and the arrow keys turn the pages too */
+        gt_hits_add(hits, GT_HIT_LIST, (SDL_Rect){ a.x, g.names_top, a.w, a.y + a.h - g.names_top }, GT_HIT_NO_ACTION);
+        gt_hits_add_button(hits, g.up, "Up", GT_ACT_SCROLL_UP, SDLK_PAGEUP, false);
+        gt_hits_add_button(hits, g.more, "More", GT_ACT_SCROLL_DOWN, SDLK_PAGEDOWN, false);
+    }
+    size_t first = (size_t)g.page * g.per_page;
+    for (size_t i = first; i < c->session->students.count && i < first + g.per_page; i++) {
+        int col = (int)((i - first) % (size_t)g.columns), row = (int)((i - first) / (size_t)g.columns);
+        SDL_Rect r = { a.x + col * (g.col_w + u), g.names_top + row * g.row_h, g.col_w, ui->touch };
         gt_hits_add_button(hits, r, c->session->students.items[i].name, GT_ACT_STUDENT_BASE + (int)i, 0, false);
     }
+    return g.last_page;
 }
 
 void gt_students_draw(const GtScreenContext *c, const GtHitMap *hits) {
@@ -64,14 +110,13 @@ void gt_students_draw(const GtScreenContext *c, const GtHitMap *hits) {
         return;
     }
     gt_ui_text_fit(ui, "Your name:", a.x, y, a.w, GT_FONT_BODY, true, GT_COL_TEXT);
-    int shown = 0;
-    for (int i = 0; i < hits->count; i++)
-        if (hits->hits[i].action >= GT_ACT_STUDENT_BASE && hits->hits[i].action < GT_ACT_KEY_BASE) shown++;
-    if ((size_t)shown < count) {
-        char more[160];
-        snprintf(more, sizeof more, "%zu more names are not shown: staff can rename or tidy them with `guidedtouch students`.",
-                 count - (size_t)shown);
-        gt_ui_text_fit(ui, more, a.x, a.y + a.h - ui->touch / 2, a.w, GT_FONT_SMALL, false, GT_COL_MUTED);
+    PickerGrid g;
+    picker_grid(c, &g);
+    if (g.paged) {
+        char pages[96];
+        size_t first = (size_t)g.page * g.per_page, last = first + g.per_page < count ? first + g.per_page : count;
+        snprintf(pages, sizeof pages, "Names %zu-%zu of %zu", first + 1, last, count);
+        gt_ui_text_centred(ui, pages, g.pages, GT_FONT_BODY, false, GT_COL_MUTED);
     }
 }
 

@@ -1,5 +1,5 @@
 /* students_screens: "Who is practising?" (the names as buttons, Add my name, Practise as a
- * guest) and the on-screen keyboard that adds a name (letters, space, hyphen, apostrophe,
+ * guest; a page at a time when they do not all fit) and the on-screen keyboard that adds a name (letters, space, hyphen, apostrophe,
  * Delete, Add; the physical keys of the same letters type too). Each declares its hit areas,
  * then draws from them (see screens.h).
  *
@@ -9,9 +9,12 @@
 
 #include "screens.h"
 
-enum { GT_PICKER_NAMES_MAX = 24 };   /* names shown as buttons (the hit map's room) */
+enum { GT_PICKER_NAMES_MAX = 42 };   /* names on a page at most (the hit map's room) */
 
-void gt_students_layout(const GtScreenContext *c, GtHitMap *hits);
+/* The picker: declares its buttons, the names of the page showing and, when the names take
+ * more than a page, Up and More and the list the wheel and arrow keys turn; returns the last
+ * page (0 when all fit). */
+int gt_students_layout(const GtScreenContext *c, GtHitMap *hits);
 void gt_students_draw(const GtScreenContext *c, const GtHitMap *hits);
 void gt_name_layout(const GtScreenContext *c, GtHitMap *hits);
 void gt_name_draw(const GtScreenContext *c, const GtHitMap *hits);

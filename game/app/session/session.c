@@ -3,6 +3,7 @@
 #include "kiosk_session.h"
 #include "students_session.h"
 #include "progress_session.h"
+#include "settings_session.h"
 
 #include "gt_demo.h"
 #include "gt_motion.h"
@@ -32,6 +33,10 @@ void gt_session_init(GtSession *session, const GtSessionSetup *setup) {
     session->kiosk.on = setup->config && setup->config->kiosk;
     session->kiosk.config = setup->config;
     session->kiosk.back_to = GT_SCREEN_HOME;
+    const GtConfig *config = setup->config;
+    session->machine_settings = (GtSettings){ setup->muted, config && config->large_text, config && config->high_contrast,
+                                              config && config->left_handed, setup->mode };
+    gt_session_settings_use(session, &session->machine_settings);
 }
 
 void gt_session_discard_attempt(GtSession *session) {
@@ -203,6 +208,7 @@ void gt_session_sign_in(GtSession *session, int64_t student_id, const char *name
     gt_session_progress_close(session); /* one student's figures never outlive their sign-in (idle sign-out) */
     session->student_id = student_id > 0 ? student_id : 0;
     snprintf(session->student_name, sizeof session->student_name, "%s", student_id > 0 && name ? name : "");
+    gt_session_settings_restore(session);
     if (!session->progress) return;
     gt_progress_free(session->progress);
     memset(session->progress, 0, sizeof *session->progress);
@@ -243,6 +249,8 @@ bool gt_session_offers(const GtSession *session, int action) {
     if (progress >= 0) return progress;
     int students = gt_session_students_offers(session, action);
     if (students >= 0) return students;
+    int settings = gt_session_settings_offers(session, action);
+    if (settings >= 0) return settings;
     if (action >= GT_ACT_LESSON_BASE)
         return s == GT_SCREEN_HOME && (size_t)(action - GT_ACT_LESSON_BASE) < session->library->lesson_count;
     if (session->confirm_action != GT_ACT_NONE) /* the question waits for its answer */
@@ -362,13 +370,17 @@ bool gt_session_act(GtSession *session, int action, Uint32 at_ms) {
     if (gt_session_kiosk_offers(session, action) > 0) return gt_session_kiosk_act(session, action, at_ms);
     if (gt_session_progress_offers(session, action) > 0) return gt_session_progress_act(session, action);
     if (gt_session_students_offers(session, action) > 0) return gt_session_students_act(session, action);
+    if (gt_session_settings_offers(session, action) > 0) return gt_session_settings_act(session, action);
     bool changed = false;
     if (act_on_attempt(session, action, at_ms, &changed)) return changed;
     if (action >= GT_ACT_LESSON_BASE || action == GT_ACT_MODE_LEARN || action == GT_ACT_MODE_PRACTICE ||
         action == GT_ACT_MODE_EXAM || action == GT_ACT_SCROLL_UP || action == GT_ACT_SCROLL_DOWN)
         return act_on_list(session, action);
     switch (action) {
-    case GT_ACT_MUTE: session->muted = !session->muted; break;
+    case GT_ACT_MUTE:
+        session->muted = !session->muted;
+        gt_session_settings_save(session); /* the sound is one of the settings remembered */
+        break;
     case GT_ACT_HOME:
         if (session->screen == GT_SCREEN_HOME) return false;
         gt_session_discard_attempt(session);
@@ -450,6 +462,10 @@ bool gt_session_update(GtSession *session, Uint32 now_ms) {
 void gt_session_set_scroll_limit(GtSession *session, int max_first_row) {
     if (session->screen == GT_SCREEN_PROGRESS) {
         gt_session_progress_set_scroll_limit(session, max_first_row);
+        return;
+    }
+    if (session->screen == GT_SCREEN_STUDENTS) {
+        gt_session_students_scroll_limit(session, max_first_row);
         return;
     }
     session->home_scroll_max = max_first_row > 0 ? max_first_row : 0;

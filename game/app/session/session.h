@@ -31,6 +31,7 @@ typedef enum GtScreenId {
     GT_SCREEN_STAFF,            /* kiosk: what staff may do once the PIN was right (quit, lessons ...) */
     GT_SCREEN_ATTRACT,          /* kiosk: demonstrations play after the idle sign-out until a touch */
     GT_SCREEN_PROGRESS,         /* "My progress": the signed-in student's charts (progress_session.h) */
+    GT_SCREEN_SETTINGS,         /* sound, larger text, high contrast, left-handed, default mode */
     GT_SCREEN_COUNT
 } GtScreenId;
 
@@ -61,12 +62,24 @@ typedef enum GtAction {
     GT_ACT_PROGRESS,                /* open "My progress" */
     GT_ACT_PROGRESS_FRONT, GT_ACT_PROGRESS_REAR,  /* its heat map on the front or the back of the body */
     GT_ACT_PROGRESS_UP, GT_ACT_PROGRESS_MORE,     /* its list of techniques scrolls */
+    GT_ACT_SETTINGS,                /* open the settings (gt_session_settings_offers says where) */
+    GT_ACT_SET_SOUND, GT_ACT_SET_LARGE_TEXT, GT_ACT_SET_HIGH_CONTRAST, GT_ACT_SET_LEFT_HANDED, /* toggles */
+    GT_ACT_DEFAULT_LEARN, GT_ACT_DEFAULT_PRACTICE, GT_ACT_DEFAULT_EXAM,  /* the mode a student starts in */
     GT_ACT_LESSON_BASE = 1000,  /* + lesson index in the library */
     GT_ACT_STUDENT_BASE = 3000, /* + index in the session's student list */
     GT_ACT_KEY_BASE = 4000,     /* + the character a key of the on-screen keyboard types (ASCII) */
     GT_ACT_PIN_DIGIT_BASE = 5000, /* + the digit a key of the PIN pad types (0-9) */
     GT_ACT_TECHNIQUE_BASE = 6000  /* + index in the progress screen's list of techniques */
 } GtAction;
+
+/* What a student can set on the settings screen (settings_session.h), remembered per student. */
+typedef struct GtSettings {
+    bool muted;                 /* no metronome click (the pulse still shows) */
+    bool large_text;            /* words and touch targets about a third larger */
+    bool high_contrast;         /* black on white, primary buttons black with yellow words */
+    bool left_handed;           /* the pressure gauge at the panel's left edge */
+    GtMode mode;                /* the mode the lesson list starts in */
+} GtSettings;
 
 /* What a session is started with. */
 typedef struct GtSessionSetup {
@@ -146,6 +159,12 @@ typedef struct GtSession {
     GtKioskState kiosk;                 /* kiosk mode: staff PIN, idle sign-out, attract screen */
     GtProgressView *progress_view;      /* what "My progress" shows, read when it opens (owned); NULL elsewhere */
     int64_t today_ms;                   /* the day "My progress" counts from (Unix ms); 0: the system clock */
+    bool large_text, high_contrast, left_handed; /* the settings in force (with muted) ... */
+    GtMode default_mode;                /* ... and the mode a sign-in starts the lesson list in */
+    GtSettings machine_settings;        /* the configuration's: a guest's, and what a student's start from */
+    GtScreenId settings_from;           /* the screen the settings return to (Back) */
+    int picker_page;                    /* the page of names "Who is practising?" shows */
+    int picker_page_max;                /* ... and its last page (set by its layout) */
 } GtSession;
 
 /* Starts a session on the lesson list. Never fails. */
@@ -200,7 +219,8 @@ void gt_session_load_reference(GtSession *session);
 
 /* Signs `student_id` (> 0, named `name`) in, or signs out to a guest (0): the lesson list's
  * marks become that student's (gt_query_marks; a guest has none) and their attempts are saved
- * from now on, and what "My progress" had read is let go. A failure to read the marks is put
+ * from now on, and what "My progress" had read is let go; the settings become the student's
+ * remembered ones (a guest gets the machine's). A failure to read the marks or settings is put
  * in `notice`; the sign-in still happens. */
 void gt_session_sign_in(GtSession *session, int64_t student_id, const char *name);
 
@@ -212,8 +232,9 @@ double gt_session_start_level(const GtStep *step);
 /* True while the practice screen's notice (e.g. "Nothing traced yet") shows at `now_ms`. */
 bool gt_session_practice_notice_showing(const GtSession *session, Uint32 now_ms);
 
-/* Tells the session how far the list showing can scroll (the last first row, >= 0: the lesson
- * list, or the techniques of "My progress") and keeps the scroll inside it. */
+/* Tells the session how far the list showing can scroll (>= 0: the last first row of the lesson
+ * list or the techniques of "My progress"; the student picker's last page) and keeps the scroll
+ * inside it. */
 void gt_session_set_scroll_limit(GtSession *session, int max_first_row);
 
 #endif

@@ -17,6 +17,8 @@ int gt_session_students_offers(const GtSession *session, int action) {
     case GT_ACT_KEY_SPACE:
     case GT_ACT_NAME_OK: return s == GT_SCREEN_NAME;
     case GT_ACT_BACK: return s == GT_SCREEN_STUDENTS || s == GT_SCREEN_NAME ? 1 : -1;
+    case GT_ACT_SCROLL_UP:
+    case GT_ACT_SCROLL_DOWN: return s == GT_SCREEN_STUDENTS ? 1 : -1;
     default: return -1;
     }
 }
@@ -31,7 +33,23 @@ static void open_picker(GtSession *session) {
         snprintf(session->notice, sizeof session->notice, "The students' names could not be read: %s", error);
         fprintf(stderr, "guidedtouch: %s\n", session->notice);
     }
+    session->picker_page = 0;
     session->screen = GT_SCREEN_STUDENTS;
+}
+
+void gt_session_students_scroll_limit(GtSession *session, int last_page) {
+    session->picker_page_max = last_page > 0 ? last_page : 0;
+    if (session->picker_page > session->picker_page_max) session->picker_page = session->picker_page_max;
+    if (session->picker_page < 0) session->picker_page = 0;
+}
+
+/* Shows the page before (-1) or after (+1) the one showing, within the pages there are;
+ * returns whether it moved. */
+static bool turn_page(GtSession *session, int by) {
+    int page = session->picker_page + by;
+    if (page < 0 || page > session->picker_page_max) return false;
+    session->picker_page = page;
+    return true;
 }
 
 /* Adds one typed character: a capital at the start of a word, else small; nothing once the name
@@ -90,6 +108,8 @@ bool gt_session_students_act(GtSession *session, int action) {
         session->name_problem[0] = '\0';
         return true;
     case GT_ACT_NAME_OK: add_typed_name(session); return true;
+    case GT_ACT_SCROLL_UP: return turn_page(session, -1);
+    case GT_ACT_SCROLL_DOWN: return turn_page(session, 1);
     case GT_ACT_BACK:
         if (session->screen == GT_SCREEN_NAME) session->screen = GT_SCREEN_STUDENTS;
         else session->screen = GT_SCREEN_HOME;
