@@ -34,8 +34,9 @@ void gt_session_init(GtSession *session, const GtSessionSetup *setup) {
     session->kiosk.config = setup->config;
     session->kiosk.back_to = GT_SCREEN_HOME;
     const GtConfig *config = setup->config;
-    session->machine_settings = (GtSettings){ setup->muted, config && config->large_text, config && config->high_contrast,
-                                              config && config->left_handed, setup->mode };
+    session->machine_settings = (GtSettings){ setup->muted, config && config->large_text,
+                                              config && config->high_contrast, config && config->left_handed,
+                                              setup->mode };
     gt_session_settings_use(session, &session->machine_settings);
 }
 
