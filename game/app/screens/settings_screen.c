@@ -28,7 +28,9 @@ typedef struct SettingsGrid {
     SDL_Rect rows[TOGGLES];             /* a toggle's whole row (it answers anywhere on it) */
     SDL_Rect mode_row;                  /* the default mode's row ... */
     SDL_Rect modes[GT_MODE_COUNT];      /* ... and its buttons */
-    int text_w;                         /* the wrap width of a row's words */
+    int text_w;                         /* the wrap width of a toggle row's words */
+    int mode_text_w;                    /* ... and of the mode row's */
+    int mode_words_h;                   /* the height of the mode row's part with its words */
     int footer_y;                       /* whose settings these are, under the rows */
 } SettingsGrid;
 
@@ -80,13 +82,21 @@ static void settings_grid(const GtScreenContext *c, SettingsGrid *g) {
     int seg_w = ui->touch * 5 / 2, segs = GT_MODE_COUNT * (seg_w + u) - u;
     char help[96];
     mode_help(c->session, help, sizeof help);
-    int mode_text_w = width - segs - 5 * u;
-    int h = words_height(ui, "Start lessons in", help, mode_text_w) + 2 * u;
+    g->mode_text_w = width - segs - 5 * u;
+    bool stacked = g->mode_text_w < ui->touch * 4; /* narrow (portrait): the buttons go under the words */
+    if (stacked) {
+        g->mode_text_w = width - 4 * u;
+        seg_w = (width - 4 * u - (GT_MODE_COUNT - 1) * u) / GT_MODE_COUNT;
+        segs = width - 4 * u;
+    }
+    int words = words_height(ui, "Start lessons in", help, g->mode_text_w);
+    int h = stacked ? words + ui->touch + 3 * u : words + 2 * u;
     if (h < ui->touch + 2 * u) h = ui->touch + 2 * u;
     g->mode_row = (SDL_Rect){ x, y, width, h };
+    int seg_y = stacked ? y + u + words + u : y + (h - ui->touch) / 2;
     for (int m = 0; m < GT_MODE_COUNT; m++)
-        g->modes[m] = (SDL_Rect){ x + width - 2 * u - segs + m * (seg_w + u), y + (h - ui->touch) / 2, seg_w,
-                                  ui->touch };
+        g->modes[m] = (SDL_Rect){ x + width - 2 * u - segs + m * (seg_w + u), seg_y, seg_w, ui->touch };
+    g->mode_words_h = stacked ? words + 2 * u : h;
     g->footer_y = y + h + 2 * u;
 }
 
@@ -123,15 +133,15 @@ static void draw_switch(GtUi *ui, SDL_Rect r, bool on) {
     else gt_ui_ring(ui, cx, cy, knob - 1, 3, GT_COL_TEXT, 255);
 }
 
-/* A row's frame (pressed: dimmed) and its words at the left. */
-static void draw_row(const GtScreenContext *c, SDL_Rect r, const char *label, const char *help, int text_w,
-                     bool pressed) {
+/* A row's frame `r` (pressed: dimmed) and its words at the left, centred in the height of `words`. */
+static void draw_row(const GtScreenContext *c, SDL_Rect r, SDL_Rect words, const char *label, const char *help,
+                     int text_w, bool pressed) {
     GtUi *ui = c->ui;
     int u = ui->unit, lh = 0;
     gt_ui_fill_round_rect(ui, r, u, GT_COL_LINE, 255);
     gt_ui_fill_round_rect(ui, (SDL_Rect){ r.x + 2, r.y + 2, r.w - 4, r.h - 4 }, u, GT_COL_PANEL, pressed ? 200 : 255);
     int h = words_height(ui, label, help, text_w);
-    int y = r.y + (r.h - h) / 2;
+    int y = words.y + (words.h - h) / 2;
     gt_ui_text(ui, label, r.x + 2 * u, y, GT_FONT_LARGE, true, GT_COL_TEXT, text_w, NULL, &lh);
     gt_ui_text(ui, help, r.x + 2 * u, y + lh, GT_FONT_SMALL, false, GT_COL_MUTED, text_w, NULL, NULL);
 }
@@ -149,12 +159,13 @@ void gt_settings_draw(const GtScreenContext *c, const GtHitMap *hits) {
     int u = ui->unit;
     for (int i = 0; i < TOGGLES; i++) {
         SDL_Rect r = g.rows[i];
-        draw_row(c, r, TOGGLE[i].label, TOGGLE[i].help, g.text_w, c->pressed_action == TOGGLE[i].action);
+        draw_row(c, r, r, TOGGLE[i].label, TOGGLE[i].help, g.text_w, c->pressed_action == TOGGLE[i].action);
         draw_switch(ui, (SDL_Rect){ r.x + r.w - 2 * u - switch_width(ui), r.y, switch_width(ui), r.h },
                     toggle_on(s, i));
     }
     mode_help(s, help, sizeof help);
-    draw_row(c, g.mode_row, "Start lessons in", help, g.modes[0].x - g.mode_row.x - 3 * u, false);
+    SDL_Rect words = { g.mode_row.x, g.mode_row.y, g.mode_row.w, g.mode_words_h };
+    draw_row(c, g.mode_row, words, "Start lessons in", help, g.mode_text_w, false);
     const char *footer = s->student_id ? "Remembered under your name: they come back when you sign in."
                                        : "A guest's settings last until someone signs in or out.";
     SDL_Rect row = g.rows[0];
