@@ -298,6 +298,7 @@ static void expect_action(const GtApp *app, int action, const Seen *before, Uint
     case GT_ACT_PROGRESS: /* "My progress" (tests/test_app_progress.c): a guest's asks for a name */
         assert_int_equal(s->screen, GT_SCREEN_PROGRESS);
         assert_true(s->student_id > 0 || s->progress_view == NULL);
+        break;
     case GT_ACT_SETTINGS: /* the home screen's Settings button (tests/test_app_settings.c) */
         assert_int_equal(s->screen, GT_SCREEN_SETTINGS);
         break;

@@ -2,6 +2,7 @@
  * not load, and Up / More when the cards do not all fit. Layout and drawing share one grid, so
  * every card drawn is a card that answers. */
 #include "screen_parts.h"
+#include "settings_screen.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -17,6 +18,7 @@ typedef struct HomeGrid {
     SDL_Rect label;                 /* "Mode:" */
     SDL_Rect modes[GT_MODE_COUNT];  /* the mode buttons */
     SDL_Rect help;                  /* the mode's one-line help (x, y, wrap width; h measured) */
+    SDL_Rect settings;              /* Settings at the row's end when the header has no room, else empty */
     int columns, card_w, card_h;
     int list_top;                   /* first card row's top */
     size_t total;                   /* cards: lessons, then files that did not load */
@@ -26,11 +28,15 @@ typedef struct HomeGrid {
     SDL_Rect up, more, pages;       /* the scroll buttons and the "Lessons 1-4 of 8" line */
 } HomeGrid;
 
-/* The mode row: label, buttons and the help beside them (or under, when narrow); returns the
- * row below it. */
-static int mode_row(const GtScreenContext *c, HomeGrid *g, int top) {
+/* The mode row: label, buttons, Settings at its end when `settings_in_row`, and the help beside
+ * them (or under, when narrow); returns the row below it. */
+static int mode_row(const GtScreenContext *c, HomeGrid *g, int top, bool settings_in_row) {
     GtUi *ui = c->ui;
     int u = ui->unit, w = c->screens->frame.output_w, seg_w = ui->touch * 3, lw = 0, lh = 0;
+    if (settings_in_row) {
+        g->settings = (SDL_Rect){ w - 2 * u - ui->touch * 3, top, ui->touch * 3, ui->touch };
+        w = g->settings.x - u; /* the help keeps clear of it */
+    }
     gt_ui_text_size(ui, "Mode:", GT_FONT_BODY, true, 0, &lw, &lh);
     g->label = (SDL_Rect){ 2 * u, top + (ui->touch - lh) / 2, lw, lh };
     for (int m = 0; m < GT_MODE_COUNT; m++) g->modes[m] = (SDL_Rect){ 3 * u + lw + m * (seg_w + u), top, seg_w, ui->touch };
@@ -41,19 +47,27 @@ static int mode_row(const GtScreenContext *c, HomeGrid *g, int top) {
         g->help = (SDL_Rect){ mode_right, top + (ui->touch - hh) / 2, w - mode_right - 2 * u, hh };
         return top + ui->touch + u;
     }
-    top += ui->touch + u;
+    top += ui->touch + (settings_in_row ? u / 2 : u); /* the help tucks under Settings' row */
+    w = c->screens->frame.output_w;
     gt_ui_text_size(ui, help, GT_FONT_SMALL, false, w - 4 * u, NULL, &hh);
     g->help = (SDL_Rect){ 2 * u, top, w - 4 * u, hh };
     return top + hh + u;
 }
 
-/* Computes the whole grid for the frame and the session's scroll. */
-static void home_grid(const GtScreenContext *c, HomeGrid *g) {
+/* True when the Settings button belongs in the mode row: the header declared none (no room
+ * there), or the one in `hits` lies below the header. */
+static bool settings_in_row(const GtScreenContext *c, const GtHitMap *hits) {
+    const GtHit *h = gt_hits_find_action(hits, GT_ACT_SETTINGS);
+    return !h || h->rect.y >= c->screens->frame.header.h;
+}
+
+/* Computes the whole grid for the frame, the session's scroll and where Settings goes. */
+static void home_grid(const GtScreenContext *c, HomeGrid *g, bool settings_row) {
     GtUi *ui = c->ui;
     const GtFrame *f = &c->screens->frame;
     int u = ui->unit;
     memset(g, 0, sizeof *g);
-    g->list_top = mode_row(c, g, f->header.h + u);
+    g->list_top = mode_row(c, g, f->header.h + u, settings_row);
     g->columns = f->portrait || f->output_w < 900 ? 1 : 2;
     g->card_w = (f->output_w - (g->columns + 1) * 2 * u) / g->columns;
     g->card_h = ui->font_px[GT_FONT_LARGE] * 2 + ui->font_px[GT_FONT_SMALL] * 4 + 4 * u;
@@ -85,7 +99,8 @@ static bool card_rect(const GtScreenContext *c, const HomeGrid *g, size_t i, SDL
 
 int gt_home_layout(const GtScreenContext *c, GtHitMap *hits) {
     HomeGrid g;
-    home_grid(c, &g);
+    home_grid(c, &g, settings_in_row(c, hits));
+    if (g.settings.w) gt_hits_add_button(hits, g.settings, "Settings", GT_ACT_SETTINGS, SDLK_s, false);
     for (int m = 0; m < GT_MODE_COUNT; m++)
         gt_hits_add_button(hits, g.modes[m], MODE_LABELS[m], GT_ACT_MODE_LEARN + m, SDLK_F1 + m, c->session->mode == (GtMode)m);
     const GtFrame *f = &c->screens->frame;
@@ -174,7 +189,7 @@ void gt_home_draw(const GtScreenContext *c, const GtHitMap *hits) {
     GtUi *ui = c->ui;
     int u = ui->unit;
     HomeGrid g;
-    home_grid(c, &g);
+    home_grid(c, &g, settings_in_row(c, hits));
     gt_screen_draw_header(c, "Guided Touch", "Massage stroke trainer");
     gt_ui_text(ui, "Mode:", g.label.x, g.label.y, GT_FONT_BODY, true, GT_COL_TEXT, 0, NULL, NULL);
     gt_ui_text(ui, MODE_HELP[c->session->mode], g.help.x, g.help.y, GT_FONT_SMALL, false, GT_COL_MUTED, g.help.w, NULL,

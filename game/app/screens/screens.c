@@ -119,7 +119,7 @@ void gt_screen_header_hits(const GtScreenContext *c, GtHitMap *hits) {
         gt_hits_add_button(hits, sound_rect(c), sound, GT_ACT_MUTE, sound_key, false);
     if (screen == GT_SCREEN_HOME) {
         int left = gt_progress_header_hit(c, hits, gt_students_header_hit(c, hits, sound_rect(c).x));
-        gt_settings_header_hit(c, hits, left);
+        if (gt_settings_in_header(c, left)) gt_settings_header_hit(c, hits, left); /* else in the mode row */
     }
 }
 
@@ -127,9 +127,9 @@ void gt_screen_header_hits(const GtScreenContext *c, GtHitMap *hits) {
  * the student's name, My progress and Settings), as gt_screen_header_hits places them. */
 static int header_buttons_left(const GtScreenContext *c) {
     int x = sound_rect(c).x;
-    if (c->session->screen == GT_SCREEN_HOME)
-        x = gt_settings_header_left(c, x - 2 * c->ui->unit - c->ui->touch * 5 - gt_progress_button_w(c));
-    return x;
+    if (c->session->screen != GT_SCREEN_HOME) return x;
+    x -= 2 * c->ui->unit + c->ui->touch * 5 + gt_progress_button_w(c);
+    return gt_settings_in_header(c, x) ? gt_settings_header_left(c, x) : x;
 }
 
 void gt_screen_draw_header(const GtScreenContext *c, const char *title, const char *subtitle) {

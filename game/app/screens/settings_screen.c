@@ -172,6 +172,10 @@ void gt_settings_draw(const GtScreenContext *c, const GtHitMap *hits) {
     gt_ui_text(ui, footer, row.x, g.footer_y, GT_FONT_BODY, false, GT_COL_TEXT, row.w, NULL, NULL);
 }
 
+bool gt_settings_in_header(const GtScreenContext *c, int left_x) {
+    return gt_settings_header_left(c, left_x) - 3 * c->ui->unit >= c->ui->touch * 4;
+}
+
 int gt_settings_header_left(const GtScreenContext *c, int right_x) {
     return right_x - c->ui->unit - c->ui->touch * 3;
 }

@@ -17,6 +17,11 @@ void gt_settings_layout(const GtScreenContext *c, GtHitMap *hits);
 /* Draws the header, the rows with their switches, the mode row and whose settings they are. */
 void gt_settings_draw(const GtScreenContext *c, const GtHitMap *hits);
 
+/* Whether the lesson list's Settings button fits in the header left of the buttons there (`left_x`,
+ * pixels, their left edge) with room for the title; when not (a narrow, portrait window) it goes
+ * at the end of the lesson list's mode row. */
+bool gt_settings_in_header(const GtScreenContext *c, int left_x);
+
 /* The lesson list's Settings button (shortcut S), declared left of `right_x` (pixels) in the
  * header. Returns its left edge. */
 int gt_settings_header_hit(const GtScreenContext *c, GtHitMap *hits, int right_x);
