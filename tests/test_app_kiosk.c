@@ -216,7 +216,7 @@ static void test_wrong_pins_wait_and_the_right_one_lets_staff_close(void **state
     gt_app_close(app);
 }
 
-/* Staff stay in after the PIN: the lesson list and the students are theirs, a long press goes
+/* Staff stay in after the PIN: the settings, the lesson list and the students are theirs, a long press goes
  * straight to the staff menu, and Lock hands the kiosk back (the PIN is asked again). A kiosk
  * without a PIN says how to set one and never opens the menu. */
 static void test_staff_stay_until_they_lock(void **state) {
@@ -234,6 +234,10 @@ static void test_staff_stay_until_they_lock(void **state) {
     GtApp *app = open_with(kiosk);
     hold_finger(app, 0.005f, 0.005f, 3000);
     tap_pin(app, STAFF_PIN);
+    assert_int_equal(gt_app_session(app)->screen, GT_SCREEN_STAFF);
+    tap(app, GT_ACT_SETTINGS);
+    assert_int_equal(gt_app_session(app)->screen, GT_SCREEN_SETTINGS);
+    tap(app, GT_ACT_BACK);
     assert_int_equal(gt_app_session(app)->screen, GT_SCREEN_STAFF);
     tap(app, GT_ACT_STAFF_STUDENTS);
     assert_int_equal(gt_app_session(app)->screen, GT_SCREEN_STUDENTS);

@@ -92,6 +92,7 @@ static const struct { const char *label; int action; SDL_Keycode key; bool prima
     { "Lock and hand back", GT_ACT_STAFF_LOCK, SDLK_RETURN, true },
     { "Lessons", GT_ACT_STAFF_LESSONS, SDLK_l, false },
     { "Students", GT_ACT_STAFF_STUDENTS, SDLK_s, false },
+    { "Settings", GT_ACT_SETTINGS, SDLK_t, false },
     { "Close Guided Touch", GT_ACT_QUIT, SDLK_q, false },
 };
 enum { STAFF_BUTTON_COUNT = sizeof STAFF_BUTTONS / sizeof STAFF_BUTTONS[0] };

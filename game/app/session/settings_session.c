@@ -14,7 +14,7 @@ static const char SAVE_FAILED[] = "Your settings could not be saved: ";
 int gt_session_settings_offers(const GtSession *session, int action) {
     GtScreenId s = session->screen;
     switch (action) {
-    case GT_ACT_SETTINGS: return s == GT_SCREEN_HOME;
+    case GT_ACT_SETTINGS: return s == GT_SCREEN_HOME || (s == GT_SCREEN_STAFF && session->kiosk.staff);
     case GT_ACT_SET_SOUND:
     case GT_ACT_SET_LARGE_TEXT:
     case GT_ACT_SET_HIGH_CONTRAST:

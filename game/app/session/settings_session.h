@@ -16,8 +16,9 @@
 #include "session.h"
 
 /* The one place that says where the settings can be opened (GT_ACT_SETTINGS): the lesson list,
- * for now. For the settings' own actions (the toggles, the default mode, Back on the settings
- * screen) 1 or 0; -1 when the action is none of theirs (the session decides). */
+ * and the kiosk's staff menu once the PIN was right. For the settings' own actions (the toggles,
+ * the default mode, Back on the settings screen) 1 or 0; -1 when the action is none of theirs
+ * (the session decides). */
 int gt_session_settings_offers(const GtSession *session, int action);
 
 /* Does a settings action that gt_session_settings_offers allows: opens the screen (Back returns
