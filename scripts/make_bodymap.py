@@ -26,237 +26,15 @@ import math
 import os
 
 W, H = 100.0, 180.0
-MID = 50.0
-STEP = 0.4      # sampling step of the smooth outline (cm)
 INSET = 0.2     # regions sit this far inside the silhouette edge (cm)
 
 SKIN, SKIN_SHADE, OUTLINE = "#F3D9C4", "#E9C9B0", "#B08968"
 MUSCLE, HAIR = "#A4624A", "#8A6A58"
 
 
-# ----------------------------------------------------------------------------- helpers
-def mirror(p):
-    return (2 * MID - p[0], p[1])
-
-
-def _cr_segment(p0, p1, p2, p3, step):
-    """Samples of the centripetal Catmull-Rom segment p1 -> p2 (p2 excluded)."""
-    def tj(ti, a, b):
-        return ti + max(math.dist(a, b), 1e-6) ** 0.5
-    t0 = 0.0
-    t1 = tj(t0, p0, p1)
-    t2 = tj(t1, p1, p2)
-    t3 = tj(t2, p2, p3)
-    out = []
-    k = max(1, int(math.ceil(math.dist(p1, p2) / step)))
-    for j in range(k):
-        t = t1 + (t2 - t1) * j / k
-        pt = []
-        for d in range(2):
-            a1 = ((t1 - t) * p0[d] + (t - t0) * p1[d]) / (t1 - t0)
-            a2 = ((t2 - t) * p1[d] + (t - t1) * p2[d]) / (t2 - t1)
-            a3 = ((t3 - t) * p2[d] + (t - t2) * p3[d]) / (t3 - t2)
-            b1 = ((t2 - t) * a1 + (t - t0) * a2) / (t2 - t0)
-            b2 = ((t3 - t) * a2 + (t - t1) * a3) / (t3 - t1)
-            pt.append(((t2 - t) * b1 + (t - t1) * b2) / (t2 - t1))
-        out.append(tuple(pt))
-    return out
-
-
-def catmull_rom_closed(ctrl, step=STEP):
-    """Smooth closed curve through the control points, sampled every ~step cm."""
-    n = len(ctrl)
-    return [q for i in range(n) for q in
-            _cr_segment(ctrl[i - 1], ctrl[i], ctrl[(i + 1) % n], ctrl[(i + 2) % n], step)]
-
-
-def catmull_rom_open(ctrl, step=STEP):
-    """Smooth open curve through the control points (ends included)."""
-    first = (2 * ctrl[0][0] - ctrl[1][0], 2 * ctrl[0][1] - ctrl[1][1])
-    last = (2 * ctrl[-1][0] - ctrl[-2][0], 2 * ctrl[-1][1] - ctrl[-2][1])
-    c = [first] + list(ctrl) + [last]
-    return [q for i in range(1, len(c) - 2)
-            for q in _cr_segment(c[i - 1], c[i], c[i + 1], c[i + 2], step)] + [tuple(ctrl[-1])]
-
-
-def area(poly):
-    return 0.5 * sum(poly[i - 1][0] * p[1] - p[0] * poly[i - 1][1] for i, p in enumerate(poly))
-
-
-def inset(poly, d):
-    """Move every vertex d cm inward along its (smoothed) normal."""
-    sgn = 1 if area(poly) > 0 else -1
-    out = []
-    for i in range(len(poly)):
-        a, b = poly[i - 1], poly[(i + 1) % len(poly)]
-        tx, ty = b[0] - a[0], b[1] - a[1]
-        ln = math.hypot(tx, ty) or 1.0
-        out.append((poly[i][0] - sgn * ty / ln * d, poly[i][1] + sgn * tx / ln * d))
-    return out
-
-
-class Cut:
-    """A cutting curve that is a graph: kind "y" is y = f(x), kind "x" is x = f(y).
-
-    The curve runs smoothly through its control points and continues flat beyond its
-    ends.  sym=True adds the mirror image so one curve serves both halves of the body
-    (the control points must then end on the midline)."""
-
-    def __init__(self, kind, ctrl, sym=False, smooth=True):
-        ctrl = [tuple(map(float, c)) for c in ctrl]
-        if sym:
-            assert kind == "y" and ctrl[-1][0] == MID, "symmetric cuts end on the midline"
-            ctrl = ctrl + [mirror(c) for c in reversed(ctrl[:-1])]
-        pts = catmull_rom_open(ctrl, 0.5) if smooth and len(ctrl) > 2 else ctrl
-        self.kind, self.sym = kind, sym
-        self.uv = [(p[0], p[1]) if kind == "y" else (p[1], p[0]) for p in pts]   # (indep, dep)
-        assert all(a[0] < b[0] for a, b in zip(self.uv, self.uv[1:])), "cut is not a graph"
-
-    def f(self, u):
-        uv = self.uv
-        if u <= uv[0][0]:
-            return uv[0][1]
-        if u >= uv[-1][0]:
-            return uv[-1][1]
-        lo, hi = 0, len(uv) - 1
-        while hi - lo > 1:
-            mid = (lo + hi) // 2
-            lo, hi = (mid, hi) if uv[mid][0] <= u else (lo, mid)
-        (u0, v0), (u1, v1) = uv[lo], uv[hi]
-        return v0 + (v1 - v0) * (u - u0) / (u1 - u0)
-
-    def dist(self, p):
-        return p[1] - self.f(p[0]) if self.kind == "y" else p[0] - self.f(p[1])
-
-    def pos(self, p):
-        return p[0] if self.kind == "y" else p[1]
-
-    def between(self, u0, u1):
-        """Curve vertices strictly between positions u0 and u1, in that order."""
-        pts = [q for q in self.uv if min(u0, u1) < q[0] < max(u0, u1)]
-        pts = pts if u0 < u1 else pts[::-1]
-        return [(u, v) if self.kind == "y" else (v, u) for u, v in pts]
-
-    def mirrored(self):
-        if self.sym:
-            return self
-        c = Cut.__new__(Cut)
-        c.kind, c.sym = self.kind, False
-        if self.kind == "y":
-            c.uv = sorted((2 * MID - u, v) for u, v in self.uv)
-        else:
-            c.uv = [(u, 2 * MID - v) for u, v in self.uv]
-        return c
-
-
-# A side is (cut, +1 | -1): +1 keeps points below a "y" cut or right of an "x" cut.
-def below(c):
-    return (c, 1)
-
-
-def above(c):
-    return (c, -1)
-
-
-right_of, left_of = below, above
-
-
-def side_mirror(sd):
-    c, s = sd
-    return (c.mirrored(), -s if c.kind == "x" else s)
-
-
-def hline(y):
-    return Cut("y", [(-1e3, y), (1e3, y)])
-
-
-def vline(x):
-    return Cut("x", [(x, -1e3), (x, 1e3)])
-
-
-def clip(poly, sd):
-    """Cut a simple polygon by one side of a curve; returns the kept pieces (a list).
-
-    The kept boundary chains are re-joined along the inside stretches of the cut
-    curve, so separate pieces never get bridged and neighbours share the curve."""
-    cut, s = sd
-    dist = [s * cut.dist(v) for v in poly]
-    n = len(poly)
-    if all(d >= 0 for d in dist):
-        return [poly]
-    start = next(i for i in range(n) if dist[i] < 0)
-    chains, cur = [], None
-    for k in range(1, n + 1):
-        i, j = (start + k - 1) % n, (start + k) % n
-        a, b, da, db = poly[i], poly[j], dist[i], dist[j]
-        if (da < 0) != (db < 0):
-            lo, hi = 0.0, 1.0                  # bisection for the crossing on a -> b
-            for _ in range(50):
-                t = (lo + hi) / 2
-                dt = s * cut.dist((a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])))
-                lo, hi = (t, hi) if (dt < 0) == (da < 0) else (lo, t)
-            t = (lo + hi) / 2
-            x = (a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1]))
-            if da < 0:
-                cur = [x]
-            else:
-                cur.append(x)
-                chains.append(cur)
-                cur = None
-        if db >= 0 and cur is not None:
-            cur.append(b)
-    ends = sorted([(cut.pos(c[0]), ci, True) for ci, c in enumerate(chains)] +
-                  [(cut.pos(c[-1]), ci, False) for ci, c in enumerate(chains)])
-    nxt = {}
-    for k in range(0, len(ends), 2):
-        (_, c1, e1), (_, c2, e2) = ends[k], ends[k + 1]
-        if e1 == e2:
-            raise ValueError("degenerate cut")
-        nxt[c1 if not e1 else c2] = c2 if e2 else c1   # exit of one chain -> entry of next
-    pieces, seen = [], set()
-    for ci in range(len(chains)):
-        piece, c = [], ci
-        while c not in seen:
-            seen.add(c)
-            d = nxt[c]
-            piece += chains[c] + cut.between(cut.pos(chains[c][-1]), cut.pos(chains[d][0]))
-            c = d
-        if piece:
-            pieces.append(piece)
-    return pieces
-
-
-def clip_all(poly, sides, what):
-    pieces = [poly]
-    for sd in sides:
-        pieces = [q for p in pieces for q in clip(p, sd)]
-    pieces = [p for p in pieces if abs(area(p)) > 0.05]
-    if len(pieces) != 1:
-        raise ValueError(f"{what}: cell gives {len(pieces)} pieces")
-    return pieces[0]
-
-
-def cross(p, q, r):
-    return (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])
-
-
-def cleanup(poly):
-    """Round to 0.1 cm, drop duplicates, collinear points and zero-width spikes."""
-    pts = [(round(x, 1), round(y, 1)) for x, y in poly]
-    changed = True
-    while changed and len(pts) > 3:
-        changed = False
-        res = []
-        for i, p in enumerate(pts):
-            a, b = (res[-1] if res else pts[i - 1]), pts[(i + 1) % len(pts)]
-            if p == a or abs(cross(a, p, b)) < 1e-9:   # duplicate, collinear or spike
-                changed = True
-                continue
-            res.append(p)
-        if res and res[0] == res[-1]:
-            res.pop()
-        pts = res
-    return pts
+from bodymap_geom import (MID, STEP, mirror, catmull_rom_closed, catmull_rom_open, area, inset, Cut,
+                          Loop, below, above, right_of, left_of, inside, outside, side_mirror, hline, vline,
+                          clip_all, cleanup)
 
 
 # ----------------------------------------------------------------------------- the figure
@@ -468,42 +246,90 @@ def build_regions(view, body_in):
 
 
 # ----------------------------------------------------------------------------- landmarks
-def landmarks(view):
-    """Viewer-left landmarks are mirrored; names use the model's side."""
+def point_in(poly, p):
+    x, y, hit = p[0], p[1], False
+    for a, b in zip(poly, poly[1:] + poly[:1]):
+        if (a[1] > y) != (b[1] > y) and x < a[0] + (y - a[1]) * (b[0] - a[0]) / (b[1] - a[1]):
+            hit = not hit
+    return hit
+
+
+# Places to avoid.  Each is (stem, name, points for the viewer-left side, radius cm); a
+# polyline makes a band (a capsule) of that radius, which suits nerves, vessels and organs
+# longer than they are wide.  Sizes follow the surface anatomy of a 170 cm adult.
+FRONT_AVOID = [
+    # the common carotid artery and the internal jugular vein run under the front edge of the
+    # sternocleidomastoid, from behind the angle of the jaw to the sternoclavicular joint;
+    # with the vagus nerve and the carotid sinus they make the anterior triangle
+    ("carotid", "Front of the neck and carotid", [(46.0, 26.8), (47.2, 31.0), (48.4, 35.6)], 1.8),
+    # brachial plexus, axillary artery and vein in the hollow between the chest and the arm
+    ("axilla", "Armpit", [(34.6, 48.2)], 2.5),
+    # brachial artery, median nerve and the veins used for blood tests, at the elbow crease
+    ("cubital-fossa", "Inside of the elbow", None, 2.0),
+    # femoral artery, vein and nerve under the inguinal ligament, down to the triangle's apex
+    # about 10 cm below it
+    ("femoral-triangle", "Femoral triangle", [(42.3, 91.8), (43.1, 102.4)], 2.0),
+]
+BACK_AVOID = [
+    # the kidneys lie either side of T12-L3, their upper poles under the 11th and 12th ribs, from
+    # about 3 to 10 cm out from the midline, the lower pole further out; the left sits about
+    # 1.5 cm higher than the right (viewer-left is the model's left here)
+    ("kidney", "Kidney area", [(45.4, 60.2), (42.9, 70.6)], 3.0),
+    # the sciatic nerve leaves the pelvis through the greater sciatic notch below the piriformis,
+    # runs midway between the ischial tuberosity and the greater trochanter, and is most exposed
+    # to pressure in the buttock before the hamstrings cover it
+    ("sciatic-nerve", "Sciatic nerve", [(45.2, 90.9), (39.8, 92.7), (40.5, 100.6)], 2.0),
+    # below the gluteal fold it runs down the middle of the back of the thigh, deep under the
+    # hamstrings, to the top of the back of the knee, where it divides
+    ("sciatic-nerve-thigh", "Sciatic nerve in the thigh", [(40.5, 100.6), (41.3, 108.5), (42.2, 117.6)], 1.5),
+    ("popliteal", "Back of the knee", [(42.3, 124.8)], 2.0),
+]
+KIDNEY_RIGHT_DROP_CM = 1.5
+
+
+def landmarks(view, regions):
+    """Viewer-left landmarks are mirrored; names use the model's side.  A landmark names the
+    region it lies in when one region holds all its points."""
     vl, vr = ("l", "r") if view == "posterior" else ("r", "l")
     out = []
 
-    def pair(stem, name, kind, pts, r, region=None):
-        for suf, f in ((vl, lambda p: p), (vr, mirror)):
-            side_word = "left" if suf == "l" else "right"
-            lm = {"id": f"{stem}-{suf}", "name": f"{name} ({side_word})", "kind": kind,
-                  "points": [[round(f(p)[0], 1), round(f(p)[1], 1)] for p in pts], "radius_cm": r}
-            if region:
-                lm["region"] = f"{region}-{suf}" if region != "neck" else "neck"
-            out.append(lm)
-
-    def one(id_, name, kind, pts, r, region=None):
-        lm = {"id": id_, "name": name, "kind": kind, "points": [list(p) for p in pts], "radius_cm": r}
-        if region:
-            lm["region"] = region
+    def add(id_, name, kind, pts, r):
+        lm = {"id": id_, "name": name, "kind": kind,
+              "points": [[round(p[0], 1), round(p[1], 1)] for p in pts], "radius_cm": r}
+        homes = [g["id"] for g in regions if all(point_in(g["polygon"], p) for p in lm["points"])]
+        if len(homes) == 1:
+            lm["region"] = homes[0]
         out.append(lm)
 
+    def pair(stem, name, kind, pts, r, right_shift=(0.0, 0.0)):
+        for suf, f in ((vl, lambda p: p), (vr, mirror)):
+            side_word = "left" if suf == "l" else "right"
+            shift = right_shift if side_word == "right" else (0.0, 0.0)
+            add(f"{stem}-{suf}", f"{name} ({side_word})", kind,
+                [(f(p)[0] + shift[0], f(p)[1] + shift[1]) for p in pts], r)
+
     if view == "posterior":
-        one("spine", "Spine", "bony", [(50.0, 28.0), (50.0, 85.0)], 1.2)
-        one("sacrum", "Sacrum", "bony", [(50.0, 89.5)], 3.0)
-        pair("scapular-spine", "Spine of the shoulder blade", "bony",
-             [(43.2, 43.5), (38.7, 41.3), (34.4, 39.2)], 1.0)
-        pair("kidney", "Kidney area", "avoid", [(45.8, 65.0)], 3.5, "erector-spinae")
-        pair("popliteal", "Back of the knee", "avoid", [(42.3, 124.8)], 2.0, "back-of-knee")
-        pair("cervical-nodes", "Neck lymph nodes", "target", [(45.8, 31.5)], 1.5, "neck")
+        add("spine", "Spine", "bony", [(50.0, 28.0), (50.0, 85.0)], 1.2)
+        add("sacrum", "Sacrum", "bony", [(50.0, 89.5)], 3.0)
+        pair("scapular-spine", "Spine of the shoulder blade", "bony", [(43.2, 43.5), (38.7, 41.3), (34.4, 39.2)], 1.0)
+        for stem, name, pts, r in BACK_AVOID:
+            drop = (0.0, KIDNEY_RIGHT_DROP_CM) if stem == "kidney" else (0.0, 0.0)
+            pair(stem, name, "avoid", pts, r, drop)
+        pair("cervical-nodes", "Neck lymph nodes", "target", [(45.8, 31.5)], 1.5)
     else:
         heart_x = 53.5   # model's left = viewer's right in the anterior view
-        one("heart", "Heart", "target", [(heart_x, 50.0)], 3.0, "chest-l")
-        one("sternum", "Breastbone", "bony", [(50.0, 37.5), (50.0, 57.0)], 1.5)
-        pair("axillary-nodes", "Armpit lymph nodes", "target", [(35.8, 49.4)], 2.0, "chest")
-        pair("inguinal-nodes", "Groin lymph nodes", "target", [(43.8, 93.2)], 2.0, "quadriceps")
-        pair("cervical-nodes", "Neck lymph nodes", "target", [(45.8, 31.5)], 1.5, "neck")
-        pair("patella", "Kneecap", "bony", [(42.3, 124.0)], 2.5, "knee")
+        add("heart", "Heart", "target", [(heart_x, 50.0)], 3.0)
+        add("sternum", "Breastbone", "bony", [(50.0, 37.5), (50.0, 57.0)], 1.5)
+        pair("axillary-nodes", "Armpit lymph nodes", "target", [(35.8, 49.4)], 2.0)
+        pair("inguinal-nodes", "Groin lymph nodes", "target", [(43.8, 93.2)], 2.0)
+        pair("cervical-nodes", "Neck lymph nodes", "target", [(45.8, 31.5)], 1.5)
+        pair("patella", "Kneecap", "bony", [(42.3, 124.0)], 2.5)
+        for stem, name, pts, r in FRONT_AVOID:
+            pair(stem, name, "avoid", pts or [arm_axis(S_ELBOW + 0.3)[0]], r)
+        # the windpipe and larynx on the midline, and below the breastbone the xiphoid process,
+        # which breaks off under pressure, over the liver's left lobe, the stomach and the aorta
+        add("throat", "Front of the throat", "avoid", [(50.0, 28.6), (50.0, 35.4)], 1.6)
+        add("xiphoid", "Xiphoid and upper abdomen", "avoid", [(50.0, 57.8), (50.0, 64.0)], 3.0)
     return out
 
 
@@ -591,7 +417,7 @@ def build(view):
             "width_cm": W, "height_cm": H, "art": f"{view}.svg",
             "silhouette": [[list(p) for p in s] for s in silhouette],
             "regions": [dict(r, polygon=[list(p) for p in r["polygon"]]) for r in regions],
-            "landmarks": landmarks(view)}
+            "landmarks": landmarks(view, regions)}
     return data, svg(view, silhouette, regions)
 
 

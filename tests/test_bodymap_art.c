@@ -101,6 +101,26 @@ static void test_art_covers_regions_and_only_the_body(void **state) {
     }
 }
 
+/* Every landmark and place to avoid lies where the art paints the body: a zone the trainer
+ * marks is never drawn over empty background. */
+static void test_art_paints_every_landmark(void **state) {
+    (void)state;
+    for (int v = 0; v < GT_VIEW_COUNT; v++) {
+        const GtBodyMap *map = gt_library_view(&gt_test_library, (GtView)v);
+        SDL_Surface *art = render_art(map);
+        for (size_t i = 0; i < map->landmark_count; i++) {
+            const GtLandmark *m = &map->landmarks[i];
+            double length = gt_polyline_length(&m->points);
+            for (double s = 0; s <= length; s += 0.5) {
+                GtPoint p = m->points.count == 1 ? m->points.points[0] : gt_polyline_point_at(&m->points, s, NULL);
+                if (alpha_at(art, p) <= 200)
+                    fail_msg("%s landmark %s: the art paints no body at [%.1f, %.1f]", gt_view_name(map->view), m->id, p.x, p.y);
+            }
+        }
+        SDL_FreeSurface(art);
+    }
+}
+
 /* ---- the body view on screen ---- */
 
 typedef struct Canvas {
@@ -344,6 +364,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_svg_frame_matches_data),
         cmocka_unit_test(test_art_covers_regions_and_only_the_body),
+        cmocka_unit_test(test_art_paints_every_landmark),
         cmocka_unit_test(test_zoomed_step_is_crisp_and_centred),
         cmocka_unit_test(test_edge_steps_stay_in_view),
         cmocka_unit_test(test_only_the_drawn_view_holds_art),

@@ -109,11 +109,11 @@ static const Case CASES[] = {
     { "lessons/guide-off-body.json", BY_FORMAT, NULL, 25, 26, "steps[1].guide.point",
       "[90.0, 20.0] is off the body in the posterior view; move the guide onto the body" },
     { "lessons/guide-on-kidney.json", BY_FORMAT, NULL, 25, 26, "steps[1].guide.point",
-      "[45.8, 65.0] is on \"kidney-l\" (Kidney area (left)), which tapotement must avoid; move the "
-      "guide at least 3.5 cm further away" },
+      "[45.4, 60.2] is on \"kidney-l\" (Kidney area (left)), which tapotement must avoid; move the "
+      "guide at least 3.0 cm further away" },
     { "lessons/segment-crosses-kidney.json", BY_FORMAT, NULL, 25, 30, "steps[1].guide.polyline[0]",
-      "the segment from this point to the next passes [45.8, 65.0], 0.0 cm from \"kidney-l\" (Kidney "
-      "area (left)), which tapotement must avoid by 3.5 cm; move the segment at least 3.5 cm further "
+      "the segment from this point to the next passes [46.8, 60.2], 1.4 cm from \"kidney-l\" (Kidney "
+      "area (left)), which tapotement must avoid by 3.0 cm; move the segment at least 1.6 cm further "
       "away" },
     { "lessons/hold-polyline.json", BY_FORMAT, NULL, 25, 29, "steps[1].guide.polyline",
       "trigger-point-compression is a hold: give the spot as \"point\": [x_cm, y_cm]" },
