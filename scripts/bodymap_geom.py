@@ -256,8 +256,10 @@ def clip(poly, sd):
 
 
 def clip_all(poly, sides, what):
+    """The one piece of poly on the kept side of every cut; loops go last, so they bite a
+    cell already bounded by the straight-through cuts (a ValueError when not one piece)."""
     pieces = [poly]
-    for sd in sides:
+    for sd in sorted(sides, key=lambda sd: sd[0].kind == "loop"):
         pieces = [q for p in pieces for q in clip(p, sd)]
     pieces = [p for p in pieces if abs(area(p)) > 0.05]
     if len(pieces) != 1:

@@ -24,12 +24,24 @@ viewer-left half is the model's left ("-l"), in the anterior view the model's ri
 import json
 import math
 import os
+import sys
 
 W, H = 100.0, 180.0
 INSET = 0.2     # regions sit this far inside the silhouette edge (cm)
 
-SKIN, SKIN_SHADE, OUTLINE = "#F3D9C4", "#E9C9B0", "#B08968"
-MUSCLE, HAIR = "#A4624A", "#8A6A58"
+# Skin tones the trainer can choose (bodyview's gt_bodyview_set_skin_tone): the body is painted
+# with the gradient "skin-<tone>" and outlined with "edge-<tone>"; "skin" and "edge" are the
+# default.  Name: (skin at the centre, skin at the sides, outline).
+SKIN_TONES = {
+    "light": ("#F3D9C4", "#E9C9B0", "#B08968"),
+    "light-medium": ("#E6BE98", "#D9AC84", "#9C7150"),
+    "medium": ("#C6946A", "#B5835A", "#7E5638"),
+    "medium-dark": ("#99663F", "#885833", "#5A381F"),
+    "dark": ("#6B4430", "#5D3926", "#38231A"),
+}
+DEFAULT_TONE = "light"
+OUTLINE = "#B08968"                 # the hair's edge
+LINES, MUSCLE, HAIR = "#5A4032", "#6E4030", "#8A6A58"   # details and muscle outlines: read on every tone
 
 
 from bodymap_geom import (MID, STEP, mirror, catmull_rom_closed, catmull_rom_open, area, inset, Cut,
@@ -120,16 +132,46 @@ def outline(view):
 # sym=True cuts run across the midline and serve both halves.
 HAIRLINE = Cut("y", [(41.0, 25.4), (45.0, 26.7), (50.0, 27.2)], sym=True)          # scalp | neck
 NT = Cut("x", [(43.9, 26.0), (44.2, 30.5), (45.2, 36.0)])                         # neck | shoulder top
-NECK_BASE = Cut("y", [(45.2, 36.0), (47.6, 36.4), (50.0, 36.5)], sym=True)       # base of neck (C7)
-UT = Cut("y", [(33.5, 37.9), (37.0, 37.0), (41.0, 36.3), (45.2, 36.0)])  # lower edge of upper trapezius
+# The back's upper half, from the vertebral levels of a 170 cm model: C7 at y 30.5, T1 33,
+# T3 (root of the spine of the scapula) 38.3, T7 (its lower angle) 48.7, T12 61.7.
+TOPBACK = Cut("y", [(33.4, 35.5), (36.5, 36.0), (40.0, 36.3), (43.0, 36.2), (45.2, 35.4), (47.6, 33.9),
+                    (50.0, 33.6)], sym=True)         # upper trapezius and neck | middle trapezius (C7-T1)
 D = Cut("x", [(33.2, 33.0), (33.8, 38.0), (34.1, 43.5), (33.9, 48.6), (34.3, 56.0),
               (34.9, 70.0), (33.4, 78.0), (30.5, 86.0), (28.5, 100.0)])            # torso | arm
-SS = Cut("y", [(33.6, 38.9), (36.5, 39.9), (40.0, 41.6), (43.5, 43.8)])           # spine of the scapula
-MB = Cut("x", [(43.0, 36.0), (43.4, 44.0), (43.6, 52.0), (43.5, 60.0), (43.1, 70.0),
-               (43.0, 80.0), (43.3, 88.0)])                                        # scapula / erector edge
-LT1 = Cut("y", [(43.0, 45.3), (46.5, 47.4), (50.0, 49.6)], sym=True)              # upper back | lower trap.
-SB = Cut("y", [(33.9, 49.6), (37.0, 52.6), (40.3, 55.0), (42.0, 55.4), (43.8, 54.4)])  # scapula bottom
-LT2 = Cut("y", [(43.4, 54.6), (46.6, 58.9), (50.0, 62.4)], sym=True)              # lower trap. | erector
+MTL = Cut("y", [(33.4, 36.4), (37.0, 37.3), (40.5, 38.1), (43.6, 39.0), (46.5, 38.8),
+                (50.0, 38.3)], sym=True)              # spine of the scapula, then the middle trapezius to T3
+MB = Cut("x", [(43.3, 34.0), (43.6, 40.0), (43.4, 46.0), (43.1, 52.0), (43.1, 62.0), (43.1, 70.0),
+               (43.0, 80.0), (43.3, 88.0)])          # medial border of the scapula, erector's outer edge
+SB = Cut("y", [(33.9, 46.0), (37.0, 48.8), (40.3, 51.0), (42.0, 51.4), (43.8, 50.4)])  # scapula bottom
+
+
+def joined_x_cut(upper, lower, at_y):
+    """An "x" cut following the smooth curve `upper` down to at_y, then the cut `lower`."""
+    pts = [p for p in catmull_rom_open(upper, 0.5) if p[1] < at_y]
+    pts += [(x, y) for y, x in lower.uv if y >= at_y]
+    return Cut("x", pts, smooth=False)
+
+
+# outer edge of the erector spinae: a column 3.7 cm wide along the thoracic spine, widening to
+# the scapula's line over the lumbar spine
+ESL = joined_x_cut([(46.3, 30.0), (46.3, 45.0), (45.9, 50.0), (44.9, 55.0), (43.7, 59.0), (43.1, 62.0)],
+                   MB, 62.0)
+SPX = Cut("x", [(48.3, -1e3), (48.3, 48.4), (49.8, 48.8), (49.8, 1e3)], smooth=False)  # upper-back strip
+UPPER_BACK_END = hline(48.6)                         # the strip over the spinous processes T3-T7
+SUBOCC = Cut("y", [(43.0, 29.8), (47.0, 30.0), (50.0, 30.1)], sym=True)  # under the skull: C0-C2
+RB = Cut("y", [(43.0, 51.0), (44.6, 48.0), (46.5, 44.5)])   # lower edge of the rhomboids: T5 to the lower angle
+LTB = Cut("y", [(43.0, 61.0), (50.0, 61.0)])                # the lower trapezius ends at T12
+# The deeper muscles a teacher names are loops biting into the regions over them (see Loop);
+# each loop's first point lies off the cells it bites.
+LEVATOR = Loop([(42.6, 28.8), (46.4, 28.8), (45.7, 32.5), (45.0, 36.5), (42.6, 36.5),
+                (41.9, 32.0)])                  # side of the neck (C1-C4) to the scapula's upper angle
+QL = Loop([(40.4, 95.0), (40.4, 64.4), (43.6, 62.2), (43.6, 95.0)])   # 12th rib to iliac crest, 6.5-10 cm out
+PIRIFORMIS = Loop([(27.0, 85.8), (34.5, 86.4), (46.6, 87.6), (47.6, 91.6), (35.0, 89.0),
+                   (27.0, 89.2)])               # lateral sacrum (S2-S4) to the top of the greater trochanter
+ITX = Cut("x", [(35.4, 95.0), (36.3, 104.0), (37.3, 112.0), (38.4, 119.0), (39.0, 124.0)])  # IT band | thigh
+ADX = Cut("x", [(44.6, 94.0), (45.0, 102.0), (45.7, 110.0), (46.6, 118.0)])  # quadriceps | adductors
+SOLE_ARCH, SOLE_BALL = hline(167.6), hline(174.4)   # reflexology zones of the (foreshortened) sole
+SOLE_TOES = Cut("y", [(38.5, 176.9), (42.5, 176.3), (46.5, 176.0)])
 IL = Cut("y", [(33.0, 80.0), (37.0, 80.5), (41.0, 82.0), (45.0, 84.2), (48.0, 85.5),
                (50.0, 86.0)], sym=True)                                            # iliac crest
 GF = Cut("y", [(32.5, 98.0), (37.0, 99.6), (42.0, 100.4), (46.5, 100.0), (49.0, 99.1),
@@ -149,6 +191,11 @@ IG = Cut("y", [(32.5, 84.0), (37.0, 86.4), (41.5, 89.6), (46.0, 93.3), (48.5, 95
 KNEE_TOP = Cut("y", [(36.0, 120.0), (42.3, 119.2), (48.5, 120.0), (50.0, 120.2)], sym=True)
 KNEE_BOT = Cut("y", [(36.0, 128.4), (42.3, 129.4), (48.5, 128.4), (50.0, 128.2)], sym=True)
 ANKLE = Cut("y", [(37.5, 163.6), (42.3, 164.8), (47.0, 163.6), (50.0, 163.4)], sym=True)
+SCM = Loop([(42.0, 22.0), (45.8, 24.8), (49.4, 36.4), (49.6, 39.0), (44.0, 39.0),
+           (43.2, 30.0)])                       # mastoid to the sternum and the clavicle's inner third
+PEC_MINOR = Loop([(32.0, 38.4), (36.6, 38.0), (43.9, 45.2), (43.7, 51.6), (40.6, 51.0),
+                  (32.0, 40.6)])                # coracoid process to ribs 3-5
+HIP_FLEXORS = Loop([(30.0, 76.0), (42.5, 78.0), (45.2, 88.0), (45.0, 95.0), (30.0, 95.0)])  # iliacus, psoas
 ARM_DELTOID = Cut("y", [arm_pt(9.5, -7.0), arm_pt(13.8, -0.8), arm_pt(10.0, 6.5)])  # V insertion
 ARM_ELBOW = arm_cut(S_ELBOW)
 ARM_WRIST = arm_cut(S_WRIST)
@@ -174,19 +221,30 @@ def leg_band(top, bottom):
 def posterior_cells():
     cells = {
         "scalp": ([above(HAIRLINE)], None, "single"),
-        "neck": ([below(HAIRLINE), right_of(NT), above(NECK_BASE)], 90, "centre"),
-        "upper-trapezius": ([left_of(NT), above(UT), right_of(D), below(hline(28.5))], 158, "pair"),
-        "middle-trapezius": ([below(UT), above(SS), right_of(D), left_of(MB)], 0, "pair"),
-        "upper-back": ([below(UT), below(NECK_BASE), right_of(MB), above(LT1)], None, "centre"),
-        "scapular": ([below(SS), above(SB), right_of(D), left_of(MB)], 25, "pair"),
-        "lower-trapezius": ([below(LT1), above(LT2), right_of(MB), left_of(SPINE_GAP)], 60, "pair"),
-        "latissimus": ([below(SB), above(IL), right_of(D), left_of(MB)], 70, "pair"),
-        "erector-spinae": ([below(LT2), above(IL), right_of(MB), left_of(SPINE_GAP)], 90, "pair"),
-        "gluteal": ([below(IL), above(GF), right_of(LEG_X), left_of(SPINE_GAP)], 155, "pair"),
-        "hamstrings": (leg_band(GF, KNEE_BACK_TOP), 88, "pair"),
+        "suboccipitals": ([below(HAIRLINE), above(SUBOCC), right_of(NT), left_of(SPINE_GAP), outside(LEVATOR)],
+                          40, "pair"),
+        "neck": ([below(SUBOCC), right_of(NT), above(TOPBACK), outside(LEVATOR)], 90, "centre"),
+        "levator-scapulae": ([inside(LEVATOR), above(TOPBACK), below(HAIRLINE)], 108, "pair"),
+        "upper-trapezius": ([left_of(NT), above(TOPBACK), right_of(D), below(hline(28.5)), outside(LEVATOR)],
+                            158, "pair"),
+        "middle-trapezius": ([below(TOPBACK), above(MTL), right_of(D), left_of(SPINE_GAP)], 0, "pair"),
+        "upper-back": ([below(MTL), above(UPPER_BACK_END), right_of(SPX)], None, "centre"),
+        "scapular": ([below(MTL), above(SB), right_of(D), left_of(MB)], 25, "pair"),
+        "rhomboids": ([below(MTL), above(RB), right_of(MB), left_of(ESL)], 121, "pair"),
+        "lower-trapezius": ([below(RB), above(LTB), right_of(MB), left_of(ESL)], 60, "pair"),
+        "latissimus": ([below(SB), above(IL), right_of(D), left_of(MB), outside(QL)], 70, "pair"),
+        "quadratus-lumborum": ([inside(QL), above(IL), left_of(MB)], 95, "pair"),
+        "erector-spinae": ([below(MTL), above(IL), right_of(ESL), left_of(SPX)], 90, "pair"),
+        "gluteal": ([below(IL), above(GF), right_of(LEG_X), left_of(SPINE_GAP), outside(PIRIFORMIS)], 155, "pair"),
+        "piriformis": ([inside(PIRIFORMIS), below(IL), above(GF), right_of(LEG_X), left_of(SPINE_GAP)], 11, "pair"),
+        "it-band": ([right_of(LEG_X), left_of(ITX), below(GF), above(KNEE_BACK_TOP)], 81, "pair"),
+        "hamstrings": (leg_band(GF, KNEE_BACK_TOP) + [right_of(ITX)], 88, "pair"),
         "back-of-knee": (leg_band(KNEE_BACK_TOP, KNEE_BACK_BOT), None, "pair"),
         "calf": (leg_band(KNEE_BACK_BOT, HEEL), 91, "pair"),
-        "foot-sole": (leg_band(HEEL, None), None, "pair"),
+        "sole-heel": (leg_band(HEEL, SOLE_ARCH), None, "pair"),
+        "foot-sole": (leg_band(SOLE_ARCH, SOLE_BALL), None, "pair"),
+        "sole-ball": (leg_band(SOLE_BALL, SOLE_TOES), None, "pair"),
+        "sole-toes": (leg_band(SOLE_TOES, None), None, "pair"),
     }
     cells.update({k: (sd, fib, "pair") for k, (sd, fib) in arm_regions().items()})
     return cells
@@ -195,11 +253,17 @@ def posterior_cells():
 def anterior_cells():
     cells = {
         "face": ([above(JAW)], None, "single"),
-        "neck": ([below(JAW), right_of(NT), above(CL)], 90, "centre"),
+        "neck": ([below(JAW), right_of(NT), above(CL), outside(SCM)], 90, "centre"),
+        "sternocleidomastoid": ([inside(SCM), below(JAW), above(CL), right_of(NT)], 70, "pair"),
         "upper-trapezius": ([left_of(NT), above(CL), right_of(D), below(hline(28.5))], 158, "pair"),
-        "chest": ([below(CL), above(CB), right_of(D), left_of(SPINE_GAP)], 10, "pair"),
-        "abdomen": ([below(CB), above(IG), right_of(D), left_of(D.mirrored())], None, "single"),
-        "quadriceps": (leg_band(IG, KNEE_TOP), 88, "pair"),
+        "chest": ([below(CL), above(CB), right_of(D), left_of(SPINE_GAP), outside(PEC_MINOR)], 10, "pair"),
+        "pectoralis-minor": ([inside(PEC_MINOR), below(CL), above(CB), right_of(D)], 55, "pair"),
+        "abdomen": ([below(CB), above(IG), right_of(D), left_of(D.mirrored()), outside(HIP_FLEXORS),
+                     outside(HIP_FLEXORS.mirrored())], None, "single"),
+        "hip-flexors": ([inside(HIP_FLEXORS), below(CB), above(IG), right_of(D)], 70, "pair"),
+        "it-band": ([right_of(LEG_X), left_of(ITX), below(IG), above(KNEE_TOP)], 81, "pair"),
+        "quadriceps": (leg_band(IG, KNEE_TOP) + [right_of(ITX), left_of(ADX)], 88, "pair"),
+        "adductors": (leg_band(IG, KNEE_TOP) + [right_of(ADX)], 106, "pair"),
         "knee": (leg_band(KNEE_TOP, KNEE_BOT), None, "pair"),
         "shin": (leg_band(KNEE_BOT, ANKLE), 91, "pair"),
         "foot": (leg_band(ANKLE, None), None, "pair"),
@@ -208,14 +272,22 @@ def anterior_cells():
     return cells
 
 
-NAMES = {"scalp": "Scalp", "face": "Face", "neck": "Neck", "upper-back": "Upper back",
-         "abdomen": "Abdomen", "upper-trapezius": "Upper trapezius",
-         "middle-trapezius": "Middle trapezius", "lower-trapezius": "Lower trapezius",
-         "deltoid": "Deltoid", "scapular": "Shoulder blade", "latissimus": "Latissimus dorsi",
-         "erector-spinae": "Erector spinae", "gluteal": "Gluteal muscles",
-         "hamstrings": "Hamstrings", "back-of-knee": "Back of the knee", "calf": "Calf",
-         "foot-sole": "Sole of the foot", "upper-arm": "Upper arm", "forearm": "Forearm",
-         "hand": "Hand", "chest": "Chest", "quadriceps": "Quadriceps", "knee": "Knee",
+NAMES = {"scalp": "Scalp", "face": "Face", "suboccipitals": "Suboccipital muscles", "neck": "Neck",
+         "sternocleidomastoid": "Sternocleidomastoid", "levator-scapulae": "Levator scapulae",
+         "upper-back": "Upper back (over the spine)", "abdomen": "Abdomen",
+         "upper-trapezius": "Upper trapezius", "middle-trapezius": "Middle trapezius",
+         "rhomboids": "Rhomboids", "lower-trapezius": "Lower trapezius", "deltoid": "Deltoid",
+         "scapular": "Shoulder blade", "latissimus": "Latissimus dorsi",
+         "quadratus-lumborum": "Quadratus lumborum", "erector-spinae": "Erector spinae",
+         "gluteal": "Gluteal muscles", "piriformis": "Piriformis", "hip-flexors": "Hip flexors (iliopsoas)",
+         "it-band": "IT band", "hamstrings": "Hamstrings", "adductors": "Adductors (inner thigh)",
+         "back-of-knee": "Back of the knee", "calf": "Calf",
+         "sole-heel": "Heel: pelvis and lower back reflex zone",
+         "foot-sole": "Sole of the foot, arch: digestive organs reflex zone",
+         "sole-ball": "Ball of the foot: chest and lung reflex zone",
+         "sole-toes": "Toes: head and sinus reflex zone",
+         "upper-arm": "Upper arm", "forearm": "Forearm", "hand": "Hand", "chest": "Chest",
+         "pectoralis-minor": "Pectoralis minor", "quadriceps": "Quadriceps", "knee": "Knee",
          "shin": "Shin", "foot": "Foot"}
 
 
@@ -278,7 +350,7 @@ BACK_AVOID = [
     # the sciatic nerve leaves the pelvis through the greater sciatic notch below the piriformis,
     # runs midway between the ischial tuberosity and the greater trochanter, and is most exposed
     # to pressure in the buttock before the hamstrings cover it
-    ("sciatic-nerve", "Sciatic nerve", [(45.2, 90.9), (39.8, 92.7), (40.5, 100.6)], 2.0),
+    ("sciatic-nerve", "Sciatic nerve", [(45.3, 91.6), (39.8, 92.9), (40.5, 100.6)], 2.0),
     # below the gluteal fold it runs down the middle of the back of the thigh, deep under the
     # hamstrings, to the top of the back of the knee, where it divides
     ("sciatic-nerve-thigh", "Sciatic nerve in the thigh", [(40.5, 100.6), (41.3, 108.5), (42.2, 117.6)], 1.5),
@@ -311,7 +383,7 @@ def landmarks(view, regions):
     if view == "posterior":
         add("spine", "Spine", "bony", [(50.0, 28.0), (50.0, 85.0)], 1.2)
         add("sacrum", "Sacrum", "bony", [(50.0, 89.5)], 3.0)
-        pair("scapular-spine", "Spine of the shoulder blade", "bony", [(43.2, 43.5), (38.7, 41.3), (34.4, 39.2)], 1.0)
+        pair("scapular-spine", "Spine of the shoulder blade", "bony", [(43.2, 39.4), (38.7, 38.4), (35.6, 38.0)], 1.0)
         for stem, name, pts, r in BACK_AVOID:
             drop = (0.0, KIDNEY_RIGHT_DROP_CM) if stem == "kidney" else (0.0, 0.0)
             pair(stem, name, "avoid", pts, r, drop)
@@ -339,14 +411,26 @@ def path_d(pts, closed=True):
     return s + (" Z" if closed else "")
 
 
+def skin_defs():
+    """Every skin tone's gradients, and the default's under the plain names."""
+    def grad(id_, centre, side):
+        return (f'<linearGradient id="{id_}" x1="0" y1="0" x2="1" y2="0"><stop offset="0" stop-color="{side}"/>'
+                f'<stop offset="0.5" stop-color="{centre}"/><stop offset="1" stop-color="{side}"/></linearGradient>')
+    out = ["<defs>"]
+    for name, (centre, side, edge) in [(None, SKIN_TONES[DEFAULT_TONE])] + list(SKIN_TONES.items()):
+        suffix = f"-{name}" if name else ""
+        out.append(grad(f"skin{suffix}", centre, side))
+        out.append(grad(f"edge{suffix}", edge, edge))
+    out.append("</defs>")
+    return "\n".join(out)
+
+
 def svg(view, silhouette, regions):
     o = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {W:g} {H:g}" '
          f'width="{W:g}" height="{H:g}">',
-         '<defs><linearGradient id="skin" x1="0" y1="0" x2="1" y2="0">'
-         f'<stop offset="0" stop-color="{SKIN_SHADE}"/><stop offset="0.5" stop-color="{SKIN}"/>'
-         f'<stop offset="1" stop-color="{SKIN_SHADE}"/></linearGradient></defs>']
+         skin_defs()]
     # Union trick: thick outline under every piece, then the fills on top.
-    o.append(f'<g fill="{OUTLINE}" stroke="{OUTLINE}" stroke-width="0.7" stroke-linejoin="round">')
+    o.append('<g fill="url(#edge)" stroke="url(#edge)" stroke-width="0.7" stroke-linejoin="round">')
     o += [f'<path d="{path_d(p)}"/>' for p in silhouette]
     o.append('</g>')
     o.append('<g fill="url(#skin)" stroke="none">')
@@ -357,7 +441,7 @@ def svg(view, silhouette, regions):
              'stroke-linejoin="round">')
     o += [f'<path d="{path_d(r["polygon"])}"/>' for r in regions]
     o.append('</g>')
-    o.append(f'<g fill="none" stroke="{OUTLINE}" stroke-opacity="0.6" stroke-width="0.25" '
+    o.append(f'<g fill="none" stroke="{LINES}" stroke-opacity="0.5" stroke-width="0.25" '
              'stroke-linecap="round">')
     o += detail_lines(view)
     o.append('</g>')
@@ -445,7 +529,10 @@ def dump(data):
 
 
 def main():
+    """Writes the four files into assets/bodymap, or into the folder after --out."""
     root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "assets", "bodymap")
+    if len(sys.argv) == 3 and sys.argv[1] == "--out":
+        root = sys.argv[2]
     os.makedirs(root, exist_ok=True)
     for view in ("posterior", "anterior"):
         data, art = build(view)

@@ -20,10 +20,14 @@ static void test_required_regions_exist(void **state) {
         "middle-trapezius-l", "middle-trapezius-r", "lower-trapezius-l", "lower-trapezius-r", "deltoid-l",
         "deltoid-r", "upper-back", "scapular-l", "scapular-r", "erector-spinae-l", "erector-spinae-r",
         "gluteal-l", "gluteal-r", "hamstrings-l", "hamstrings-r", "calf-l", "calf-r", "foot-sole-l",
-        "foot-sole-r", "upper-arm-l", "upper-arm-r", "forearm-l", "forearm-r", "hand-l", "hand-r", NULL };
+        "foot-sole-r", "upper-arm-l", "upper-arm-r", "forearm-l", "forearm-r", "hand-l", "hand-r",
+        "suboccipitals-l", "suboccipitals-r", "levator-scapulae-l", "levator-scapulae-r", "rhomboids-l", "rhomboids-r",
+        "quadratus-lumborum-l", "quadratus-lumborum-r", "piriformis-l", "piriformis-r", "it-band-l", "it-band-r",
+        "sole-heel-l", "sole-heel-r", "sole-ball-l", "sole-ball-r", "sole-toes-l", "sole-toes-r", NULL };
     static const char *const anterior[] = { "neck", "chest-l", "chest-r", "abdomen", "deltoid-l", "deltoid-r",
         "upper-arm-l", "upper-arm-r", "forearm-l", "forearm-r", "hand-l", "hand-r", "quadriceps-l",
-        "quadriceps-r", NULL };
+        "quadriceps-r", "sternocleidomastoid-l", "sternocleidomastoid-r", "pectoralis-minor-l", "pectoralis-minor-r",
+        "hip-flexors-l", "hip-flexors-r", "it-band-l", "it-band-r", "adductors-l", "adductors-r", NULL };
     const GtBodyMap *back = gt_library_view(&gt_test_library, GT_VIEW_POSTERIOR);
     const GtBodyMap *front = gt_library_view(&gt_test_library, GT_VIEW_ANTERIOR);
     assert_non_null(back);

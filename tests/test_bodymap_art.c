@@ -101,6 +101,40 @@ static void test_art_covers_regions_and_only_the_body(void **state) {
     }
 }
 
+/* The art draws every region's outline from the very numbers in the data: one outline path per
+ * region in the art's muscle-line group, each starting at its region's first point. A region
+ * added to the data but not to the art (or moved in one only) fails here. */
+static void test_art_outlines_every_region(void **state) {
+    (void)state;
+    for (int v = 0; v < GT_VIEW_COUNT; v++) {
+        const GtBodyMap *map = gt_library_view(&gt_test_library, (GtView)v);
+        char relative[256];
+        snprintf(relative, sizeof relative, "assets/bodymap/%s", map->art_path);
+        GtDiag diag;
+        gt_diag_init(&diag);
+        char *text = NULL;
+        size_t length = 0;
+        assert_true(gt_read_file(gt_test_path(relative), &text, &length, &diag));
+        const char *group = strstr(text, "stroke-opacity=\"0.45\"");
+        assert_non_null(group);
+        const char *end = strstr(group, "</g>");
+        assert_non_null(end);
+        size_t paths = 0;
+        for (const char *p = strstr(group, "<path"); p && p < end; p = strstr(p + 1, "<path")) paths++;
+        assert_int_equal(paths, map->region_count);
+        for (size_t i = 0; i < map->region_count; i++) {
+            char start[64];
+            GtPoint first = map->regions[i].polygon.points[0];
+            snprintf(start, sizeof start, "d=\"M%g %g ", first.x, first.y);
+            const char *found = strstr(group, start);
+            if (!found || found > end) fail_msg("%s: the art has no outline starting at %s's first point (%s)",
+                                                relative, map->regions[i].id, start);
+        }
+        free(text);
+        gt_diag_free(&diag);
+    }
+}
+
 /* Every landmark and place to avoid lies where the art paints the body: a zone the trainer
  * marks is never drawn over empty background. */
 static void test_art_paints_every_landmark(void **state) {
@@ -360,15 +394,64 @@ static void test_guide_joints_leave_no_mark(void **state) {
     canvas_close(&c);
 }
 
+/* The torso's colour at the middle of the chest, drawn whole-body with skin tone `tone` (NULL:
+ * the default), as 0xRRGGBB; fails when the tone cannot be chosen. */
+static Uint32 torso_colour(const char *tone) {
+    Canvas c;
+    canvas_open(&c, 1280, 800);
+    GtBodyView view;
+    open_view(&view, GT_VIEW_ANTERIOR);
+    if (tone) assert_true(gt_bodyview_set_skin_tone(&view, tone));
+    gt_bodyview_focus(&view, NULL);
+    gt_bodyview_layout(&view, c.renderer, SCREENS[0].body_area);
+    canvas_clear(&c, 0, 255, 0);
+    gt_bodyview_draw(&view, &c.ui);
+    SDL_FPoint p = gt_bodyview_to_px(&view, (GtPoint){ view.map->width_cm / 2, 66.0 });
+    Uint32 colour = canvas_pixel(&c, (int)p.x, (int)p.y);
+    gt_bodyview_free(&view);
+    canvas_close(&c);
+    return colour;
+}
+
+static int luma(Uint32 rgb) {
+    return (int)(((rgb >> 16) & 0xFF) * 299 + ((rgb >> 8) & 0xFF) * 587 + (rgb & 0xFF) * 114) / 1000;
+}
+
+/* A teacher can show the figure in several skin tones: each tone the art offers paints the body
+ * in its own colour, from light to dark in order, the default is the light one, and a tone the
+ * art does not have is refused and leaves the figure as it was. */
+static void test_skin_tones_paint_the_figure(void **state) {
+    (void)state;
+    static const char *const tones[] = { "light", "light-medium", "medium", "medium-dark", "dark" };
+    Uint32 plain = torso_colour(NULL);
+    int previous = 256;
+    for (size_t i = 0; i < sizeof tones / sizeof tones[0]; i++) {
+        Uint32 colour = torso_colour(tones[i]);
+        fprintf(stderr, "skin tone %-12s torso %06X (luma %d)\n", tones[i], (unsigned)colour, luma(colour));
+        if (i == 0) assert_int_equal(colour, plain);
+        assert_true(luma(colour) < previous - 15);
+        previous = luma(colour);
+    }
+    GtBodyView view;
+    open_view(&view, GT_VIEW_ANTERIOR);
+    const char *before = view.svg;
+    assert_false(gt_bodyview_set_skin_tone(&view, "green"));
+    assert_false(gt_bodyview_set_skin_tone(&view, "Dark\" onload=\""));
+    assert_ptr_equal(view.svg, before);
+    gt_bodyview_free(&view);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_svg_frame_matches_data),
         cmocka_unit_test(test_art_covers_regions_and_only_the_body),
         cmocka_unit_test(test_art_paints_every_landmark),
+        cmocka_unit_test(test_art_outlines_every_region),
         cmocka_unit_test(test_zoomed_step_is_crisp_and_centred),
         cmocka_unit_test(test_edge_steps_stay_in_view),
         cmocka_unit_test(test_only_the_drawn_view_holds_art),
         cmocka_unit_test(test_guide_joints_leave_no_mark),
+        cmocka_unit_test(test_skin_tones_paint_the_figure),
     };
     int failed = cmocka_run_group_tests(tests, gt_test_group_load, gt_test_group_free);
     IMG_Quit();

@@ -41,6 +41,10 @@ typedef struct GtBodyView {
 /* Prepares a view of `map`, whose art lives in `bodymap_dir`. Never fails: a missing art file
  * leaves the figure undrawn and the reason in view->error. */
 void gt_bodyview_init(GtBodyView *view, const GtBodyMap *map, const char *bodymap_dir);
+/* Paints the figure in the skin tone `tone` ("light", "medium", "dark"... the art's gradients
+ * named "skin-<tone>") from the next draw on. False, with the figure unchanged, when the art
+ * has no such tone or memory ran out. */
+bool gt_bodyview_set_skin_tone(GtBodyView *view, const char *tone);
 /* Releases the art, the SVG text and the triangulations, and zeroes the view. */
 void gt_bodyview_free(GtBodyView *view);
 

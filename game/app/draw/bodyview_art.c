@@ -25,6 +25,49 @@ void gt_bodyview_init(GtBodyView *view, const GtBodyMap *map, const char *bodyma
     if (!view->svg) snprintf(view->error, sizeof view->error, "cannot read %s: %s", view->art_path, SDL_GetError());
 }
 
+/* The SVG text with every paint "url(#<family>...)" pointing at "<family>-<tone>" instead.
+ * malloc'd; NULL when memory ran out. */
+static char *svg_with_paint(const char *svg, const char *family, const char *tone) {
+    char token[24];
+    snprintf(token, sizeof token, "url(#%s", family);
+    size_t count = 0, total = strlen(svg), id_length = strlen(family) + strlen(tone) + 1;
+    for (const char *at = strstr(svg, token); at; at = strstr(at + 1, token)) count++;
+    char *out = malloc(total + count * (id_length + 8) + 1), *w = out;
+    if (!out) return NULL;
+    const char *from = svg;
+    for (const char *at = strstr(svg, token); at; at = strstr(at + 1, token)) {
+        const char *close = strchr(at, ')');
+        if (!close) break;
+        memcpy(w, from, (size_t)(at - from));
+        w += at - from;
+        w += sprintf(w, "url(#%s-%s)", family, tone);
+        from = close + 1;
+    }
+    memcpy(w, from, total - (size_t)(from - svg) + 1);
+    return out;
+}
+
+bool gt_bodyview_set_skin_tone(GtBodyView *view, const char *tone) {
+    char attribute[64];
+    if (!view->svg || !tone || !tone[0] || strlen(tone) > 32) return false;
+    for (const char *c = tone; *c; c++)
+        if (!(islower((unsigned char)*c) || isdigit((unsigned char)*c) || *c == '-')) return false;
+    snprintf(attribute, sizeof attribute, "id=\"skin-%s\"", tone);
+    if (!strstr(view->svg, attribute)) return false;
+    char *skin = svg_with_paint(view->svg, "skin", tone);
+    char *both = skin ? svg_with_paint(skin, "edge", tone) : NULL;
+    free(skin);
+    size_t length = both ? strlen(both) + 1 : 0;
+    char *owned = both ? SDL_malloc(length) : NULL;
+    if (owned) memcpy(owned, both, length);
+    free(both);
+    if (!owned) return false;
+    SDL_free(view->svg);
+    view->svg = owned;
+    gt_bodyview_release_art(view);
+    return true;
+}
+
 void gt_bodyview_release_art(GtBodyView *view) {
     if (view->art) SDL_DestroyTexture(view->art);
     view->art = NULL;
