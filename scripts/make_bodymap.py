@@ -51,7 +51,7 @@ from bodymap_geom import (MID, STEP, mirror, catmull_rom_closed, catmull_rom_ope
 
 # ----------------------------------------------------------------------------- the figure
 # Arm: a bent axis from the shoulder joint; widths are measured across it.
-SHOULDER = (31.8, 38.6)
+SHOULDER = (32.6, 38.8)
 # (length cm, abduction from vertical in degrees) of upper arm, forearm and hand
 ARM_SEGS = [(31.0, 16.0), (25.0, 13.0), (18.5, 11.0)]
 
@@ -87,7 +87,7 @@ def arm_cut(s):
 
 S_ELBOW, S_WRIST = ARM_SEGS[0][0], ARM_SEGS[0][0] + ARM_SEGS[1][0]
 S_TIP = S_WRIST + ARM_SEGS[2][0]
-ARM_LATERAL = [(3, 4.7), (7, 4.75), (11, 4.45), (16, 4.05), (22, 3.8), (27, 3.75), (31, 3.7),
+ARM_LATERAL = [(3, 3.9), (7, 3.85), (11, 3.5), (16, 3.3), (22, 3.4), (27, 3.75), (31, 3.7),
                (34, 4.0), (38, 4.05), (44, 3.5), (50, 2.9), (55, 2.45),
                (57.5, 2.7), (59.5, 3.45), (61.5, 4.05), (63.3, 3.85), (64.5, 3.0), (65.6, 2.6),
                (68, 2.6), (71, 2.35), (73.2, 1.6)]
@@ -97,11 +97,11 @@ ARM_MEDIAL = [(73.2, 1.5), (71, 2.3), (66, 2.65), (61, 2.6), (58, 2.45), (56, 2.
 HEAD = [(50.0, 5.0), (46.6, 5.6), (44.0, 7.6), (42.7, 11.0), (42.4, 14.5), (42.7, 18.5),
         (43.5, 22.0), (44.6, 24.6)]
 NECK_SHOULDER = [(45.1, 26.3), (44.6, 28.2), (44.4, 30.0), (43.3, 31.5), (40.5, 32.8),
-                 (37.0, 33.7), (33.6, 34.5), (31.0, 35.4), (28.9, 36.7), (27.5, 39.0)]
+                 (37.0, 33.7), (33.6, 34.5), (31.6, 35.5), (29.9, 36.9), (28.7, 39.3)]
 ARMPIT = [(33.9, 48.6)]
 TORSO_SIDE = [(34.5, 51.2), (34.8, 54.0), (35.3, 58.5), (35.9, 65.0), (36.1, 70.0), (35.6, 76.0),
-              (34.2, 82.0), (32.9, 87.5), (32.5, 93.0), (32.7, 99.0)]
-LEG_OUTER = [(33.3, 106.0), (34.5, 113.0), (35.9, 119.0), (36.8, 123.5), (37.0, 127.0),
+              (33.4, 82.0), (31.8, 87.5), (31.3, 93.0), (31.6, 99.0)]
+LEG_OUTER = [(32.5, 106.0), (34.0, 113.0), (35.9, 119.0), (36.8, 123.5), (37.0, 127.0),
              (36.6, 132.0), (36.4, 137.0), (36.8, 143.0), (37.8, 150.0), (38.8, 156.0),
              (39.3, 161.0)]
 FOOT_FRONT = [(38.9, 164.0), (38.4, 166.5), (37.6, 169.5), (37.0, 172.0), (37.0, 174.0),
@@ -163,10 +163,17 @@ RB = Cut("y", [(43.0, 51.0), (44.6, 48.0), (46.5, 44.5)])   # lower edge of the 
 LTB = Cut("y", [(43.0, 61.0), (50.0, 61.0)])                # the lower trapezius ends at T12
 # The deeper muscles a teacher names are loops biting into the regions over them (see Loop);
 # each loop's first point lies off the cells it bites.
-LEVATOR = Loop([(42.6, 28.8), (46.4, 28.8), (45.7, 32.5), (45.0, 36.5), (42.6, 36.5),
+
+
+def smooth_loop(ctrl):
+    """A Loop through the control points, rounded like a muscle belly."""
+    return Loop(catmull_rom_closed(ctrl, 0.5))
+
+
+LEVATOR = smooth_loop([(42.6, 28.8), (46.4, 28.8), (45.7, 32.5), (45.0, 36.5), (42.6, 36.5),
                 (41.9, 32.0)])                  # side of the neck (C1-C4) to the scapula's upper angle
 QL = Loop([(40.4, 95.0), (40.4, 64.4), (43.6, 62.2), (43.6, 95.0)])   # 12th rib to iliac crest, 6.5-10 cm out
-PIRIFORMIS = Loop([(27.0, 85.8), (34.5, 86.4), (46.6, 87.6), (47.6, 91.6), (35.0, 89.0),
+PIRIFORMIS = smooth_loop([(27.0, 85.8), (34.5, 86.4), (46.6, 87.6), (47.6, 91.6), (35.0, 89.0),
                    (27.0, 89.2)])               # lateral sacrum (S2-S4) to the top of the greater trochanter
 ITX = Cut("x", [(35.4, 95.0), (36.3, 104.0), (37.3, 112.0), (38.4, 119.0), (39.0, 124.0)])  # IT band | thigh
 ADX = Cut("x", [(44.6, 94.0), (45.0, 102.0), (45.7, 110.0), (46.6, 118.0)])  # quadriceps | adductors
@@ -191,11 +198,11 @@ IG = Cut("y", [(32.5, 84.0), (37.0, 86.4), (41.5, 89.6), (46.0, 93.3), (48.5, 95
 KNEE_TOP = Cut("y", [(36.0, 120.0), (42.3, 119.2), (48.5, 120.0), (50.0, 120.2)], sym=True)
 KNEE_BOT = Cut("y", [(36.0, 128.4), (42.3, 129.4), (48.5, 128.4), (50.0, 128.2)], sym=True)
 ANKLE = Cut("y", [(37.5, 163.6), (42.3, 164.8), (47.0, 163.6), (50.0, 163.4)], sym=True)
-SCM = Loop([(42.0, 22.0), (45.8, 24.8), (49.4, 36.4), (49.6, 39.0), (44.0, 39.0),
+SCM = smooth_loop([(42.0, 22.0), (45.8, 24.8), (49.4, 36.4), (49.6, 39.0), (44.0, 39.0),
            (43.2, 30.0)])                       # mastoid to the sternum and the clavicle's inner third
-PEC_MINOR = Loop([(32.0, 38.4), (36.6, 38.0), (43.9, 45.2), (43.7, 51.6), (40.6, 51.0),
+PEC_MINOR = smooth_loop([(32.0, 38.4), (36.6, 38.0), (43.9, 45.2), (43.7, 51.6), (40.6, 51.0),
                   (32.0, 40.6)])                # coracoid process to ribs 3-5
-HIP_FLEXORS = Loop([(30.0, 76.0), (42.5, 78.0), (45.2, 88.0), (45.0, 95.0), (30.0, 95.0)])  # iliacus, psoas
+HIP_FLEXORS = smooth_loop([(30.0, 76.0), (42.5, 78.0), (45.2, 88.0), (45.0, 95.0), (30.0, 95.0)])  # iliacus, psoas
 ARM_DELTOID = Cut("y", [arm_pt(9.5, -7.0), arm_pt(13.8, -0.8), arm_pt(10.0, 6.5)])  # V insertion
 ARM_ELBOW = arm_cut(S_ELBOW)
 ARM_WRIST = arm_cut(S_WRIST)
@@ -350,7 +357,7 @@ BACK_AVOID = [
     # the sciatic nerve leaves the pelvis through the greater sciatic notch below the piriformis,
     # runs midway between the ischial tuberosity and the greater trochanter, and is most exposed
     # to pressure in the buttock before the hamstrings cover it
-    ("sciatic-nerve", "Sciatic nerve", [(45.3, 91.6), (39.8, 92.9), (40.5, 100.6)], 2.0),
+    ("sciatic-nerve", "Sciatic nerve", [(45.3, 92.2), (39.8, 93.1), (40.5, 100.6)], 2.0),
     # below the gluteal fold it runs down the middle of the back of the thigh, deep under the
     # hamstrings, to the top of the back of the knee, where it divides
     ("sciatic-nerve-thigh", "Sciatic nerve in the thigh", [(40.5, 100.6), (41.3, 108.5), (42.2, 117.6)], 1.5),

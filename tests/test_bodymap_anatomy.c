@@ -198,6 +198,41 @@ static void test_sole_reflex_zones_run_heel_to_toe(void **state) {
     }
 }
 
+/* Width of the silhouette's piece that holds the midline at height y (0 where the midline is
+ * off the body, between the legs). */
+static double width_at(const GtBodyMap *map, double y) {
+    const GtPointList *body = &map->silhouette[0];
+    double xs[64];
+    size_t n = 0;
+    for (size_t i = 0; i < body->count && n < 64; i++) {
+        GtPoint a = body->points[i ? i - 1 : body->count - 1], b = body->points[i];
+        if ((a.y - y) * (b.y - y) < 0) xs[n++] = a.x + (y - a.y) * (b.x - a.x) / (b.y - a.y);
+    }
+    double left = -1e9, right = 1e9, mid = map->width_cm / 2;
+    for (size_t i = 0; i < n; i++) {
+        if (xs[i] <= mid && xs[i] > left) left = xs[i];
+        if (xs[i] >= mid && xs[i] < right) right = xs[i];
+    }
+    return left > -1e9 && right < 1e9 ? right - left : 0.0;
+}
+
+/* A gender-neutral figure: the shoulders (widest across the deltoids and upper arms) are 1.2-1.3
+ * times the hips (widest across the hips above the crotch), in both views, and the hips are
+ * about the 35 cm of a 170 cm adult. The first figure was 51 cm against 35 (1.46). */
+static void test_figure_is_gender_neutral(void **state) {
+    (void)state;
+    for (int v = 0; v < GT_VIEW_COUNT; v++) {
+        const GtBodyMap *map = gt_library_view(&gt_test_library, (GtView)v);
+        double shoulders = 0, hips = 0;
+        for (double y = 34.05; y < 48.0; y += 0.1) shoulders = fmax(shoulders, width_at(map, y));
+        for (double y = 80.05; y < 97.0; y += 0.1) hips = fmax(hips, width_at(map, y));
+        fprintf(stderr, "%s: shoulders %.1f cm, hips %.1f cm, ratio %.2f\n", gt_view_name(map->view), shoulders, hips,
+                shoulders / hips);
+        assert_true(shoulders / hips >= 1.2 && shoulders / hips <= 1.3);
+        assert_true(hips >= 34.0 && hips <= 39.0);
+    }
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_shoulder_blade_sits_at_t2_to_t7),
@@ -207,6 +242,7 @@ int main(void) {
         cmocka_unit_test(test_low_back_and_hip_muscles),
         cmocka_unit_test(test_front_muscles),
         cmocka_unit_test(test_sole_reflex_zones_run_heel_to_toe),
+        cmocka_unit_test(test_figure_is_gender_neutral),
     };
     return cmocka_run_group_tests(tests, gt_test_group_load, gt_test_group_free);
 }
