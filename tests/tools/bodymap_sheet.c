@@ -17,7 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { LEGEND_PX = 1360, COLUMN_PX = 680, MARGIN_PX = 16 };
+enum { LEGEND_PX = 1720, COLUMN_PX = 860, MARGIN_PX = 16 };
 
 typedef struct Sheet {
     SDL_Surface *surface;
