@@ -17,10 +17,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { LEGEND_PX = 1720, COLUMN_PX = 860, MARGIN_PX = 16 };
+enum { LEGEND_MAX_PX = 3200, MARGIN_PX = 16 };
 
 typedef struct Sheet {
     SDL_Surface *surface;
+    int right_px;              /* the right edge of what was drawn: the PNG is cut there */
+    int column_x, column_w;    /* the legend column being filled, and its widest line so far */
     SDL_Renderer *renderer;
     GtUi ui;
     GtBodyView view;
@@ -47,6 +49,22 @@ static void tag(Sheet *s, const char *text, double x, double y, GtColour colour)
     gt_ui_text(&s->ui, text, box.x + 3, box.y + 1, GT_FONT_SMALL, true, colour, 0, NULL, NULL);
 }
 
+/* Writes one line of the legend at *y in the current column, starting a new column (right of the
+ * widest line so far) when the figure's height is used up; moves *y below it. */
+static void legend_line(Sheet *s, const char *text, int *y, int top, int figure_h) {
+    int w = 0, h = 0;
+    gt_ui_text_size(&s->ui, text, GT_FONT_SMALL, false, 0, &w, &h);
+    if (*y + h > figure_h - MARGIN_PX) {
+        s->column_x += s->column_w + 3 * MARGIN_PX;
+        s->column_w = 0;
+        *y = top;
+    }
+    gt_ui_text(&s->ui, text, s->column_x, *y, GT_FONT_SMALL, false, GT_COL_TEXT, 0, NULL, NULL);
+    if (w > s->column_w) s->column_w = w;
+    if (s->column_x + w + MARGIN_PX > s->right_px) s->right_px = s->column_x + w + MARGIN_PX;
+    *y += h;
+}
+
 /* Draws the figure, the tints, the zones and the legend. */
 static void draw_sheet(Sheet *s, const GtBodyMap *map, int figure_w, int figure_h) {
     gt_ui_begin_frame(&s->ui);
@@ -63,41 +81,52 @@ static void draw_sheet(Sheet *s, const GtBodyMap *map, int figure_w, int figure_
     int x = figure_w + MARGIN_PX, y = MARGIN_PX, line = 0, top = 0;
     char text[200];
     snprintf(text, sizeof text, "%s view: regions (numbers) and places to avoid (letters)", gt_view_name(map->view));
-    gt_ui_text(&s->ui, text, x, y, GT_FONT_BODY, true, GT_COL_TEXT, LEGEND_PX - 2 * MARGIN_PX, NULL, &line);
+    int title_w = 0;
+    gt_ui_text(&s->ui, text, x, y, GT_FONT_BODY, true, GT_COL_TEXT, 0, &title_w, &line);
+    s->right_px = x + title_w + MARGIN_PX;
     y += line + MARGIN_PX;
     top = y;
+    s->column_x = x;
+    s->column_w = 0;
     for (size_t i = 0; i < map->region_count; i++) {
-        if (y > figure_h - 2 * MARGIN_PX) { x += COLUMN_PX; y = top; }
         const GtRegion *r = &map->regions[i];
         SDL_FPoint p = gt_bodyview_to_px(&s->view, label_point(&r->polygon));
         snprintf(text, sizeof text, "%zu", i + 1);
         tag(s, text, p.x, p.y, GT_COL_TEXT);
         snprintf(text, sizeof text, "%2zu  %s  (%s)", i + 1, r->name, r->id);
-        gt_ui_text(&s->ui, text, x, y, GT_FONT_SMALL, false, GT_COL_TEXT, 0, NULL, &line);
-        y += line;
+        legend_line(s, text, &y, top, figure_h);
     }
     y += MARGIN_PX;
     int letter = 0;
     for (size_t i = 0; i < map->landmark_count; i++) {
         const GtLandmark *m = &map->landmarks[i];
         if (m->kind != GT_LANDMARK_AVOID) continue;
-        if (y > figure_h - 2 * MARGIN_PX) { x += COLUMN_PX; y = top; }
         GtPoint at = m->points.points[m->points.count / 2];
         SDL_FPoint p = gt_bodyview_to_px(&s->view, at);
         snprintf(text, sizeof text, "%c", 'A' + letter % 26);
         tag(s, text, p.x, p.y, GT_COL_AVOID);
         snprintf(text, sizeof text, "%c   %s, %.1f cm  (%s)", 'A' + letter % 26, m->name, m->radius_cm, m->id);
-        gt_ui_text(&s->ui, text, x, y, GT_FONT_SMALL, false, GT_COL_TEXT, 0, NULL, &line);
-        y += line;
+        legend_line(s, text, &y, top, figure_h);
         letter++;
     }
     SDL_RenderFlush(s->renderer);
 }
 
+/* Saves the sheet as a PNG, cut at the right edge of what was drawn; false when it cannot. */
+static bool save_cut(Sheet *s, const char *path) {
+    int w = s->right_px < s->surface->w ? s->right_px : s->surface->w;
+    SDL_Surface *cut = SDL_CreateRGBSurfaceWithFormat(0, w, s->surface->h, 32, SDL_PIXELFORMAT_ARGB8888);
+    SDL_SetSurfaceBlendMode(s->surface, SDL_BLENDMODE_NONE); /* a copy, not a blend */
+    bool ok = cut && SDL_BlitSurface(s->surface, &(SDL_Rect){ 0, 0, w, s->surface->h }, cut, NULL) == 0 &&
+              IMG_SavePNG(cut, path) == 0;
+    SDL_FreeSurface(cut);
+    return ok;
+}
+
 /* Opens the canvas, the fonts and the view; false with a message when one cannot be had. */
 static bool open_sheet(Sheet *s, const char *data_dir, const GtBodyMap *map, double px_per_cm, const char *tone) {
     int figure_w = (int)(map->width_cm * px_per_cm), figure_h = (int)(map->height_cm * px_per_cm);
-    s->surface = SDL_CreateRGBSurfaceWithFormat(0, figure_w + LEGEND_PX, figure_h, 32, SDL_PIXELFORMAT_ARGB8888);
+    s->surface = SDL_CreateRGBSurfaceWithFormat(0, figure_w + LEGEND_MAX_PX, figure_h, 32, SDL_PIXELFORMAT_ARGB8888);
     s->renderer = s->surface ? SDL_CreateSoftwareRenderer(s->surface) : NULL;
     if (!s->renderer) { fprintf(stderr, "bodymap_sheet: no canvas: %s\n", SDL_GetError()); return false; }
     SDL_SetRenderDrawBlendMode(s->renderer, SDL_BLENDMODE_BLEND);
@@ -107,7 +136,7 @@ static bool open_sheet(Sheet *s, const char *data_dir, const GtBodyMap *map, dou
         fprintf(stderr, "bodymap_sheet: %s\n", error);
         return false;
     }
-    gt_ui_resize(&s->ui, figure_w + LEGEND_PX, figure_h, 3.0);
+    gt_ui_resize(&s->ui, figure_w + LEGEND_MAX_PX, figure_h, 3.0);
     snprintf(dir, sizeof dir, "%s/assets/bodymap", data_dir);
     gt_bodyview_init(&s->view, map, dir);
     if (tone && !gt_bodyview_set_skin_tone(&s->view, tone)) {
@@ -144,7 +173,7 @@ int main(int argc, char **argv) {
     if (!map) fprintf(stderr, "bodymap_sheet: cannot load the data in %s\n", argv[1]);
     if (ok) {
         draw_sheet(&sheet, map, sheet.view.rect.w, sheet.view.rect.h);
-        ok = IMG_SavePNG(sheet.surface, argv[3]) == 0;
+        ok = save_cut(&sheet, argv[3]);
         if (!ok) fprintf(stderr, "bodymap_sheet: cannot write %s: %s\n", argv[3], IMG_GetError());
     }
     gt_bodyview_free(&sheet.view);
