@@ -130,11 +130,15 @@ static int lesson_index(const char *id) {
     return -1;
 }
 
-/* From anywhere to the lesson list in `mode`, scrolled to the top. */
+/* The first row of cards reach_home shows (0: the top of the list). */
+static int home_row;
+
+/* From anywhere to the lesson list in `mode`, scrolled to the top and then down home_row rows. */
 static void reach_home(GtApp *app, GtMode mode) {
     gt_app_act(app, GT_ACT_HOME);
     gt_app_act(app, GT_ACT_MODE_LEARN + (int)mode);
     while (gt_app_act(app, GT_ACT_SCROLL_UP)) {}
+    for (int r = 0; r < home_row; r++) gt_app_act(app, GT_ACT_SCROLL_DOWN);
 }
 
 /* From a step's first screen to its result, through a traced stroke and Done. */
@@ -374,7 +378,12 @@ static void walk_every_screen(const char *size, int *presses_out) {
     int first = 0, last = (int)gt_test_library.lesson_count - 1, short_lesson = lesson_index("neck-shoulder-tension");
     for (int p = 0; p < 2; p++) {
         Pointer by = (Pointer)p;
-        for (int m = 0; m < GT_MODE_COUNT; m++) press_every_control(&w, AT_HOME, (GtMode)m, first, by);
+        /* the list scrolled to each of its rows in turn, so a card below the first screenful is pressed too */
+        reach_home(w.app, GT_MODE_LEARN);
+        int rows = gt_app_session(w.app)->home_scroll_max;
+        for (home_row = 0; home_row <= rows; home_row++)
+            for (int m = 0; m < GT_MODE_COUNT; m++) press_every_control(&w, AT_HOME, (GtMode)m, first, by);
+        home_row = 0;
         press_every_control(&w, AT_INTRO, GT_MODE_LEARN, first, by);
         press_every_control(&w, AT_INTRO, GT_MODE_EXAM, last, by);
         press_every_control(&w, AT_DEMO, GT_MODE_LEARN, first, by);
@@ -389,7 +398,7 @@ static void walk_every_screen(const char *size, int *presses_out) {
     }
     /* every lesson's card answered, in both columns, by finger and by mouse, in all three modes */
     for (size_t i = 0; i < gt_test_library.lesson_count; i++)
-        if (w.card_answers[i] != 2 * GT_MODE_COUNT)
+        if (w.card_answers[i] < 2 * GT_MODE_COUNT)
             fail_msg("%s: the card of %s answered %d of %d presses", size, gt_test_library.lessons[i].id,
                      w.card_answers[i], 2 * GT_MODE_COUNT);
     fprintf(stderr, "%s: %d presses on buttons, cards and areas, every one answered\n", size, w.presses);

@@ -394,10 +394,10 @@ static void test_every_size_shows_everything_whole_and_apart(void **state) {
 static size_t seed_every_technique(void) {
     static const struct { const char *lesson; int step; } STEPS[] = {
         { "daily-self-massage", 1 }, { "daily-self-massage", 2 }, { "daily-self-massage", 3 },
-        { "daily-self-massage", 5 }, { "fibromyalgia-light-touch", 2 }, { "fibromyalgia-light-touch", 4 },
+        { "daily-self-massage", 6 }, { "fibromyalgia-light-touch", 2 }, { "fibromyalgia-light-touch", 4 },
         { "lower-back-basics", 1 }, { "lower-back-basics", 3 }, { "lower-back-basics", 4 },
         { "lower-back-basics", 5 }, { "lymphatic-drainage-arm", 1 }, { "neck-shoulder-tension", 4 },
-        { "sports-recovery-legs", 3 }, { "sports-recovery-legs", 4 },
+        { "hamstring-strain-friction", 2 }, { "sports-pre-event-legs", 3 },
     };
     size_t n = sizeof STEPS / sizeof STEPS[0];
     GtProgressDb *db = open_db();

@@ -17,7 +17,7 @@ static void test_techniques_have_their_domain_patterns(void **state) {
         { "sustained-pressure", GT_PATTERN_HOLD }, { "myofascial-release", GT_PATTERN_HOLD },
         { "lymphatic-drainage", GT_PATTERN_GLIDE }, { "acupressure-hold", GT_PATTERN_HOLD },
         { "neck-shoulder-rolls", GT_PATTERN_CIRCLE }, { "scalp-massage", GT_PATTERN_CIRCLE },
-        { "calf-hamstring-rolling", GT_PATTERN_KNEAD }, { "foot-thumb-walking", GT_PATTERN_GLIDE },
+        { "calf-hamstring-rolling", GT_PATTERN_GLIDE }, { "foot-thumb-walking", GT_PATTERN_GLIDE },
     };
     for (size_t i = 0; i < sizeof expected / sizeof expected[0]; i++) {
         const GtTechnique *t = gt_library_technique(&gt_test_library, expected[i].id);
@@ -68,7 +68,8 @@ static void test_reversal_fails_where_direction_is_the_point(void **state) {
 }
 
 /* Fibromyalgia's first glide is taught light, level 2-3, and scored on that band by its own copy
- * of effleurage; its un-narrowed hold and lower-back-basics' glides share the library's technique. */
+ * of effleurage (with the same cautions); lower-back-basics' un-narrowed glides and hold share the
+ * library's technique. */
 static void test_narrowed_step_has_its_own_band(void **state) {
     (void)state;
     const GtTechnique *shared = gt_library_technique(&gt_test_library, "effleurage");
@@ -84,8 +85,10 @@ static void test_narrowed_step_has_its_own_band(void **state) {
     assert_memory_equal(light->technique->tolerances, shared->tolerances, sizeof shared->tolerances);
     assert_ptr_equal(light->technique->sources, shared->sources);
     assert_true(light->technique->reversal_fails);
-    assert_ptr_equal(fibro->steps[2].technique, gt_library_technique(&gt_test_library, "sustained-pressure"));
+    assert_ptr_equal(light->technique->cautions, shared->cautions);
+    assert_int_equal(light->technique->caution_count, shared->caution_count);
     const GtLesson *back = gt_library_lesson(&gt_test_library, "lower-back-basics");
+    assert_ptr_equal(back->steps[4].technique, gt_library_technique(&gt_test_library, "trigger-point-compression"));
     for (size_t s = 0; s < back->step_count; s++)
         assert_ptr_equal(back->steps[s].technique, gt_library_technique(&gt_test_library, back->steps[s].technique_id));
 }
@@ -96,6 +99,7 @@ static void lesson_text(char *buffer, size_t size, const char *glide, const char
     snprintf(buffer, size,
         "{\"format\": \"guidedtouch-lesson\", \"version\": 1, \"id\": \"probe\", \"title\": \"Probe\",\n"
         " \"level\": \"beginner\", \"condition\": \"none\", \"duration_min\": 5, \"summary\": \"A probe.\",\n"
+        " \"cautions\": [{\"text\": \"Say when it hurts.\", \"kind\": \"advice\", \"source\": \"domain text 003\"}],"
         " \"steps\": [\n"
         "  {\"technique\": \"effleurage\", \"view\": \"posterior\", \"region\": \"erector-spinae-l\",\n"
         "   \"guide\": {\"polyline\": [[46.5, 83], [46.1, 72], [45.6, 62]]}, \"repetitions\": 4, \"pass_mark\": 65, %s},\n"

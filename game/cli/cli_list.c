@@ -7,10 +7,32 @@
 static const char USAGE[] =
     "Usage: guidedtouch list [--json]\n"
     "\n"
-    "Lists the lessons with their steps, and the techniques. With --json prints\n"
-    "{\"lessons\":[{\"id\",\"title\",\"steps\":[{\"step\",\"technique\",\"view\",\"region\"}]}],\n"
-    " \"techniques\":[{\"id\",\"name\",\"pattern\"}]}.\n";
+    "Lists the lessons with their steps and cautions, and the techniques. With --json prints\n"
+    "{\"lessons\":[{\"id\",\"title\",\"steps\":[{\"step\",\"technique\",\"view\",\"region\"}],\n"
+    "  \"cautions\":[{\"text\",\"kind\",\"source\",\"from\"}]}],\n"
+    " \"techniques\":[{\"id\",\"name\",\"pattern\",\"cautions\":[{\"text\",\"kind\",\"source\"}]}]}.\n"
+    "A lesson's cautions are the ones a student reads before its first step: its own and its\n"
+    "techniques', each sentence once, red flags first; \"from\" is \"lesson\" or the technique's id.\n";
 
+/* Adds one caution as {"text", "kind", "source"} (and "from" when `from` is not NULL) to `array`. */
+static void add_caution(cJSON *array, const GtCaution *caution, const char *from) {
+    cJSON *item = cJSON_CreateObject();
+    cJSON_AddItemToArray(array, item);
+    cJSON_AddStringToObject(item, "text", caution->text);
+    cJSON_AddStringToObject(item, "kind", gt_caution_kind_name(caution->kind));
+    cJSON_AddStringToObject(item, "source", caution->source);
+    if (from) cJSON_AddStringToObject(item, "from", from);
+}
+
+/* Adds the lesson's cautions as shown to students (gt_lesson_cautions) to `item` as "cautions". */
+static void add_lesson_cautions(cJSON *item, const GtLesson *lesson) {
+    GtLessonCaution shown[GT_LESSON_CAUTIONS_MAX];
+    size_t count = gt_lesson_cautions(lesson, shown, GT_LESSON_CAUTIONS_MAX);
+    cJSON *cautions = cJSON_AddArrayToObject(item, "cautions");
+    for (size_t i = 0; i < count; i++) add_caution(cautions, shown[i].caution, shown[i].from ? shown[i].from : "lesson");
+}
+
+/* Prints the library as the JSON the usage describes; GT_EXIT_USAGE when out of memory. */
 static int print_json(const GtLibrary *library) {
     cJSON *root = cJSON_CreateObject();
     cJSON *lessons = cJSON_AddArrayToObject(root, "lessons");
@@ -29,6 +51,7 @@ static int print_json(const GtLibrary *library) {
             cJSON_AddStringToObject(step, "view", gt_view_name(lesson->steps[s].view));
             cJSON_AddStringToObject(step, "region", lesson->steps[s].region);
         }
+        add_lesson_cautions(item, lesson);
     }
     cJSON *techniques = cJSON_AddArrayToObject(root, "techniques");
     for (size_t i = 0; i < library->technique_count; i++) {
@@ -38,6 +61,8 @@ static int print_json(const GtLibrary *library) {
         cJSON_AddStringToObject(item, "id", t->id);
         cJSON_AddStringToObject(item, "name", t->name);
         cJSON_AddStringToObject(item, "pattern", gt_pattern_name(t->pattern));
+        cJSON *cautions = cJSON_AddArrayToObject(item, "cautions");
+        for (size_t c = 0; c < t->caution_count; c++) add_caution(cautions, &t->cautions[c], NULL);
     }
     char *text = cJSON_Print(root);
     cJSON_Delete(root);
@@ -50,6 +75,17 @@ static int print_json(const GtLibrary *library) {
     return GT_EXIT_OK;
 }
 
+/* Prints a lesson's cautions as students read them, one a line under its steps, each led by
+ * what kind it is ("Red flag: ..."). */
+static void print_cautions(const GtLesson *lesson) {
+    GtLessonCaution shown[GT_LESSON_CAUTIONS_MAX];
+    size_t count = gt_lesson_cautions(lesson, shown, GT_LESSON_CAUTIONS_MAX);
+    for (size_t i = 0; i < count; i++)
+        printf("    %s %s: %s\n", shown[i].caution->kind == GT_CAUTION_RED_FLAG ? "!!" : " -",
+               gt_caution_kind_label(shown[i].caution->kind), shown[i].caution->text);
+}
+
+/* Prints the lessons (with steps and cautions), the techniques and what did not load, as text. */
 static void print_text(const GtLibrary *library) {
     printf("Lessons\n");
     for (size_t i = 0; i < library->lesson_count; i++) {
@@ -59,6 +95,7 @@ static void print_text(const GtLibrary *library) {
         for (size_t s = 0; s < lesson->step_count; s++)
             printf("    %2zu. %-28s %-9s %s\n", s + 1, lesson->steps[s].technique_id,
                    gt_view_name(lesson->steps[s].view), lesson->steps[s].region);
+        print_cautions(lesson);
     }
     printf("\nTechniques\n");
     for (size_t i = 0; i < library->technique_count; i++)

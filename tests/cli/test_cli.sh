@@ -69,6 +69,25 @@ check "list json shape" jq -e '(.lessons | length) >= 8 and (.techniques | lengt
     (.lessons[0] | has("id") and has("title") and (.steps[0] | has("step") and has("technique") and has("view") and has("region"))) and
     (.techniques[0] | has("id") and has("name") and has("pattern")) and .lessons[0].steps[0].step == 1' "$work/list.json"
 check "list text" bash -c "'$bin' list | grep -q 'lower-back-basics'"
+# every lesson carries the cautions a student reads before it: each with its kind and source, red
+# flags first, a sentence once; techniques carry their own; the text list shows them with their kind
+check "list json: every lesson has cautions" jq -e 'all(.lessons[]; (.cautions | length) >= 3 and
+    all(.cautions[]; (.text | length) > 0 and (.source | length) > 0 and
+        (.kind == "red-flag" or .kind == "contraindication" or .kind == "advice") and (.from | length) > 0))' "$work/list.json"
+check "list json: red flags first, each sentence once" jq -e 'all(.lessons[]; ([.cautions[].text] | length) ==
+    ([.cautions[].text] | unique | length) and ([.cautions[].kind | {"red-flag": 0, "contraindication": 1, "advice": 2}[.]] as $k | $k == ($k | sort)))' "$work/list.json"
+check "list json: headache red flags" jq -e '.lessons[] | select(.id == "tension-headache") | [.cautions[] |
+    select(.kind == "red-flag") | .text] | any(test("worst ever")) and any(test("head injury"))' "$work/list.json"
+check "list json: a technique's caution is named as its" jq -e '.lessons[] | select(.id == "lower-back-basics") |
+    any(.cautions[]; .from == "circular-friction" and (.text | test("72 hours")))' "$work/list.json"
+check "list json: techniques carry cautions" jq -e 'all(.techniques[]; has("cautions")) and
+    (.techniques[] | select(.id == "calf-hamstring-rolling") | any(.cautions[]; .kind == "red-flag" and (.text | test("DVT"))))' "$work/list.json"
+check "list text shows cautions with their kind" bash -c "'$bin' list | grep -q '^    !! Red flag: A sudden, severe'"
+# a lesson without cautions: validate warns, located, with the fix, and the lesson stays valid
+jq 'del(.cautions)' "$src/lessons/neck-shoulder-tension.json" > "$work/neck-shoulder-tension.json"
+"$bin" validate "$work/neck-shoulder-tension.json" > "$work/out.txt" 2> "$work/err.txt"; code=$?
+check "a lesson without cautions is valid" test "$code" -eq 0
+check "a lesson without cautions is warned about, located" grep -q "^$work/neck-shoulder-tension.json:1:1: warning: the lesson lists no cautions; .* add \"cautions\": \[" "$work/err.txt"
 
 # demo output is a replay that grades at full marks
 "$bin" demo lower-back-basics 1 > "$work/demo.json"

@@ -64,6 +64,9 @@ BAD_FILES = [
     # lessons
     ("lessons/key-typo.json", "steps[0].pass-mark", "additionalProperties", "unknown key typo \"pass-mark\""),
     ("lessons/unknown-key.json", "author", "additionalProperties", "unknown key \"author\""),
+    ("lessons/caution-key-typo.json", "cautions[0].sorce", "additionalProperties", "unknown key typo \"sorce\" in a caution"),
+    ("lessons/caution-kind-unknown.json", "cautions[0].kind", "enum", "bad enum: caution kind \"red flag\""),
+    ("lessons/cautions-object.json", "cautions", "type", "wrong type: cautions is an object"),
     ("lessons/missing-format.json", "", "required", "missing required key \"format\""),
     ("lessons/unknown-format.json", "format", "const", "bad format value \"guidedtouch-leson\""),
     ("lessons/version-2.json", "version", "const", "version 2 instead of 1"),
@@ -89,6 +92,7 @@ BAD_FILES = [
      "unknown key typo \"tempo_per_minute\""),
     ("techniques/missing-format.json", "", "required", "missing required key \"format\""),
     ("techniques/missing-sources.json", "", "required", "missing required key \"sources\""),
+    ("techniques/caution-missing-source.json", "cautions[0]", "required", "a caution without its source"),
     ("techniques/missing-tempo.json", "", "oneOf", "circle without tempo_per_min or tempo_hz"),
     ("techniques/pattern-typo.json", "pattern", "enum", "bad enum: pattern \"glid\""),
     ("techniques/pressure-array.json", "pressure_level", "type", "wrong type: pressure_level is an array"),
@@ -144,6 +148,8 @@ C_KEYS = [
     ("game/load/files/load_lesson.c", "gt_load_lesson", "keys", "lesson", ""),
     ("game/load/files/load_lesson.c", "load_step", "keys", "lesson", "/$defs/step"),
     ("game/load/files/load_lesson.c", "load_guide", "keys", "lesson", "/$defs/step/properties/guide"),
+    ("game/load/files/load_cautions.c", "load_caution", "keys", "lesson", "/$defs/caution"),
+    ("game/load/files/load_cautions.c", "load_caution", "keys", "technique", "/$defs/caution"),
     ("game/load/files/load_replay.c", "gt_load_replay", "keys", "replay", ""),
     ("game/load/files/load_replay.c", "load_contacts", "keys", "replay", "/$defs/contact"),
     # keys built from a names table defined anywhere under game/ (function None)
@@ -162,6 +168,8 @@ C_ENUMS = [
      "/$defs/direction/properties/turning"),
     ("game/load/files/load_lesson.c", "gt_load_lesson", "level", "lesson", "/properties/level"),
     ("game/load/files/load_lesson.c", "load_step", "view", "lesson", "/$defs/step/properties/view"),
+    ("game/load/files/load_cautions.c", "load_caution", "kind", "lesson", "/$defs/caution/properties/kind"),
+    ("game/load/files/load_cautions.c", "load_caution", "kind", "technique", "/$defs/caution/properties/kind"),
     ("game/load/files/load_replay.c", "gt_load_replay", "view", "replay", "/properties/view"),
     ("game/load/files/load_replay.c", "gt_load_replay", "device", "replay", "/properties/device"),
     ("game/load/files/load_replay.c", "gt_load_replay", "pressure_source", "replay", "/properties/pressure_source"),
@@ -302,6 +310,26 @@ def probes():
         (REPLAY, [(("author",), "x")], False),
     ]
     # lessons
+    # cautions, in a lesson and in a technique: optional, up to 16, each with text, kind and source
+    caution = {"text": "Say when it hurts.", "kind": "advice", "source": "domain text 003"}
+    rows += edge(LESSON, ("cautions",), [dict(caution, text=f"c{i}") for i in range(16)],
+                 [dict(caution, text=f"c{i}") for i in range(17)])
+    rows += edge(LESSON, ("cautions", 0, "text"), "t" * 240, "t" * 241)
+    rows += edge(LESSON, ("cautions", 0, "source"), "s" * 300, "s" * 301)
+    rows += edge(LESSON, ("cautions", 0, "kind"), "red-flag", "Red flag")
+    rows += edge(LESSON, ("cautions", 0, "text"), "x", "")
+    rows += [
+        (LESSON, [(("cautions",), DELETE)], True),
+        (LESSON, [(("cautions",), [])], True),
+        (LESSON, [(("cautions", 0, "kind"), "contraindication")], True),
+        (LESSON, [(("cautions", 0, "kind"), DELETE)], False),
+        (LESSON, [(("cautions", 0, "text"), DELETE)], False),
+        (LESSON, [(("cautions", 0, "note"), "x")], False),
+        (LESSON, [(("cautions", 0), "Say when it hurts.")], False),
+        (T_CIRCLE, [(("cautions",), [caution])], True),
+        (T_CIRCLE, [(("cautions",), [dict(caution, kind="warning")])], False),
+        (T_CIRCLE, [(("cautions",), "none")], False),
+    ]
     rows += edge(LESSON, ("duration_min",), 1, 0.5)
     rows += edge(LESSON, ("duration_min",), 120, 120.5)
     rows += edge(LESSON, ("title",), "t" * 80, "t" * 81)

@@ -32,7 +32,23 @@ typedef struct GtLesson {
     double duration_min;
     GtStep *steps;                  /* step_count steps; step N of the CLI is steps[N-1] */
     size_t step_count;
+    const GtCaution *cautions;      /* the lesson's own cautions (its techniques have theirs) */
+    size_t caution_count;
     const char *file;               /* where it was loaded from */
 } GtLesson;
+
+/* One caution a lesson shows, and whose it is. */
+typedef struct GtLessonCaution {
+    const GtCaution *caution;       /* borrowed from the lesson or a technique */
+    const char *from;               /* the technique id that lists it, or NULL for the lesson's own */
+} GtLessonCaution;
+
+enum { GT_LESSON_CAUTIONS_MAX = 64 };
+
+/* Gathers what a student reads before the lesson: the lesson's own cautions and those of the
+ * techniques its steps use, each sentence once (the first to list it keeps it), red flags first,
+ * then contraindications, then advice, each kind in the lesson's order, then step by step.
+ * Fills at most `max` entries of `out` and returns how many; 0 for NULL. Never fails. */
+size_t gt_lesson_cautions(const GtLesson *lesson, GtLessonCaution *out, size_t max);
 
 #endif

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include "gt_bodymap.h"
+#include "gt_caution.h"
 
 typedef enum GtPattern {
     GT_PATTERN_GLIDE, GT_PATTERN_CIRCLE, GT_PATTERN_KNEAD,
@@ -72,6 +73,8 @@ typedef struct GtTechnique {
     size_t contraindicated_count;
     const char **sources;
     size_t source_count;
+    const GtCaution *cautions;      /* what to know before using it on someone; may be none */
+    size_t caution_count;
 } GtTechnique;
 
 /* The words the files use, indexed by the enums: the one place they are spelt. */

@@ -1,5 +1,6 @@
 #include "loaders.h"
 #include "json_doc.h"
+#include "load_cautions.h"
 #include "suggest.h"
 
 #include <math.h>
@@ -406,7 +407,7 @@ static bool load_step(GtJsonDoc *doc, const cJSON *step, const GtPath *path, con
 bool gt_load_lesson(const char *file, const char *text, size_t length, const GtReferences *refs,
                     GtArena *arena, GtDiag *diag, GtLesson *out) {
     static const char *const keys[] = { "format", "version", "id", "title", "level", "condition",
-                                        "duration_min", "summary", "steps", NULL };
+                                        "duration_min", "summary", "cautions", "steps", NULL };
     memset(out, 0, sizeof *out);
     out->id = out->title = out->summary = out->condition = "";
     out->file = dup(arena, file);
@@ -424,6 +425,7 @@ bool gt_load_lesson(const char *file, const char *text, size_t length, const GtR
     ok = gt_json_enum(&doc, r, &root, "level", true, GT_LEVEL_NAMES, GT_LEVEL_COUNT, &level) && ok;
     out->level = (GtLevel)level;
     ok = gt_json_number(&doc, r, &root, "duration_min", true, 1, 120, &out->duration_min) && ok;
+    ok = gt_load_cautions(&doc, r, &root, arena, &out->cautions, &out->caution_count) && ok;
 
     GtPath steps_path = gt_path_key(&root, "steps");
     const cJSON *steps = gt_json_member(&doc, r, &root, "steps", true);
@@ -637,6 +639,22 @@ static size_t lint_text(GtJsonDoc *doc, const GtPath *at, const char *text, cons
     return warned;
 }
 
+/* Warns when the lesson lists no cautions of its own: at its "cautions" key when the list is
+ * empty, else at the top of the file, with what to add. Returns how many warnings it added. */
+static size_t lint_cautions(GtJsonDoc *doc, const GtLesson *lesson) {
+    if (lesson->caution_count > 0) return 0;
+    GtPath root = gt_path_root();
+    GtPath at = gt_path_key(&root, "cautions");
+    if (!doc->text || !strstr(doc->text, "\"cautions\"")) at = root; /* no key: the whole lesson */
+    int line, column;
+    gt_json_locate(doc, &at, true, &line, &column);
+    gt_diag_add(doc->diag, doc->file, line, column, at.text, "warning: the lesson lists no cautions; students "
+                "read them before the first step, so add \"cautions\": [{\"text\": \"...\", \"kind\": "
+                "\"red-flag\", \"contraindication\" or \"advice\", \"source\": \"...\"}] with the "
+                "condition's red flags and contraindications (see docs/authoring.md)");
+    return 1;
+}
+
 size_t gt_lint_lesson(const GtLesson *lesson, const GtReferences *refs, const char *text, size_t length,
                       GtDiag *warnings) {
     GtJsonDoc doc;
@@ -647,7 +665,7 @@ size_t gt_lint_lesson(const GtLesson *lesson, const GtReferences *refs, const ch
     doc.diag = warnings;
     GtPath root = gt_path_root();
     GtPath steps = gt_path_key(&root, "steps");
-    size_t warned = 0;
+    size_t warned = lint_cautions(&doc, lesson);
     for (size_t i = 0; i < lesson->step_count; i++) {
         const GtStep *step = &lesson->steps[i];
         const GtTechnique *own = step->technique ? find_technique(refs, step->technique->id) : NULL;

@@ -1,5 +1,6 @@
 #include "loaders.h"
 #include "json_doc.h"
+#include "load_cautions.h"
 #include "suggest.h"
 
 #include <stdio.h>
@@ -288,7 +289,7 @@ bool gt_load_technique(const char *file, const char *text, size_t length, const 
                        GtArena *arena, GtDiag *diag, GtTechnique *out) {
     static const char *const keys[] = { "format", "version", "id", "name", "summary", "pattern",
         "pressure_level", "speed_cm_s", "tempo_per_min", "tempo_hz", "regularity_cv_max", "amplitude_cm",
-        "direction", "hold_s", "drift_max_cm", "weights", "tolerances", "contraindicated", "sources", NULL };
+        "direction", "hold_s", "drift_max_cm", "weights", "tolerances", "contraindicated", "sources", "cautions", NULL };
     memset(out, 0, sizeof *out);
     out->id = out->name = out->summary = "";
     GtJsonDoc doc;
@@ -326,6 +327,7 @@ bool gt_load_technique(const char *file, const char *text, size_t length, const 
         ok = check_contraindicated(&doc, &root, refs, out) && ok;
     }
     ok = lists_ok && ok;
+    ok = gt_load_cautions(&doc, r, &root, arena, &out->cautions, &out->caution_count) && ok;
     if (out->toward_landmark) out->toward_landmark = gt_arena_strdup(arena, out->toward_landmark);
     if (arena->failed) {
         gt_json_error(&doc, &root, "out of memory while loading");

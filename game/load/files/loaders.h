@@ -41,8 +41,9 @@ bool gt_load_lesson(const char *file, const char *text, size_t length, const GtR
 /* Warns (into `warnings`, located like errors and starting "warning: ") about every pressure
  * level, speed, tempo or hold range an instruction or hint names ("level 2-3", "20 to 30 seconds")
  * that differs from the band its step is scored on, with the fix. `lesson` was loaded from `text`
- * against refs (which give each technique's own band). Returns how many warnings it added;
- * warnings never make a lesson invalid. */
+ * against refs (which give each technique's own band). Also warns, located with the fix, when
+ * the lesson lists no cautions of its own. Returns how many warnings it added; warnings never
+ * make a lesson invalid. */
 size_t gt_lint_lesson(const GtLesson *lesson, const GtReferences *refs, const char *text, size_t length,
                       GtDiag *warnings);
 
