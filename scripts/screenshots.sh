@@ -21,6 +21,10 @@ out=docs/images
 # a hold's demonstration 6 s in: the gauge follows the demonstration's level
 "$bin" --mute --lesson tension-headache --step 2 --frames 400 --screenshot $out/demo-hold.png
 "$bin" --mute --lesson lower-back-basics --script docs/scripts/practice-back.txt --screenshot $out/practice-back.png
+# a lesson's intro with its cautions (red flags first), and the reminder before the first step
+"$bin" --mute --lesson tension-headache --script docs/scripts/intro-cautions.txt --screenshot $out/intro-cautions.png
+"$bin" --mute --window 1080x1920 --lesson tension-headache --script docs/scripts/intro-cautions.txt --screenshot $out/intro-cautions-portrait.png
+"$bin" --mute --lesson tension-headache --frames 3 --screenshot $out/first-step-cautions.png
 # the summary of a whole lesson, each step done by replaying its own demonstration
 steps=$(mktemp -d)
 trap 'rm -rf "$XDG_DATA_HOME" "$steps"' EXIT

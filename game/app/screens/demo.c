@@ -91,6 +91,8 @@ void gt_demo_draw(const GtScreenContext *c, const GtHitMap *hits, Uint32 now_ms)
         y += h + u;
     }
     gt_screen_pressure_help(step->technique, line, sizeof line);
-    gt_ui_text(ui, line, p.x + u, y, GT_FONT_SMALL, false, GT_COL_MUTED, text_w, NULL, NULL);
+    gt_ui_text(ui, line, p.x + u, y, GT_FONT_SMALL, false, GT_COL_MUTED, text_w, NULL, &h);
+    y += h + 2 * u;
+    gt_screen_draw_first_step_cautions(c, p.x + u, y, text_w, p.y + p.h - ui->touch - u);
     gt_screen_draw_pressure_gauge(c, step->technique, has ? demo_level(&s->reference, t) : 0.0, "demo");
 }

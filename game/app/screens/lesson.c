@@ -1,5 +1,5 @@
-/* A lesson's first and last screens: the intro (its summary, its steps on the body, Start
- * lesson) and the summary (a table of the steps: number, technique, place, best total, grade
+/* A lesson's first and last screens: the intro (its summary, its cautions, its steps on the
+ * body and in words, Start lesson) and the summary (a table of the steps: number, technique, place, best total, grade
  * and result in this run, aligned in columns; Practise again, All lessons). */
 #include "screen_parts.h"
 
@@ -12,6 +12,86 @@ void gt_intro_layout(const GtScreenContext *c, GtHitMap *hits) {
     SDL_Rect p = c->screens->frame.panel;
     SDL_Rect start = { p.x + p.w - ui->touch * 5 - ui->unit, p.y + p.h - ui->touch, ui->touch * 5, ui->touch };
     gt_hits_add_button(hits, start, "Start lesson", GT_ACT_START, SDLK_RETURN, true);
+}
+
+/* How the intro's panel is filled: the cautions' font, and the steps one a line or summed up in
+ * one wrapped line. Tried in this order until everything fits. */
+typedef struct IntroFit {
+    GtFontSize font;
+    bool steps_listed;
+} IntroFit;
+
+static const IntroFit INTRO_FITS[] = { { GT_FONT_BODY, true }, { GT_FONT_SMALL, true }, { GT_FONT_SMALL, false } };
+enum { INTRO_FIT_COUNT = sizeof INTRO_FITS / sizeof INTRO_FITS[0] };
+
+/* The steps from (x, y), `w` wide: one a line ("1.  Effleurage, Lower back (left)"), or summed up
+ * in one wrapped line ("Steps: 1 Effleurage  ·  2 Petrissage ..."). Draws them when `draw`;
+ * returns their height either way. */
+static int intro_steps(const GtScreenContext *c, int x, int y, int w, bool listed, bool draw) {
+    GtUi *ui = c->ui;
+    const GtLesson *lesson = c->session->lesson;
+    int top = y, h = 0;
+    char line[2048];
+    size_t used = (size_t)snprintf(line, sizeof line, "Steps:");
+    for (size_t s = 0; s < lesson->step_count; s++) {
+        const GtStep *step = &lesson->steps[s];
+        const char *name = step->technique ? step->technique->name : step->technique_id;
+        if (!listed) {
+            if (used < sizeof line)
+                used += (size_t)snprintf(line + used, sizeof line - used, "%s%zu\u00A0%s", s ? "  ·  " : " ", s + 1, name);
+            continue;
+        }
+        char row[256];
+        const GtRegion *region = gt_bodymap_region(c->views[step->view].map, step->region);
+        snprintf(row, sizeof row, "%zu.  %s, %s", s + 1, name, region ? region->name : step->region);
+        if (draw) gt_ui_text(ui, row, x, y, GT_FONT_BODY, s == 0, GT_COL_TEXT, w, NULL, &h);
+        else gt_ui_text_size(ui, row, GT_FONT_BODY, s == 0, w, NULL, &h);
+        y += h + ui->unit / 2;
+    }
+    if (listed) return y - top;
+    if (draw) gt_ui_text(ui, line, x, y, GT_FONT_SMALL, false, GT_COL_TEXT, w, NULL, &h);
+    else gt_ui_text_size(ui, line, GT_FONT_SMALL, false, w, NULL, &h);
+    return h;
+}
+
+/* The intro's words under the summary, from y to `bottom`: "Before you start", every caution
+ * the lesson shows (red flags first), then its steps, in the first INTRO_FITS way that fits.
+ * When even the last does not, the rows that fit are drawn and a line says how many more there
+ * are and where to read them, so none is left out silently. */
+static void intro_cautions_and_steps(const GtScreenContext *c, int x, int y, int w, int bottom) {
+    GtUi *ui = c->ui;
+    int u = ui->unit, h = 0;
+    GtLessonCaution list[GT_LESSON_CAUTIONS_MAX];
+    size_t count = gt_lesson_cautions(c->session->lesson, list, GT_LESSON_CAUTIONS_MAX), drawn = 0;
+    char heading[96];
+    snprintf(heading, sizeof heading, "Before you start: %zu caution%s", count, count == 1 ? "" : "s");
+    int heading_h = 0;
+    gt_ui_text_size(ui, heading, GT_FONT_BODY, true, w, NULL, &heading_h);
+    int k = 0;
+    for (; k < INTRO_FIT_COUNT; k++) {
+        int need = (count ? heading_h + u / 2 + gt_screen_cautions_height(ui, list, count, w, INTRO_FITS[k].font) + u : 0)
+                   + intro_steps(c, x, y, w, INTRO_FITS[k].steps_listed, false);
+        if (y + need <= bottom) break;
+    }
+    IntroFit fit = INTRO_FITS[k < INTRO_FIT_COUNT ? k : INTRO_FIT_COUNT - 1];
+    if (count) {
+        gt_ui_text(ui, heading, x, y, GT_FONT_BODY, true, GT_COL_TEXT, w, NULL, &h);
+        y += h + u / 2;
+        char more[200];
+        snprintf(more, sizeof more, "%zu more cautions do not fit here: a larger window shows them all.", count);
+        int more_h = 0;
+        gt_ui_text_size(ui, more, GT_FONT_SMALL, true, w, NULL, &more_h);
+        int steps_h = intro_steps(c, x, y, w, fit.steps_listed, false);
+        int room = k < INTRO_FIT_COUNT ? bottom - steps_h - u : bottom - steps_h - u - more_h;
+        y += gt_screen_draw_cautions(ui, list, count, x, y, w, room, fit.font, &drawn) + u;
+        if (drawn < count) {
+            snprintf(more, sizeof more, "%zu more caution%s do%s not fit here: a larger window shows them all.",
+                     count - drawn, count - drawn == 1 ? "" : "s", count - drawn == 1 ? "es" : "");
+            gt_ui_text(ui, more, x, y, GT_FONT_SMALL, true, GT_COL_BAD_TEXT, w, NULL, &h);
+            y += h + u;
+        }
+    }
+    intro_steps(c, x, y, w, fit.steps_listed, true);
 }
 
 void gt_intro_draw(const GtScreenContext *c, const GtHitMap *hits) {
@@ -32,16 +112,7 @@ void gt_intro_draw(const GtScreenContext *c, const GtHitMap *hits) {
     int x = p.x + u, y = p.y, w = p.w - 2 * u, h = 0;
     gt_ui_text(ui, lesson->summary, x, y, GT_FONT_BODY, false, GT_COL_TEXT, w, NULL, &h);
     y += h + 2 * u;
-    for (size_t s = 0; s < lesson->step_count; s++) {
-        char line[256];
-        const GtStep *step = &lesson->steps[s];
-        const GtRegion *region = gt_bodymap_region(c->views[step->view].map, step->region);
-        snprintf(line, sizeof line, "%zu.  %s, %s", s + 1, step->technique ? step->technique->name : step->technique_id,
-                 region ? region->name : step->region);
-        gt_ui_text(ui, line, x, y, GT_FONT_BODY, s == 0, GT_COL_TEXT, w, NULL, &h);
-        y += h + u / 2;
-        if (y > p.y + p.h - ui->touch * 2) break;
-    }
+    intro_cautions_and_steps(c, x, y, w, p.y + p.h - ui->touch - u);
 }
 
 /* The summary's two buttons, along the bottom of the window. */

@@ -176,8 +176,8 @@ static int draw_banner(GtUi *ui, const char *text, int x, int y, int w, GtColour
 }
 
 /* Live cues below the instruction: the work counted, speed gauge, metronome pulse, the hold
- * and its ramps, a lift that broke a stroke, the notice. */
-static void draw_live_cues(const GtScreenContext *c, int x, int y, int w, const GtInputLive *live, Uint32 now_ms) {
+ * and its ramps, a lift that broke a stroke, the notice. Returns the row below them. */
+static int draw_live_cues(const GtScreenContext *c, int x, int y, int w, const GtInputLive *live, Uint32 now_ms) {
     GtUi *ui = c->ui;
     const GtStep *step = gt_session_step(c->session);
     const GtTechnique *t = step->technique;
@@ -209,7 +209,8 @@ static void draw_live_cues(const GtScreenContext *c, int x, int y, int w, const 
     if (t->has_hold) y += draw_hold_cue(c, x, y, w, live) + u;
     if (lift_broke_stroke(c, live)) y += draw_banner(ui, "Lifted! Keep your hand on the skin.", x, y, w, GT_COL_WARN) + u;
     if (gt_session_practice_notice_showing(c->session, now_ms))
-        draw_banner(ui, c->session->practice_notice, x, y, w, GT_COL_HIGHLIGHT);
+        y += draw_banner(ui, c->session->practice_notice, x, y, w, GT_COL_HIGHLIGHT) + u;
+    return y;
 }
 
 static const char *const QUESTION = "Discard this attempt?";
@@ -297,7 +298,8 @@ void gt_practice_draw(const GtScreenContext *c, const GtHitMap *hits, Uint32 now
     gt_screen_pressure_help(step->technique, help, sizeof help);
     gt_ui_text(ui, help, p.x + u, y, GT_FONT_SMALL, false, GT_COL_TEXT, text_w, NULL, &h);
     y += h + u;
-    draw_live_cues(c, p.x + u, y, text_w, &live, now_ms);
+    y = draw_live_cues(c, p.x + u, y, text_w, &live, now_ms);
+    gt_screen_draw_first_step_cautions(c, p.x + u, y + u, text_w, p.y + p.h - ui->touch - u);
     static const char *const SOURCE_WORDS[] = { "pen or screen", "wheel", "keys", "slider", "start" };
     gt_screen_draw_pressure_gauge(c, step->technique, live.level,
                                   (unsigned)live.source < 5 ? SOURCE_WORDS[live.source] : "start");

@@ -62,6 +62,23 @@ GtBodyView *gt_screen_draw_step_body(const GtScreenContext *c, bool show_guide, 
  * from (x, y); returns the row below them. */
 int gt_screen_draw_instruction(const GtScreenContext *c, int x, int y, int w);
 
+/* ---- a lesson's cautions (cautions_panel.c) ---- */
+
+enum { GT_CAUTION_ROW_MAX = 320 }; /* bytes of a row's text: the kind's word and the sentence */
+
+/* Height the rows of `list` (count cautions) take at width `w` in `font`, with their gaps. */
+int gt_screen_cautions_height(GtUi *ui, const GtLessonCaution *list, size_t count, int w, GtFontSize font);
+/* Draws the rows of `list` from (x, y), `w` wide, each an icon, the kind in words and the
+ * sentence (red flags bold on a tinted band), as many as fit above `bottom`; *drawn says how
+ * many did. Returns the height used. */
+int gt_screen_draw_cautions(GtUi *ui, const GtLessonCaution *list, size_t count, int x, int y, int w, int bottom,
+                            GtFontSize font, size_t *drawn);
+/* On the lesson's first step (its demonstration, or practice before an attempt is finished):
+ * "Before the first step", the lesson's red flags and contraindications in full as far as they
+ * fit above `bottom`, and where all its cautions are (the intro). Returns the height used, 0 on
+ * any other screen or for a lesson without cautions. */
+int gt_screen_draw_first_step_cautions(const GtScreenContext *c, int x, int y, int w, int bottom);
+
 /* ---- pressure and progress, shared by practice and the demonstration (practice.c) ---- */
 
 /* The pressure gauge in the frame's slider column: levels 0-10 numbered, band words where they
