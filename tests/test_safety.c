@@ -161,9 +161,42 @@ static void test_unsafe_work_fails_and_is_named(void **state) {
     assert_int_equal(counts.problems, 0);
 }
 
+/* The places to avoid reach every technique that could harm them: each technique keeps off every
+ * place to avoid on the front of the body (the carotid and throat, the armpits, the insides of
+ * the elbows, the femoral triangles, the xiphoid), except lymphatic drainage, whose touch is
+ * too light to harm and whose work clears the armpit's nodes; and each whose band reaches
+ * level 7 keeps off the sciatic nerve, in the buttock and in the thigh. */
+static void test_every_technique_keeps_off_the_places_it_could_harm(void **state) {
+    (void)state;
+    const GtBodyMap *front = gt_library_view(&gt_test_library, GT_VIEW_ANTERIOR);
+    const GtBodyMap *back = gt_library_view(&gt_test_library, GT_VIEW_POSTERIOR);
+    int front_zones = 0, nerve_zones = 0, missing = 0;
+    for (size_t m = 0; m < front->landmark_count; m++) front_zones += front->landmarks[m].kind == GT_LANDMARK_AVOID;
+    for (size_t m = 0; m < back->landmark_count; m++) nerve_zones += strncmp(back->landmarks[m].id, "sciatic-nerve", 13) == 0;
+    for (size_t i = 0; i < gt_test_library.technique_count; i++) {
+        const GtTechnique *t = &gt_test_library.techniques[i];
+        for (size_t m = 0; m < front->landmark_count && strcmp(t->id, "lymphatic-drainage") != 0; m++) {
+            const GtLandmark *zone = &front->landmarks[m];
+            if (zone->kind != GT_LANDMARK_AVOID || gt_technique_avoids(t, zone)) continue;
+            fprintf(stderr, "%s does not keep off %s\n", t->id, zone->id);
+            missing++;
+        }
+        for (size_t m = 0; m < back->landmark_count && t->pressure_level.max >= 7; m++) {
+            const GtLandmark *zone = &back->landmarks[m];
+            if (strncmp(zone->id, "sciatic-nerve", 13) != 0 || gt_technique_avoids(t, zone)) continue;
+            fprintf(stderr, "%s (up to level %g) does not keep off %s\n", t->id, t->pressure_level.max, zone->id);
+            missing++;
+        }
+    }
+    assert_true(front_zones >= 10); /* the carotids, throat, armpits, elbows, femoral triangles, xiphoid */
+    assert_int_equal(nerve_zones, 4); /* the sciatic nerve, each side, in the buttock and the thigh */
+    assert_int_equal(missing, 0);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_unsafe_work_fails_and_is_named),
+        cmocka_unit_test(test_every_technique_keeps_off_the_places_it_could_harm),
     };
     return cmocka_run_group_tests(tests, gt_test_group_load, gt_test_group_free);
 }
