@@ -13,6 +13,7 @@
  * change lands on the new screen, never on the old one. */
 #define _XOPEN_SOURCE 700 /* nftw */
 #include "test_support.h"
+#include "app_driver.h"
 #include "app_events.h"
 #include "temp_home.h"
 #include "app.h"
@@ -38,21 +39,6 @@ static GtApp *open_app(const char *size, const char *mode) {
     if (!app) fail_msg("the trainer did not open at %s (exit code %d)", size, code);
     assert_true(gt_app_frame(app));
     return app;
-}
-
-/* A finger (touch device 1) going down, moving or up at output pixel (x, y). */
-static void push_finger(GtApp *app, Uint32 type, SDL_FingerID finger, int x_px, int y_px) {
-    int ow = 0, oh = 0;
-    gt_app_sizes(app, NULL, NULL, &ow, &oh);
-    SDL_Event e;
-    SDL_zero(e);
-    e.type = type;
-    e.tfinger.touchId = 1;
-    e.tfinger.fingerId = finger;
-    e.tfinger.x = (float)((x_px + 0.5) / ow);
-    e.tfinger.y = (float)((y_px + 0.5) / oh);
-    e.tfinger.pressure = 1.0f;
-    gt_test_push(&e);
 }
 
 /* The left mouse button going down or up, or the mouse moving, at output pixel (x, y). */
@@ -83,9 +69,9 @@ static void push_mouse(GtApp *app, Uint32 type, int x_px, int y_px) {
  * handled. */
 static Uint32 press_at(GtApp *app, Pointer by, int x, int y) {
     if (by == BY_FINGER) {
-        push_finger(app, SDL_FINGERDOWN, 7, x, y);
+        gt_test_finger_px(app, SDL_FINGERDOWN, 7, x, y);
         assert_true(gt_app_frame(app));
-        push_finger(app, SDL_FINGERUP, 7, x, y);
+        gt_test_finger_px(app, SDL_FINGERUP, 7, x, y);
     } else {
         push_mouse(app, SDL_MOUSEBUTTONDOWN, x, y);
         push_mouse(app, SDL_MOUSEBUTTONUP, x, y);
@@ -103,7 +89,7 @@ static void trace_stroke(GtApp *app, Pointer by) {
     for (int k = 0; k <= 5; k++) {
         int y = y0 - k * trace->rect.h / 10;
         Uint32 type = k == 0 ? SDL_FINGERDOWN : k == 5 ? SDL_FINGERUP : SDL_FINGERMOTION;
-        if (by == BY_FINGER) push_finger(app, type, 3, x, y);
+        if (by == BY_FINGER) gt_test_finger_px(app, type, 3, x, y);
         else push_mouse(app, k == 0 ? SDL_MOUSEBUTTONDOWN : k == 5 ? SDL_MOUSEBUTTONUP : SDL_MOUSEMOTION, x, y);
     }
     assert_true(gt_app_frame(app));
@@ -502,10 +488,10 @@ static void test_a_press_behind_a_screen_change_meets_the_new_screen(void **stat
     assert_true(gt_app_frame(app));
     /* a tap on the first card and a tap on Start, both queued before the loop turns: the second
      * is taken on the intro the first one opened, and starts the lesson */
-    push_finger(app, SDL_FINGERDOWN, 1, card.x + card.w / 2, card.y + card.h / 2);
-    push_finger(app, SDL_FINGERUP, 1, card.x + card.w / 2, card.y + card.h / 2);
-    push_finger(app, SDL_FINGERDOWN, 2, start.x + start.w / 2, start.y + start.h / 2);
-    push_finger(app, SDL_FINGERUP, 2, start.x + start.w / 2, start.y + start.h / 2);
+    gt_test_finger_px(app, SDL_FINGERDOWN, 1, card.x + card.w / 2, card.y + card.h / 2);
+    gt_test_finger_px(app, SDL_FINGERUP, 1, card.x + card.w / 2, card.y + card.h / 2);
+    gt_test_finger_px(app, SDL_FINGERDOWN, 2, start.x + start.w / 2, start.y + start.h / 2);
+    gt_test_finger_px(app, SDL_FINGERUP, 2, start.x + start.w / 2, start.y + start.h / 2);
     assert_true(gt_app_frame(app));
     assert_int_equal(s->screen, GT_SCREEN_DEMO);
     assert_int_equal(s->step, 1);
@@ -531,10 +517,10 @@ static void test_a_press_behind_a_screen_change_meets_the_new_screen(void **stat
     }
     /* a press begun on one screen and released after it changed gives nothing */
     reach(app, AT_INTRO, GT_MODE_LEARN, 0);
-    push_finger(app, SDL_FINGERDOWN, 5, start.x + start.w / 2, start.y + start.h / 2);
+    gt_test_finger_px(app, SDL_FINGERDOWN, 5, start.x + start.w / 2, start.y + start.h / 2);
     assert_true(gt_app_frame(app));
     gt_test_push_key(SDLK_ESCAPE);   /* Back, by key, while the finger is still down on Start */
-    push_finger(app, SDL_FINGERUP, 5, start.x + start.w / 2, start.y + start.h / 2);
+    gt_test_finger_px(app, SDL_FINGERUP, 5, start.x + start.w / 2, start.y + start.h / 2);
     assert_true(gt_app_frame(app));
     assert_int_equal(s->screen, GT_SCREEN_HOME);
     gt_app_close(app);

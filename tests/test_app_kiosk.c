@@ -6,6 +6,7 @@
  * virtual (--frames), so every hold and timeout is exact at any machine load. */
 #define _XOPEN_SOURCE 700 /* setenv */
 #include "test_support.h"
+#include "app_driver.h"
 #include "temp_home.h"
 #include "app_events.h"
 #include "app.h"
@@ -60,16 +61,6 @@ static void hit_point(GtApp *app, int action, float *x, float *y) {
     *y = (float)((hit->rect.y + hit->rect.h / 2 + 0.5) / oh);
 }
 
-/* Taps the button with `action`: finger down, a frame, finger up, a frame. */
-static void tap(GtApp *app, int action) {
-    float x = 0, y = 0;
-    hit_point(app, action, &x, &y);
-    gt_test_push_finger(SDL_FINGERDOWN, 7, x, y);
-    assert_true(gt_app_frame(app));
-    gt_test_push_finger(SDL_FINGERUP, 7, x, y);
-    assert_true(gt_app_frame(app));
-}
-
 /* Holds a finger at (x, y) (0..1 of the window) for `ms`, then lifts it (one frame after). */
 static void hold_finger(GtApp *app, float x, float y, Uint32 ms) {
     gt_test_push_finger(SDL_FINGERDOWN, 3, x, y);
@@ -81,8 +72,8 @@ static void hold_finger(GtApp *app, float x, float y, Uint32 ms) {
 
 /* Types a PIN on the pad by taps and presses OK. */
 static void tap_pin(GtApp *app, const char *pin) {
-    for (const char *d = pin; *d; d++) tap(app, GT_ACT_PIN_DIGIT_BASE + (*d - '0'));
-    tap(app, GT_ACT_PIN_OK);
+    for (const char *d = pin; *d; d++) gt_test_tap(app, GT_ACT_PIN_DIGIT_BASE + (*d - '0'));
+    gt_test_tap(app, GT_ACT_PIN_OK);
 }
 
 /* Pushes one event of `type` (a window event when `window_event` is not 0) and turns a frame. */
@@ -132,8 +123,8 @@ static void test_closing_is_refused_without_the_pin(void **state) {
     push_alt_f4();
     assert_true(gt_app_frame(app));
     assert_int_equal(gt_app_session(app)->screen, GT_SCREEN_HOME);
-    tap(app, GT_ACT_LESSON_BASE);
-    tap(app, GT_ACT_START);
+    gt_test_tap(app, GT_ACT_LESSON_BASE);
+    gt_test_tap(app, GT_ACT_START);
     assert_int_equal(gt_app_session(app)->screen, GT_SCREEN_PRACTICE);
     unsigned serial = gt_app_session(app)->attempt_serial;
     assert_true(push_and_turn(app, SDL_QUIT, 0));
@@ -175,7 +166,7 @@ static void test_a_long_press_in_a_corner_opens_the_pin_pad(void **state) {
     assert_int_equal(gt_app_session(app)->screen, GT_SCREEN_PIN);
     assert_int_equal(gt_app_session(app)->muted, muted); /* the button under the press gave nothing */
     assert_non_null(gt_hits_find_action(gt_app_hits(app), GT_ACT_PIN_DIGIT_BASE + 5));
-    tap(app, GT_ACT_BACK);
+    gt_test_tap(app, GT_ACT_BACK);
     assert_int_equal(gt_app_session(app)->screen, GT_SCREEN_HOME);
     gt_app_close(app);
 }
@@ -194,8 +185,8 @@ static void test_wrong_pins_wait_and_the_right_one_lets_staff_close(void **state
     assert_string_equal(gt_app_session(app)->kiosk.message, "Wrong PIN. Try again.");
     tap_pin(app, "12");
     assert_string_equal(gt_app_session(app)->kiosk.message, "A PIN has 4 to 8 digits.");
-    tap(app, GT_ACT_PIN_DELETE);
-    tap(app, GT_ACT_PIN_DELETE);
+    gt_test_tap(app, GT_ACT_PIN_DELETE);
+    gt_test_tap(app, GT_ACT_PIN_DELETE);
     tap_pin(app, "1357");
     tap_pin(app, "9999");
     assert_string_equal(gt_app_session(app)->kiosk.message, "Wrong PIN. Try again in 30 s.");
@@ -235,18 +226,18 @@ static void test_staff_stay_until_they_lock(void **state) {
     hold_finger(app, 0.005f, 0.005f, 3000);
     tap_pin(app, STAFF_PIN);
     assert_int_equal(gt_app_session(app)->screen, GT_SCREEN_STAFF);
-    tap(app, GT_ACT_SETTINGS);
+    gt_test_tap(app, GT_ACT_SETTINGS);
     assert_int_equal(gt_app_session(app)->screen, GT_SCREEN_SETTINGS);
-    tap(app, GT_ACT_BACK);
+    gt_test_tap(app, GT_ACT_BACK);
     assert_int_equal(gt_app_session(app)->screen, GT_SCREEN_STAFF);
-    tap(app, GT_ACT_STAFF_STUDENTS);
+    gt_test_tap(app, GT_ACT_STAFF_STUDENTS);
     assert_int_equal(gt_app_session(app)->screen, GT_SCREEN_STUDENTS);
     hold_finger(app, 0.005f, 0.995f, 3000);
     assert_int_equal(gt_app_session(app)->screen, GT_SCREEN_STAFF);
-    tap(app, GT_ACT_STAFF_LESSONS);
+    gt_test_tap(app, GT_ACT_STAFF_LESSONS);
     assert_int_equal(gt_app_session(app)->screen, GT_SCREEN_HOME);
     hold_finger(app, 0.995f, 0.995f, 3000);
-    tap(app, GT_ACT_STAFF_LOCK);
+    gt_test_tap(app, GT_ACT_STAFF_LOCK);
     assert_int_equal(gt_app_session(app)->screen, GT_SCREEN_HOME);
     hold_finger(app, 0.995f, 0.995f, 3000);
     assert_int_equal(gt_app_session(app)->screen, GT_SCREEN_PIN);
@@ -276,7 +267,7 @@ static void test_idle_signs_out_and_attracts_until_a_touch(void **state) {
     run_for(app, (Uint32)t1 + 2000);
     assert_string_not_equal(gt_app_session(app)->lesson->id, first);
     assert_true(gt_session_animating(gt_app_session(app), gt_app_now(app))); /* so the real loop draws it moving */
-    tap(app, GT_ACT_WAKE);
+    gt_test_tap(app, GT_ACT_WAKE);
     assert_int_equal(gt_app_session(app)->screen, GT_SCREEN_HOME);
     assert_null(gt_app_session(app)->lesson);
     gt_app_close(app);
@@ -288,8 +279,8 @@ static void test_a_resting_hand_is_not_idle(void **state) {
     (void)state;
     const char *kiosk[] = { "--kiosk", "--student", "Anna", "--mode", "practice", "--idle-timeout-s", "10", NULL };
     GtApp *app = open_with(kiosk);
-    tap(app, GT_ACT_LESSON_BASE);
-    tap(app, GT_ACT_START);
+    gt_test_tap(app, GT_ACT_LESSON_BASE);
+    gt_test_tap(app, GT_ACT_START);
     assert_int_equal(gt_app_session(app)->screen, GT_SCREEN_PRACTICE);
     const GtHit *trace = gt_hits_find(gt_app_hits(app), GT_HIT_TRACE);
     assert_non_null(trace);

@@ -20,6 +20,7 @@
  *   told apart), each column at one x, in landscape and portrait. */
 #define _XOPEN_SOURCE 700 /* nftw */
 #include "test_support.h"
+#include "app_driver.h"
 #include "app_events.h"
 #include "temp_home.h"
 #include "app.h"
@@ -63,16 +64,6 @@ static GtApp *open_app(const char *size, const char *lesson, int step, const cha
  * `script_ms`; the last frame is then what the student sees at that moment. */
 static void run_to(GtApp *app, Uint32 script_ms) {
     while (gt_app_now(app) < 1000 + script_ms) assert_true(gt_app_frame(app));
-}
-
-/* The text drawn in the last frame that contains `needle`, failing when there is none. */
-static const GtDrawnText *shown(GtApp *app, const char *needle) {
-    const GtDrawnText *d = gt_ui_drawn(&app->ui, needle);
-    if (!d) {
-        for (int i = 0; i < app->ui.drawn_count; i++) fprintf(stderr, "  drawn: %s\n", app->ui.drawn[i].text);
-        fail_msg("\"%s\" is not on the screen", needle);
-    }
-    return d;
 }
 
 static GtInputLive live(GtApp *app) {
@@ -126,7 +117,7 @@ static void press_button(GtApp *app, int action, bool by_finger) {
 
 /* The level the gauge shows, read from its "Level N" line. */
 static double gauge_level(GtApp *app) {
-    return atof(shown(app, "Level ")->text + strlen("Level "));
+    return atof(gt_test_shown(app, "Level ")->text + strlen("Level "));
 }
 
 /* lower-back-basics step 1: effleurage up the left erector spinae, 4 strokes, along the guide
@@ -143,7 +134,7 @@ static void test_gauge_numbers_levels_marks_the_band_and_each_step_starts_neutra
     char aim[32];
     snprintf(aim, sizeof aim, "aim %g-%g", band.min, band.max);
     assert_true(gt_app_frame(app));
-    shown(app, aim);
+    gt_test_shown(app, aim);
     for (int level = 0; level <= 10; level += 2) { /* the levels the instructions speak in */
         char n[4];
         snprintf(n, sizeof n, "%d", level);
@@ -154,7 +145,7 @@ static void test_gauge_numbers_levels_marks_the_band_and_each_step_starts_neutra
     /* the attempt starts in the middle of the band, and the gauge says so */
     assert_float_equal(live(app).level, gt_band_mid(band), 1e-9);
     assert_float_equal(gauge_level(app), gt_band_mid(band), 0.05);
-    shown(app, "(start)");
+    gt_test_shown(app, "(start)");
     /* a level of 1 left at the end of one step does not carry into the next: the hold of step 5
      * starts at 0 (it ramps in from nothing), and the glide of step 2 at its band's middle */
     SDL_Event key;
@@ -184,13 +175,13 @@ static void test_the_pressure_line_shows_whole_at_every_size(void **state) {
     for (size_t i = 0; i < 3; i++) {
         GtApp *app = open_app(SIZES[i], "lower-back-basics", 1, "practice", NULL);
         assert_true(gt_app_frame(app));
-        const GtDrawnText *line = shown(app, "wheel or keys 1-9");
+        const GtDrawnText *line = gt_test_shown(app, "wheel or keys 1-9");
         assert_false(line->cut);
         assert_true(line->rect.x >= 0 && line->rect.y >= 0);
         assert_true(line->rect.x + line->rect.w <= app->output_w && line->rect.y + line->rect.h <= app->output_h);
         /* it stays clear of the gauge it talks about */
         assert_true(line->rect.x + line->rect.w <= app->screens.frame.slider.x);
-        shown(app, "Touch or pen: slide the gauge");
+        gt_test_shown(app, "Touch or pen: slide the gauge");
         gt_app_close(app);
     }
 }
@@ -213,7 +204,7 @@ static void drag_the_gauge(bool by_finger) {
     assert_true(gt_app_frame(app));
     assert_float_equal(live(app).level, 7.5, 0.051);
     assert_float_equal(gauge_level(app), live(app).level, 0.05);
-    shown(app, "(slider)");
+    gt_test_shown(app, "(slider)");
     if (by_finger) push_finger(app, SDL_FINGERUP, x, top + h / 4);
     else push_mouse(app, SDL_MOUSEBUTTONUP, x, top + h / 4);
     assert_true(gt_app_frame(app));
@@ -242,13 +233,13 @@ static void test_a_hold_demonstration_shows_its_pressure_and_skips_forward(void 
     assert_true(gt_replay_time_span(&s->reference, &first, &last));
     assert_true(last > 2 * GT_DEMO_SKIP_MS);
     const GtTechnique *t = gt_session_step(s)->technique;
-    shown(app, "(demo)");
+    gt_test_shown(app, "(demo)");
     assert_true(gauge_level(app) < t->pressure_level.min); /* it starts low */
     /* a few seconds in, the pressure has risen into the hold */
     for (int k = 0; k < 300; k++) assert_true(gt_app_frame(app));
     double level = gauge_level(app);
     assert_true(level >= t->pressure_level.min - 0.5);
-    shown(app, "2. Hold");
+    gt_test_shown(app, "2. Hold");
     /* Skip 10 s, by a tap: the demonstration is ten seconds further on */
     Uint32 start = s->demo_start_ms;
     press_button(app, GT_ACT_DEMO_SKIP, true);
@@ -261,7 +252,7 @@ static void test_a_hold_demonstration_shows_its_pressure_and_skips_forward(void 
     for (int k = 0; k < 20; k++) gt_test_push(&key);
     assert_true(gt_app_frame(app));
     assert_int_equal(gt_app_now(app) - s->demo_start_ms, (Uint32)lround(last));
-    shown(app, "Demonstration finished");
+    gt_test_shown(app, "Demonstration finished");
     gt_app_close(app);
     /* half-way through the ramp out the gauge is below the plateau */
     app = open_app("1280x800", "tension-headache", 2, "learn", NULL);
@@ -274,9 +265,9 @@ static void test_a_hold_demonstration_shows_its_pressure_and_skips_forward(void 
         assert_true(gt_app_frame(app));
     }
     while ((double)(gt_app_now(app) - s->demo_start_ms) < out_t) assert_true(gt_app_frame(app));
-    shown(app, "3. Ramp out");
+    gt_test_shown(app, "3. Ramp out");
     assert_true(gauge_level(app) < t->pressure_level.min);
-    shown(app, "Ramp with the mouse wheel or keys");
+    gt_test_shown(app, "Ramp with the mouse wheel or keys");
     gt_app_close(app);
 }
 
@@ -288,11 +279,11 @@ static void test_the_counter_counts_strokes(void **state) {
              "wait 500\nkey 3\n");
     GtApp *app = open_app("1280x800", "lower-back-basics", 1, "practice", script);
     run_to(app, 400);
-    shown(app, "0 of 4 strokes done");
+    gt_test_shown(app, "0 of 4 strokes done");
     run_to(app, 2400);
-    shown(app, "1 of 4 strokes done");
+    gt_test_shown(app, "1 of 4 strokes done");
     run_to(app, 5600);
-    shown(app, "2 of 4 strokes done");
+    gt_test_shown(app, "2 of 4 strokes done");
     assert_float_equal(gt_app_session(app)->live_progress.done, 2.0, 0.0);
     assert_float_equal(gt_app_session(app)->live_progress.asked, 4.0, 0.0);
     gt_app_close(app);
@@ -313,7 +304,7 @@ static void test_lifted_shows_only_when_a_stroke_is_broken(void **state) {
     /* a stroke lifted a quarter of the way up is broken */
     run_to(app, 4600);
     assert_true(live(app).lifted_recently);
-    shown(app, "Lifted! Keep your hand on the skin.");
+    gt_test_shown(app, "Lifted! Keep your hand on the skin.");
     gt_app_close(app);
 }
 
@@ -326,7 +317,7 @@ static void test_done_before_touching_says_so_and_saves_nothing(void **state) {
     assert_true(gt_session_recording(s));
     assert_false(s->has_card);
     assert_false(s->has_attempt);
-    shown(app, "Nothing traced yet");
+    gt_test_shown(app, "Nothing traced yet");
     run_to(app, 200 + GT_NOTICE_MS + 100); /* it goes after a while */
     assert_null(gt_ui_drawn(&app->ui, "Nothing traced yet"));
     gt_app_close(app);
@@ -350,8 +341,8 @@ static void back_then(int answer, bool by_finger) {
     press_button(app, GT_ACT_BACK, by_finger);
     assert_int_equal(s->screen, GT_SCREEN_PRACTICE);
     assert_int_equal(s->confirm_action, GT_ACT_BACK);
-    shown(app, "Discard this attempt?");
-    shown(app, "Keep practising");
+    gt_test_shown(app, "Discard this attempt?");
+    gt_test_shown(app, "Keep practising");
     assert_null(gt_hits_find(gt_app_hits(app), GT_HIT_TRACE)); /* the body takes no stroke meanwhile */
     assert_false(gt_app_act(app, GT_ACT_DONE));
     press_button(app, answer, by_finger);
@@ -469,8 +460,8 @@ static void test_the_summary_is_a_table_with_step_numbers_and_places(void **stat
         assert_int_equal(gt_app_session(app)->screen, GT_SCREEN_SUMMARY);
         assert_true(gt_app_frame(app));
         expect_whole_texts(app, SIZES[z], "the summary");
-        shown(app, "Step");
-        shown(app, "Best");
+        gt_test_shown(app, "Step");
+        gt_test_shown(app, "Best");
         /* a row per step: its number, then its technique and its place, each column at one x */
         int number_x = -1, technique_x = -1, place_x = -1, last_y = -1;
         for (size_t i = 0; i < lesson->step_count; i++) {
@@ -508,7 +499,7 @@ static void test_watch_demo_with_work_traced_asks_first(void **state) {
     const GtSession *s = gt_app_session(app);
     assert_int_equal(s->screen, GT_SCREEN_PRACTICE);
     assert_int_equal(s->confirm_action, GT_ACT_WATCH_DEMO);
-    shown(app, "Discard this attempt?");
+    gt_test_shown(app, "Discard this attempt?");
     press_button(app, GT_ACT_DISCARD, true);
     assert_int_equal(s->screen, GT_SCREEN_DEMO);
     assert_false(gt_session_recording(s));

@@ -17,6 +17,7 @@
  *   or buttons overlap. */
 #define _XOPEN_SOURCE 700 /* nftw, setenv */
 #include "test_support.h"
+#include "app_driver.h"
 #include "app_events.h"
 #include "temp_home.h"
 #include "app.h"
@@ -151,48 +152,18 @@ static GtApp *open_app(const char *size, const char *student) {
     return app;
 }
 
-/* Taps (finger down, a frame, finger up, a frame) the button or card with `action`. */
-static void tap(GtApp *app, int action) {
-    const GtHit *hit = gt_hits_find_action(gt_app_hits(app), action);
-    if (!hit) fail_msg("no button for action %d on screen %d", action, gt_app_session(app)->screen);
-    SDL_Event e;
-    SDL_zero(e);
-    e.tfinger.touchId = 1;
-    e.tfinger.fingerId = 5;
-    e.tfinger.x = (float)((hit->rect.x + hit->rect.w / 2 + 0.5) / app->output_w);
-    e.tfinger.y = (float)((hit->rect.y + hit->rect.h / 2 + 0.5) / app->output_h);
-    e.tfinger.pressure = 1.0f;
-    e.type = SDL_FINGERDOWN;
-    gt_test_push(&e);
-    assert_true(gt_app_frame(app));
-    e.type = SDL_FINGERUP;
-    gt_test_push(&e);
-    assert_true(gt_app_frame(app));
-}
-
 /* Presses a physical key and turns the loop once. */
 static void key(GtApp *app, SDL_Keycode sym) {
     gt_test_push_key(sym);
     assert_true(gt_app_frame(app));
 }
 
-/* The text drawn in the last frame that contains `needle`, failing (with every text drawn) when
- * there is none. */
-static const GtDrawnText *shown(GtApp *app, const char *needle) {
-    const GtDrawnText *d = gt_ui_drawn(&app->ui, needle);
-    if (!d) {
-        for (int i = 0; i < app->ui.drawn_count; i++) fprintf(stderr, "  drawn: %s\n", app->ui.drawn[i].text);
-        fail_msg("\"%s\" is not on the screen", needle);
-    }
-    return d;
-}
-
 /* Opens My progress by a tap on the home screen's button and checks it shows. */
 static const GtProgressView *open_progress(GtApp *app) {
     const GtSession *s = gt_app_session(app);
     assert_int_equal(s->screen, GT_SCREEN_HOME);
-    shown(app, "My progress"); /* the button's label */
-    tap(app, GT_ACT_PROGRESS);
+    gt_test_shown(app, "My progress"); /* the button's label */
+    gt_test_tap(app, GT_ACT_PROGRESS);
     assert_int_equal(s->screen, GT_SCREEN_PROGRESS);
     return s->progress_view;
 }
@@ -215,34 +186,34 @@ static void test_a_student_sees_best_recent_what_holds_them_back_and_their_strea
     const GtProgressView *v = open_progress(app);
     assert_non_null(v);
     assert_true(v->read_ok);
-    shown(app, "Ada Park: 8 attempts at 2 techniques");
+    gt_test_shown(app, "Ada Park: 8 attempts at 2 techniques");
     /* the list: most recently practised first, named as students read them */
     assert_int_equal(v->technique_count, 2);
     assert_string_equal(v->techniques[0].name, "Effleurage");
     assert_string_equal(v->techniques[1].name, "Lymphatic drainage");
-    shown(app, "Best 92.0 \xC2\xB7 Recent 78.5");
-    shown(app, "Best 68.0 \xC2\xB7 Recent 68.0"); /* lymphatic drainage: 61, 62, 63, 68 */
-    assert_string_equal(shown(app, "Held back by: speed")->text, "Held back by: speed");
+    gt_test_shown(app, "Best 92.0 \xC2\xB7 Recent 78.5");
+    gt_test_shown(app, "Best 68.0 \xC2\xB7 Recent 68.0"); /* lymphatic drainage: 61, 62, 63, 68 */
+    assert_string_equal(gt_test_shown(app, "Held back by: speed")->text, "Held back by: speed");
     /* the chosen technique's chart: a dot per attempt, the unsafe one failed outright */
     assert_int_equal(v->selected, 0);
-    shown(app, "Effleurage: score over time");
-    shown(app, "4 attempts");
+    gt_test_shown(app, "Effleurage: score over time");
+    gt_test_shown(app, "4 attempts");
     const GtProgressTechnique *t = gt_session_progress_selected(gt_app_session(app));
     assert_int_equal(t->point_count, 4);
     assert_false(t->points[2].scored);
     assert_true(t->points[0].scored && t->points[1].scored && t->points[3].scored);
     assert_true(fabs(t->pass_mark - 65.0) < 1e-9);
-    shown(app, "pass 65");
-    shown(app, "failed outright");
-    shown(app, "10 Mar"); /* the first attempt's day ... */
-    shown(app, "14 Mar"); /* ... and the last's under the chart */
+    gt_test_shown(app, "pass 65");
+    gt_test_shown(app, "failed outright");
+    gt_test_shown(app, "10 Mar"); /* the first attempt's day ... */
+    gt_test_shown(app, "14 Mar"); /* ... and the last's under the chart */
     /* the criterion that holds it back, in words, with its own feedback */
     char sentence[256];
     snprintf(sentence, sizeof sentence, "Held back most by speed (50 of 100 lately): %s", SLOW_DOWN);
-    shown(app, sentence);
+    gt_test_shown(app, sentence);
     /* the streak, counted from --today, and the minutes of each day */
-    shown(app, "3 days in a row");
-    shown(app, "best streak 4 days \xC2\xB7 practised today");
+    gt_test_shown(app, "3 days in a row");
+    gt_test_shown(app, "best streak 4 days \xC2\xB7 practised today");
     assert_int_equal(v->streak.current_days, 3);
     assert_int_equal(v->streak.best_days, 4);
     assert_string_equal(v->days[GT_PROGRESS_DAYS - 1].day, "2026-03-14");
@@ -250,8 +221,8 @@ static void test_a_student_sees_best_recent_what_holds_them_back_and_their_strea
     assert_true(fabs(v->days[GT_PROGRESS_DAYS - 1].minutes - 2.0) < 1e-9);
     assert_true(fabs(v->days[GT_PROGRESS_DAYS - 1 - 9].minutes - 1.0) < 1e-9); /* 5 March */
     assert_true(v->days[GT_PROGRESS_DAYS - 1 - 3].minutes == 0.0);              /* 11 March: none */
-    shown(app, "Minutes a day, last 14 days (12 min in all)");
-    shown(app, "today");
+    gt_test_shown(app, "Minutes a day, last 14 days (12 min in all)");
+    gt_test_shown(app, "today");
     gt_app_close(app);
 }
 
@@ -265,18 +236,18 @@ static void test_tapping_a_technique_shows_its_chart_and_the_heat_map_both_sides
     assert_true(heat_cell_at(&v->heat[GT_VIEW_POSTERIOR], back_sample.x_cm, back_sample.y_cm));
     assert_true(heat_cell_at(&v->heat[GT_VIEW_ANTERIOR], front_sample.x_cm, front_sample.y_cm));
     assert_false(heat_cell_at(&v->heat[GT_VIEW_POSTERIOR], front_sample.x_cm, front_sample.y_cm));
-    shown(app, "Where you practised");
-    shown(app, "the most");
-    tap(app, GT_ACT_PROGRESS_FRONT);
+    gt_test_shown(app, "Where you practised");
+    gt_test_shown(app, "the most");
+    gt_test_tap(app, GT_ACT_PROGRESS_FRONT);
     assert_int_equal(v->view, GT_VIEW_ANTERIOR);
     key(app, SDLK_b);
     assert_int_equal(v->view, GT_VIEW_POSTERIOR);
     /* another technique: its own chart, figures and feedback */
-    tap(app, GT_ACT_TECHNIQUE_BASE + 1);
+    gt_test_tap(app, GT_ACT_TECHNIQUE_BASE + 1);
     assert_int_equal(v->selected, 1);
-    shown(app, "Lymphatic drainage: score over time");
-    shown(app, "4 attempts");
-    shown(app, "Held back most by speed (70 of 100 lately): Lighter: level 3, aim for 1-2.");
+    gt_test_shown(app, "Lymphatic drainage: score over time");
+    gt_test_shown(app, "4 attempts");
+    gt_test_shown(app, "Held back most by speed (70 of 100 lately): Lighter: level 3, aim for 1-2.");
     assert_null(gt_ui_drawn(&app->ui, "Effleurage: score over time"));
     gt_app_close(app);
 }
@@ -287,7 +258,7 @@ static void test_back_and_escape_return_home_and_let_the_figures_go(void **state
     GtApp *app = open_app("1280x800", "Ada Park");
     const GtSession *s = gt_app_session(app);
     open_progress(app);
-    tap(app, GT_ACT_BACK);
+    gt_test_tap(app, GT_ACT_BACK);
     assert_int_equal(s->screen, GT_SCREEN_HOME);
     assert_null(s->progress_view);
     key(app, SDLK_p); /* the keyboard shortcut opens it again, read afresh */
@@ -305,9 +276,9 @@ static void test_a_guest_is_asked_to_pick_a_name(void **state) {
     GtApp *app = open_app("1280x800", NULL);
     const GtSession *s = gt_app_session(app);
     assert_null(open_progress(app)); /* nothing is read for a guest */
-    shown(app, "Pick your name to see your progress");
+    gt_test_shown(app, "Pick your name to see your progress");
     assert_null(gt_ui_drawn(&app->ui, "days in a row"));
-    tap(app, GT_ACT_STUDENTS);
+    gt_test_tap(app, GT_ACT_STUDENTS);
     assert_int_equal(s->screen, GT_SCREEN_STUDENTS);
     gt_app_close(app);
 }
@@ -319,7 +290,7 @@ static void test_a_student_with_no_attempts_is_told_how_to_make_some(void **stat
     assert_non_null(v);
     assert_true(v->read_ok);
     assert_int_equal(v->technique_count, 0);
-    shown(app, "No attempts saved yet");
+    gt_test_shown(app, "No attempts saved yet");
     assert_null(gt_hits_find_action(gt_app_hits(app), GT_ACT_TECHNIQUE_BASE));
     gt_app_close(app);
 }
@@ -335,8 +306,8 @@ static void test_a_database_that_cannot_be_read_says_so_on_screen(void **state) 
     const GtProgressView *v = open_progress(app);
     assert_false(v->read_ok);
     assert_non_null(strstr(s->notice, "Your progress could not be read: "));
-    shown(app, "Your progress could not be read: "); /* the notice, on screen */
-    shown(app, "the message below says why");
+    gt_test_shown(app, "Your progress could not be read: "); /* the notice, on screen */
+    gt_test_shown(app, "the message below says why");
     assert_null(gt_ui_drawn(&app->ui, "days in a row"));
     gt_app_close(app);
 }
@@ -381,9 +352,9 @@ static void test_every_size_shows_everything_whole_and_apart(void **state) {
         check_readable(app, sizes[k]); /* the lesson list with its My progress button */
         open_progress(app);
         check_readable(app, sizes[k]);
-        shown(app, "3 days in a row");
-        shown(app, "Held back most by speed");
-        tap(app, GT_ACT_TECHNIQUE_BASE + 1);
+        gt_test_shown(app, "3 days in a row");
+        gt_test_shown(app, "Held back most by speed");
+        gt_test_tap(app, GT_ACT_TECHNIQUE_BASE + 1);
         check_readable(app, sizes[k]);
         gt_app_close(app);
     }
@@ -424,7 +395,7 @@ static void test_a_long_list_of_techniques_scrolls_and_every_one_can_be_chosen(v
     assert_non_null(gt_hits_find_action(hits, GT_ACT_TECHNIQUE_BASE));          /* the first row shows ... */
     assert_null(gt_hits_find_action(hits, GT_ACT_TECHNIQUE_BASE + (int)n - 1)); /* ... the last does not yet */
     check_readable(app, "1080x1920");
-    tap(app, GT_ACT_PROGRESS_MORE);
+    gt_test_tap(app, GT_ACT_PROGRESS_MORE);
     assert_int_equal(v->first_row, 1);
     assert_null(gt_hits_find_action(gt_app_hits(app), GT_ACT_TECHNIQUE_BASE));
     assert_non_null(gt_hits_find_action(gt_app_hits(app), GT_ACT_TECHNIQUE_BASE + 1));
@@ -433,11 +404,11 @@ static void test_a_long_list_of_techniques_scrolls_and_every_one_can_be_chosen(v
     assert_true(last_first > 1 && last_first < (int)n - 1);
     assert_non_null(gt_hits_find_action(gt_app_hits(app), GT_ACT_TECHNIQUE_BASE + last_first));
     assert_null(gt_hits_find_action(gt_app_hits(app), GT_ACT_TECHNIQUE_BASE + last_first - 1));
-    tap(app, GT_ACT_TECHNIQUE_BASE + (int)n - 1); /* the oldest: the first seeded */
+    gt_test_tap(app, GT_ACT_TECHNIQUE_BASE + (int)n - 1); /* the oldest: the first seeded */
     assert_int_equal(v->selected, (int)n - 1);
-    shown(app, "Neck and shoulder rolls: score over time");
+    gt_test_shown(app, "Neck and shoulder rolls: score over time");
     check_readable(app, "1080x1920");
-    tap(app, GT_ACT_PROGRESS_UP); /* one press, one row back */
+    gt_test_tap(app, GT_ACT_PROGRESS_UP); /* one press, one row back */
     assert_int_equal(v->first_row, last_first - 1);
     assert_non_null(gt_hits_find_action(gt_app_hits(app), GT_ACT_TECHNIQUE_BASE + last_first - 1));
     assert_int_equal(s->screen, GT_SCREEN_PROGRESS);

@@ -16,6 +16,7 @@
  *   signs that student in; the wheel and the arrow keys turn the pages too. */
 #define _XOPEN_SOURCE 700 /* nftw, setenv */
 #include "test_support.h"
+#include "app_driver.h"
 #include "app_events.h"
 #include "temp_home.h"
 #include "app.h"
@@ -50,43 +51,6 @@ static GtApp *open_app(const char *student, const char *const *extra) {
     return app;
 }
 
-/* A finger (touch device 1, id `finger`) going down, moving or up at output pixel (x, y). */
-static void push_finger(GtApp *app, Uint32 type, SDL_FingerID finger, int x_px, int y_px) {
-    int ow = 0, oh = 0;
-    gt_app_sizes(app, NULL, NULL, &ow, &oh);
-    SDL_Event e;
-    SDL_zero(e);
-    e.type = type;
-    e.tfinger.touchId = 1;
-    e.tfinger.fingerId = finger;
-    e.tfinger.x = (float)((x_px + 0.5) / ow);
-    e.tfinger.y = (float)((y_px + 0.5) / oh);
-    e.tfinger.pressure = 1.0f;
-    gt_test_push(&e);
-}
-
-/* Taps (finger down, a frame, finger up, a frame) the middle of the button or card with
- * `action`; fails when the screen shows none. */
-static void tap(GtApp *app, int action) {
-    const GtHit *hit = gt_hits_find_action(gt_app_hits(app), action);
-    if (!hit) fail_msg("no button for action %d on screen %d", action, gt_app_session(app)->screen);
-    int x = hit->rect.x + hit->rect.w / 2, y = hit->rect.y + hit->rect.h / 2;
-    push_finger(app, SDL_FINGERDOWN, 5, x, y);
-    assert_true(gt_app_frame(app));
-    push_finger(app, SDL_FINGERUP, 5, x, y);
-    assert_true(gt_app_frame(app));
-}
-
-/* The text drawn in the last frame that contains `needle`, failing when there is none. */
-static const GtDrawnText *shown(GtApp *app, const char *needle) {
-    const GtDrawnText *d = gt_ui_drawn(&app->ui, needle);
-    if (!d) {
-        for (int i = 0; i < app->ui.drawn_count; i++) fprintf(stderr, "  drawn: %s\n", app->ui.drawn[i].text);
-        fail_msg("\"%s\" is not on the screen", needle);
-    }
-    return d;
-}
-
 /* The label of the settings screen's row for `action` ("Larger text: On"). */
 static const char *row_label(GtApp *app, int action) {
     const GtHit *hit = gt_hits_find_action(gt_app_hits(app), action);
@@ -113,23 +77,23 @@ static void saved_settings(const char *name, char *out, size_t size) {
 static void test_larger_text_makes_the_words_taller_at_once(void **state) {
     (void)state;
     GtApp *app = open_app(NULL, NULL);
-    int subtitle_h = shown(app, "Massage stroke trainer")->rect.h;
-    tap(app, GT_ACT_SETTINGS);
+    int subtitle_h = gt_test_shown(app, "Massage stroke trainer")->rect.h;
+    gt_test_tap(app, GT_ACT_SETTINGS);
     const GtSession *s = gt_app_session(app);
     assert_int_equal(s->screen, GT_SCREEN_SETTINGS);
     assert_string_equal(row_label(app, GT_ACT_SET_LARGE_TEXT), "Larger text: Off");
-    int words_h = shown(app, "High contrast")->rect.h;
+    int words_h = gt_test_shown(app, "High contrast")->rect.h;
     int back_h = gt_hits_find_action(gt_app_hits(app), GT_ACT_BACK)->rect.h;
-    assert_non_null(shown(app, "Off"));
-    tap(app, GT_ACT_SET_LARGE_TEXT);
+    assert_non_null(gt_test_shown(app, "Off"));
+    gt_test_tap(app, GT_ACT_SET_LARGE_TEXT);
     assert_string_equal(row_label(app, GT_ACT_SET_LARGE_TEXT), "Larger text: On");
-    assert_non_null(shown(app, "On")); /* the state in words, beside the switch */
-    int larger_h = shown(app, "High contrast")->rect.h;
+    assert_non_null(gt_test_shown(app, "On")); /* the state in words, beside the switch */
+    int larger_h = gt_test_shown(app, "High contrast")->rect.h;
     assert_true(larger_h * 100 >= words_h * 120); /* about a third taller */
     assert_true(gt_hits_find_action(gt_app_hits(app), GT_ACT_BACK)->rect.h * 100 >= back_h * 120);
-    tap(app, GT_ACT_BACK); /* the lesson list's words are larger too */
+    gt_test_tap(app, GT_ACT_BACK); /* the lesson list's words are larger too */
     assert_int_equal(s->screen, GT_SCREEN_HOME);
-    assert_true(shown(app, "Massage stroke trainer")->rect.h * 100 >= subtitle_h * 120);
+    assert_true(gt_test_shown(app, "Massage stroke trainer")->rect.h * 100 >= subtitle_h * 120);
     gt_app_close(app);
 }
 
@@ -160,7 +124,7 @@ static void trace_stroke(GtApp *app) {
     assert_non_null(trace);
     int x = trace->rect.x + trace->rect.w / 2, y0 = trace->rect.y + trace->rect.h / 3;
     for (int k = 0; k <= 5; k++)
-        push_finger(app, k == 0 ? SDL_FINGERDOWN : k == 5 ? SDL_FINGERUP : SDL_FINGERMOTION, 3, x,
+        gt_test_finger_px(app, k == 0 ? SDL_FINGERDOWN : k == 5 ? SDL_FINGERUP : SDL_FINGERMOTION, 3, x,
                     y0 + k * trace->rect.h / 20);
     assert_true(gt_app_frame(app));
 }
@@ -175,29 +139,29 @@ static void walk_lessons(const char *const *extra, const char *how) {
     for (size_t i = 0; i < app->library.lesson_count; i++) {
         while (gt_app_act(app, GT_ACT_SCROLL_UP)) {}
         for (int pages = 0; !gt_hits_find_action(gt_app_hits(app), GT_ACT_LESSON_BASE + (int)i) && pages < 20; pages++)
-            tap(app, GT_ACT_SCROLL_DOWN);
+            gt_test_tap(app, GT_ACT_SCROLL_DOWN);
         snprintf(where, sizeof where, "the lesson list (%s)", how);
         expect_texts_clear(app, where);
-        tap(app, GT_ACT_LESSON_BASE + (int)i);
+        gt_test_tap(app, GT_ACT_LESSON_BASE + (int)i);
         snprintf(where, sizeof where, "the intro of %s (%s)", s->lesson->id, how);
         expect_texts_clear(app, where);
-        tap(app, GT_ACT_START);
+        gt_test_tap(app, GT_ACT_START);
         assert_int_equal(s->screen, GT_SCREEN_PRACTICE);
         snprintf(where, sizeof where, "practice on %s (%s)", s->lesson->id, how);
         expect_texts_clear(app, where);
         trace_stroke(app);
-        tap(app, GT_ACT_DONE);
+        gt_test_tap(app, GT_ACT_DONE);
         assert_int_equal(s->screen, GT_SCREEN_RESULT);
         snprintf(where, sizeof where, "the result on %s (%s)", s->lesson->id, how);
         expect_texts_clear(app, where);
         assert_true(gt_app_act(app, GT_ACT_HOME));
         assert_true(gt_app_frame(app));
     }
-    tap(app, GT_ACT_SETTINGS);
+    gt_test_tap(app, GT_ACT_SETTINGS);
     snprintf(where, sizeof where, "the settings (%s)", how);
     expect_texts_clear(app, where);
-    tap(app, GT_ACT_BACK);
-    tap(app, GT_ACT_STUDENTS);
+    gt_test_tap(app, GT_ACT_BACK);
+    gt_test_tap(app, GT_ACT_STUDENTS);
     snprintf(where, sizeof where, "who is practising (%s)", how);
     expect_texts_clear(app, where);
     gt_app_close(app);
@@ -229,12 +193,12 @@ static double contrast(SDL_Color a, SDL_Color b) {
 static void test_high_contrast_changes_the_palette(void **state) {
     (void)state;
     GtApp *app = open_app(NULL, NULL);
-    tap(app, GT_ACT_SETTINGS);
+    gt_test_tap(app, GT_ACT_SETTINGS);
     const GtUi *ui = &app->ui;
     SDL_Color text = gt_ui_colour(ui, GT_COL_TEXT), panel = gt_ui_colour(ui, GT_COL_PANEL);
     double usual = contrast(text, panel);
     assert_string_equal(row_label(app, GT_ACT_SET_HIGH_CONTRAST), "High contrast: Off");
-    tap(app, GT_ACT_SET_HIGH_CONTRAST);
+    gt_test_tap(app, GT_ACT_SET_HIGH_CONTRAST);
     assert_string_equal(row_label(app, GT_ACT_SET_HIGH_CONTRAST), "High contrast: On");
     assert_true(ui->high_contrast);
     assert_true(contrast(gt_ui_colour(ui, GT_COL_TEXT), gt_ui_colour(ui, GT_COL_PANEL)) > usual);
@@ -253,7 +217,7 @@ static void test_high_contrast_changes_the_palette(void **state) {
     assert_true(contrast(gt_ui_colour(ui, GT_COL_GUIDE), gt_ui_colour(ui, GT_COL_PANEL)) >= 4.5);
     SDL_Color guide = gt_ui_colour(ui, GT_COL_GUIDE), avoid = gt_ui_colour(ui, GT_COL_AVOID);
     assert_memory_not_equal(&guide, &avoid, sizeof guide);
-    tap(app, GT_ACT_SET_HIGH_CONTRAST); /* and back */
+    gt_test_tap(app, GT_ACT_SET_HIGH_CONTRAST); /* and back */
     assert_false(ui->high_contrast);
     assert_true(fabs(contrast(gt_ui_colour(ui, GT_COL_TEXT), gt_ui_colour(ui, GT_COL_PANEL)) - usual) < 1e-9);
     gt_app_close(app);
@@ -263,8 +227,8 @@ static void test_high_contrast_changes_the_palette(void **state) {
 
 /* Reaches the practice screen of the first lesson's first step from the lesson list by taps. */
 static void tap_to_practice(GtApp *app) {
-    tap(app, GT_ACT_LESSON_BASE + 0);
-    tap(app, GT_ACT_START);
+    gt_test_tap(app, GT_ACT_LESSON_BASE + 0);
+    gt_test_tap(app, GT_ACT_START);
     assert_int_equal(gt_app_session(app)->screen, GT_SCREEN_PRACTICE);
 }
 
@@ -284,10 +248,10 @@ static void test_left_handed_moves_the_gauge_and_it_still_sets_the_pressure(void
     assert_true(right.x > panel.x + panel.w / 2); /* the usual: at the panel's right edge */
     assert_true(gt_app_act(app, GT_ACT_HOME));
     assert_true(gt_app_frame(app));
-    tap(app, GT_ACT_SETTINGS);
-    tap(app, GT_ACT_SET_LEFT_HANDED);
+    gt_test_tap(app, GT_ACT_SETTINGS);
+    gt_test_tap(app, GT_ACT_SET_LEFT_HANDED);
     assert_string_equal(row_label(app, GT_ACT_SET_LEFT_HANDED), "Left-handed layout: On");
-    tap(app, GT_ACT_BACK);
+    gt_test_tap(app, GT_ACT_BACK);
     tap_to_practice(app);
     SDL_Rect left = slider_rect(app), trace = gt_hits_find(gt_app_hits(app), GT_HIT_TRACE)->rect;
     assert_true(left.x + left.w < panel.x + panel.w / 2);  /* now at the panel's left edge ... */
@@ -295,25 +259,25 @@ static void test_left_handed_moves_the_gauge_and_it_still_sets_the_pressure(void
     assert_int_equal(left.w, right.w);
     assert_int_equal(left.h, right.h);
     /* the words moved over, clear of the gauge */
-    const GtDrawnText *words = shown(app, "Mouse: wheel or keys");
+    const GtDrawnText *words = gt_test_shown(app, "Mouse: wheel or keys");
     assert_true(words->rect.x >= left.x + left.w);
     /* a finger dragged on the gauge where it is now sets the level (top 10, bottom 0) */
     int x = left.x + left.w / 2;
-    push_finger(app, SDL_FINGERDOWN, 9, x, left.y + left.h / 5);
+    gt_test_finger_px(app, SDL_FINGERDOWN, 9, x, left.y + left.h / 5);
     assert_true(gt_app_frame(app));
     GtInputLive live = gt_input_live(app->input, gt_app_now(app));
     assert_int_equal(live.source, GT_PRESSURE_SLIDER);
     assert_true(fabs(live.level - 8.0) < 0.1);
-    push_finger(app, SDL_FINGERMOTION, 9, x, left.y + left.h * 7 / 10);
+    gt_test_finger_px(app, SDL_FINGERMOTION, 9, x, left.y + left.h * 7 / 10);
     assert_true(gt_app_frame(app));
     assert_true(fabs(gt_input_live(app->input, gt_app_now(app)).level - 3.0) < 0.1);
-    push_finger(app, SDL_FINGERUP, 9, x, left.y + left.h * 7 / 10);
+    gt_test_finger_px(app, SDL_FINGERUP, 9, x, left.y + left.h * 7 / 10);
     assert_true(gt_app_frame(app));
     assert_int_equal(gt_input_attempt(app->input)->contact_count, 0); /* the gauge traces nothing */
     /* where the gauge was, a finger now does not move it */
-    push_finger(app, SDL_FINGERDOWN, 10, right.x + right.w / 2, right.y + right.h / 5);
+    gt_test_finger_px(app, SDL_FINGERDOWN, 10, right.x + right.w / 2, right.y + right.h / 5);
     assert_true(gt_app_frame(app));
-    push_finger(app, SDL_FINGERUP, 10, right.x + right.w / 2, right.y + right.h / 5);
+    gt_test_finger_px(app, SDL_FINGERUP, 10, right.x + right.w / 2, right.y + right.h / 5);
     assert_true(gt_app_frame(app));
     assert_true(fabs(gt_input_live(app->input, gt_app_now(app)).level - 3.0) < 0.1);
     gt_app_close(app);
@@ -323,13 +287,13 @@ static void test_left_handed_moves_the_gauge_and_it_still_sets_the_pressure(void
 
 /* Sets everything away from the machine's settings on the settings screen, by taps. */
 static void change_everything(GtApp *app) {
-    tap(app, GT_ACT_SETTINGS);
-    tap(app, GT_ACT_SET_SOUND);
-    tap(app, GT_ACT_SET_LARGE_TEXT);
-    tap(app, GT_ACT_SET_HIGH_CONTRAST);
-    tap(app, GT_ACT_SET_LEFT_HANDED);
-    tap(app, GT_ACT_DEFAULT_EXAM);
-    tap(app, GT_ACT_BACK);
+    gt_test_tap(app, GT_ACT_SETTINGS);
+    gt_test_tap(app, GT_ACT_SET_SOUND);
+    gt_test_tap(app, GT_ACT_SET_LARGE_TEXT);
+    gt_test_tap(app, GT_ACT_SET_HIGH_CONTRAST);
+    gt_test_tap(app, GT_ACT_SET_LEFT_HANDED);
+    gt_test_tap(app, GT_ACT_DEFAULT_EXAM);
+    gt_test_tap(app, GT_ACT_BACK);
 }
 
 /* Asserts the settings in force (and on the ui and the frame) are all changed, or all the
@@ -349,8 +313,8 @@ static void expect_settings(GtApp *app, bool changed) {
 
 /* Signs in as the student listed at `index` by taps on "Who is practising?". */
 static void tap_name(GtApp *app, int index) {
-    tap(app, GT_ACT_STUDENTS);
-    tap(app, GT_ACT_STUDENT_BASE + index);
+    gt_test_tap(app, GT_ACT_STUDENTS);
+    gt_test_tap(app, GT_ACT_STUDENT_BASE + index);
     assert_int_equal(gt_app_session(app)->screen, GT_SCREEN_HOME);
 }
 
@@ -365,8 +329,8 @@ static void test_a_student_s_settings_come_back_when_they_sign_in_again(void **s
     saved_settings("Anna Lee", json, sizeof json);
     assert_string_equal(json, "{\"mute\":false,\"large_text\":true,\"high_contrast\":true,\"left_handed\":true,"
                               "\"mode\":\"exam\"}");
-    tap(app, GT_ACT_STUDENTS);
-    tap(app, GT_ACT_GUEST); /* signed out: the machine's settings */
+    gt_test_tap(app, GT_ACT_STUDENTS);
+    gt_test_tap(app, GT_ACT_GUEST); /* signed out: the machine's settings */
     assert_int_equal(s->student_id, 0);
     expect_settings(app, false);
     tap_name(app, 0);
@@ -375,8 +339,8 @@ static void test_a_student_s_settings_come_back_when_they_sign_in_again(void **s
     gt_app_close(app);
     app = open_app("Anna Lee", NULL); /* the trainer again on the same data folder */
     expect_settings(app, true);
-    tap(app, GT_ACT_SETTINGS);
-    assert_non_null(shown(app, "For Anna Lee"));
+    gt_test_tap(app, GT_ACT_SETTINGS);
+    assert_non_null(gt_test_shown(app, "For Anna Lee"));
     assert_string_equal(row_label(app, GT_ACT_SET_SOUND), "Sound: On");
     assert_string_equal(row_label(app, GT_ACT_SET_LEFT_HANDED), "Left-handed layout: On");
     gt_app_close(app);
@@ -388,17 +352,17 @@ static void test_a_guest_s_settings_are_not_saved(void **state) {
     GtApp *app = open_app(NULL, NULL);
     change_everything(app);
     expect_settings(app, true); /* in force for the guest now ... */
-    tap(app, GT_ACT_SETTINGS);
-    assert_non_null(shown(app, "A guest's settings last until someone signs in or out."));
-    tap(app, GT_ACT_BACK);
+    gt_test_tap(app, GT_ACT_SETTINGS);
+    assert_non_null(gt_test_shown(app, "A guest's settings last until someone signs in or out."));
+    gt_test_tap(app, GT_ACT_BACK);
     char json[256];
     saved_settings("Ben Okafor", json, sizeof json);
     assert_string_equal(json, "{}"); /* ... saved for nobody */
     assert_int_equal(gt_fixture_sql_number(db_path(), "SELECT count(*) FROM students WHERE settings_json <> '{}'"), 0);
     tap_name(app, 0); /* Ben signs in: his (the machine's) settings */
     expect_settings(app, false);
-    tap(app, GT_ACT_STUDENTS);
-    tap(app, GT_ACT_GUEST); /* and the guest's changes are gone */
+    gt_test_tap(app, GT_ACT_STUDENTS);
+    gt_test_tap(app, GT_ACT_GUEST); /* and the guest's changes are gone */
     expect_settings(app, false);
     gt_app_close(app);
 }
@@ -414,15 +378,15 @@ static void test_a_failed_save_says_so_on_screen(void **state) {
     assert_true(gt_fault_vfs_install());
     GtApp *app = open_app("Anna Lee", NULL);
     const GtSession *s = gt_app_session(app);
-    tap(app, GT_ACT_SETTINGS);
+    gt_test_tap(app, GT_ACT_SETTINGS);
     gt_fault_vfs_arm(GT_FAULT_DISK_FULL, 0); /* from now on every write fails */
-    tap(app, GT_ACT_SET_LARGE_TEXT);
+    gt_test_tap(app, GT_ACT_SET_LARGE_TEXT);
     assert_true(s->large_text); /* in force for now, whatever the disk */
     assert_non_null(strstr(s->notice, "Your settings could not be saved: "));
     assert_non_null(strstr(s->notice, "the disk is full"));
-    assert_non_null(shown(app, "Your settings could not be saved"));
+    assert_non_null(gt_test_shown(app, "Your settings could not be saved"));
     gt_fault_vfs_disarm();
-    tap(app, GT_ACT_SET_HIGH_CONTRAST); /* the disk has room again: saved, and the message goes */
+    gt_test_tap(app, GT_ACT_SET_HIGH_CONTRAST); /* the disk has room again: saved, and the message goes */
     assert_string_equal(s->notice, "");
     assert_null(gt_ui_drawn(&app->ui, "could not be saved"));
     char json[256];
@@ -466,30 +430,30 @@ static void test_every_one_of_40_names_is_reached_and_signs_in(void **state) {
     char name[32];
     for (int i = 1; i <= CLASS; i++) {
         snprintf(name, sizeof name, "Student %02d", i);
-        tap(app, GT_ACT_STUDENTS);
+        gt_test_tap(app, GT_ACT_STUDENTS);
         assert_int_equal(s->students.count, CLASS);
         assert_int_equal(s->picker_page, 0); /* the picker opens on its first page */
         int more = 0;
         while (name_on_page(app, name) < 0) {
             if (more > CLASS) fail_msg("%s is never shown", name);
-            tap(app, GT_ACT_SCROLL_DOWN);
+            gt_test_tap(app, GT_ACT_SCROLL_DOWN);
             more++;
         }
-        assert_non_null(shown(app, name));
+        assert_non_null(gt_test_shown(app, name));
         if (i == CLASS) { /* from the last page, Up goes back to the first */
             assert_true(more >= 1);
-            assert_non_null(shown(app, "of 40"));
-            for (int k = 0; k < more; k++) tap(app, GT_ACT_SCROLL_UP);
+            assert_non_null(gt_test_shown(app, "of 40"));
+            for (int k = 0; k < more; k++) gt_test_tap(app, GT_ACT_SCROLL_UP);
             assert_int_equal(s->picker_page, 0);
             assert_true(name_on_page(app, "Student 01") >= 0);
-            for (int k = 0; k < more; k++) tap(app, GT_ACT_SCROLL_DOWN);
+            for (int k = 0; k < more; k++) gt_test_tap(app, GT_ACT_SCROLL_DOWN);
         }
-        tap(app, GT_ACT_STUDENT_BASE + name_on_page(app, name));
+        gt_test_tap(app, GT_ACT_STUDENT_BASE + name_on_page(app, name));
         assert_int_equal(s->screen, GT_SCREEN_HOME);
         assert_string_equal(s->student_name, name);
     }
     /* the wheel and the arrow keys turn the pages too */
-    tap(app, GT_ACT_STUDENTS);
+    gt_test_tap(app, GT_ACT_STUDENTS);
     gt_test_push_wheel(-1); /* towards the student: further down the list */
     assert_true(gt_app_frame(app));
     assert_int_equal(s->picker_page, 1);

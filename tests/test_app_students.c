@@ -5,6 +5,7 @@
  * signed in as nobody. Virtual clock, no sleeps. */
 #define _XOPEN_SOURCE 700 /* nftw, setenv */
 #include "test_support.h"
+#include "app_driver.h"
 #include "temp_home.h"
 #include "app.h"
 #include "hits.h"
@@ -27,27 +28,6 @@ static GtApp *open_app(const char *student) {
     assert_non_null(app);
     assert_true(gt_app_frame(app));
     return app;
-}
-
-/* Taps (finger down, a frame, finger up, a frame) the button or card with `action`. */
-static void tap(GtApp *app, int action) {
-    const GtHit *hit = gt_hits_find_action(gt_app_hits(app), action);
-    if (!hit) fail_msg("no button for action %d on screen %d", action, gt_app_session(app)->screen);
-    int ow = 0, oh = 0;
-    gt_app_sizes(app, NULL, NULL, &ow, &oh);
-    SDL_Event e;
-    SDL_zero(e);
-    e.tfinger.touchId = 1;
-    e.tfinger.fingerId = 5;
-    e.tfinger.x = (float)((hit->rect.x + hit->rect.w / 2 + 0.5) / ow);
-    e.tfinger.y = (float)((hit->rect.y + hit->rect.h / 2 + 0.5) / oh);
-    e.tfinger.pressure = 1.0f;
-    e.type = SDL_FINGERDOWN;
-    assert_int_equal(SDL_PushEvent(&e), 1);
-    assert_true(gt_app_frame(app));
-    e.type = SDL_FINGERUP;
-    assert_int_equal(SDL_PushEvent(&e), 1);
-    assert_true(gt_app_frame(app));
 }
 
 /* Clicks the button with `action` with the mouse (both events in one turn). */
@@ -98,28 +78,28 @@ static void test_a_new_student_adds_their_name_by_taps_and_keys(void **state) {
     const GtSession *s = gt_app_session(app);
     assert_int_equal(s->student_id, 0);
     assert_string_equal(name_button(app), "Guest: pick your name");
-    tap(app, GT_ACT_STUDENTS);
+    gt_test_tap(app, GT_ACT_STUDENTS);
     assert_int_equal(s->screen, GT_SCREEN_STUDENTS);
     click(app, GT_ACT_ADD_STUDENT);
     assert_int_equal(s->screen, GT_SCREEN_NAME);
     /* "zoë" cannot be typed on the keyboard; "Zoe O'Neil-Park" can: taps and the physical keys */
-    tap(app, GT_ACT_KEY_BASE + 'Z');
-    tap(app, GT_ACT_KEY_BASE + 'O');
+    gt_test_tap(app, GT_ACT_KEY_BASE + 'Z');
+    gt_test_tap(app, GT_ACT_KEY_BASE + 'O');
     key(app, SDLK_e);
     key(app, SDLK_SPACE);
-    tap(app, GT_ACT_KEY_BASE + 'O');
-    tap(app, GT_ACT_KEY_BASE + '\'');
+    gt_test_tap(app, GT_ACT_KEY_BASE + 'O');
+    gt_test_tap(app, GT_ACT_KEY_BASE + '\'');
     key(app, SDLK_n);
     key(app, SDLK_m); /* types m (here M is no sound toggle) ... */
     assert_string_equal(s->typed_name, "Zoe O'nm");
     key(app, SDLK_BACKSPACE); /* ... and is taken back */
-    tap(app, GT_ACT_KEY_BASE + 'E');
+    gt_test_tap(app, GT_ACT_KEY_BASE + 'E');
     click(app, GT_ACT_KEY_BASE + 'I');
-    tap(app, GT_ACT_KEY_BASE + 'L');
-    tap(app, GT_ACT_KEY_BASE + '-');
-    for (const char *p = "PARK"; *p; p++) tap(app, GT_ACT_KEY_BASE + *p);
+    gt_test_tap(app, GT_ACT_KEY_BASE + 'L');
+    gt_test_tap(app, GT_ACT_KEY_BASE + '-');
+    for (const char *p = "PARK"; *p; p++) gt_test_tap(app, GT_ACT_KEY_BASE + *p);
     assert_string_equal(s->typed_name, "Zoe O'neil-Park");
-    tap(app, GT_ACT_NAME_OK);
+    gt_test_tap(app, GT_ACT_NAME_OK);
     assert_int_equal(s->screen, GT_SCREEN_HOME);
     assert_true(s->student_id > 0);
     assert_string_equal(s->student_name, "Zoe O'neil-Park");
@@ -131,15 +111,15 @@ static void test_a_taken_name_is_refused_on_screen(void **state) {
     (void)state;
     GtApp *app = open_app("Anna Lee");
     const GtSession *s = gt_app_session(app);
-    tap(app, GT_ACT_STUDENTS);
-    tap(app, GT_ACT_ADD_STUDENT);
-    for (const char *p = "ANNA"; *p; p++) tap(app, GT_ACT_KEY_BASE + *p);
-    tap(app, GT_ACT_KEY_SPACE);
-    for (const char *p = "LEE"; *p; p++) tap(app, GT_ACT_KEY_BASE + *p);
+    gt_test_tap(app, GT_ACT_STUDENTS);
+    gt_test_tap(app, GT_ACT_ADD_STUDENT);
+    for (const char *p = "ANNA"; *p; p++) gt_test_tap(app, GT_ACT_KEY_BASE + *p);
+    gt_test_tap(app, GT_ACT_KEY_SPACE);
+    for (const char *p = "LEE"; *p; p++) gt_test_tap(app, GT_ACT_KEY_BASE + *p);
     key(app, SDLK_RETURN);
     assert_int_equal(s->screen, GT_SCREEN_NAME); /* the keyboard stays, saying why */
     assert_string_equal(s->name_problem, "There is already a student called Anna Lee");
-    tap(app, GT_ACT_KEY_BACKSPACE);
+    gt_test_tap(app, GT_ACT_KEY_BACKSPACE);
     assert_string_equal(s->name_problem, "");
     key(app, SDLK_ESCAPE); /* Back: to the names */
     assert_int_equal(s->screen, GT_SCREEN_STUDENTS);
@@ -152,18 +132,18 @@ static void test_a_listed_name_signs_in_and_a_guest_signs_out(void **state) {
     GtApp *app = open_app("Anna Lee");
     const GtSession *s = gt_app_session(app);
     int64_t anna = s->student_id;
-    tap(app, GT_ACT_STUDENTS);
+    gt_test_tap(app, GT_ACT_STUDENTS);
     assert_int_equal(s->students.count, 2);
     assert_string_equal(s->students.items[1].name, "Ben Okafor"); /* by name */
     const GtHit *ben = gt_hits_find_action(gt_app_hits(app), GT_ACT_STUDENT_BASE + 1);
     assert_non_null(ben);
     assert_string_equal(ben->label, "Ben Okafor");
-    tap(app, GT_ACT_STUDENT_BASE + 1);
+    gt_test_tap(app, GT_ACT_STUDENT_BASE + 1);
     assert_int_equal(s->screen, GT_SCREEN_HOME);
     assert_string_equal(s->student_name, "Ben Okafor");
     assert_true(s->student_id != anna);
     click(app, GT_ACT_STUDENTS);
-    tap(app, GT_ACT_GUEST);
+    gt_test_tap(app, GT_ACT_GUEST);
     assert_int_equal(s->screen, GT_SCREEN_HOME);
     assert_int_equal(s->student_id, 0);
     assert_string_equal(name_button(app), "Guest: pick your name");

@@ -36,6 +36,6 @@ void gt_test_push_finger(Uint32 type, SDL_FingerID finger, float x, float y) {
     e.tfinger.fingerId = finger;
     e.tfinger.x = x;
     e.tfinger.y = y;
-    e.tfinger.pressure = type == SDL_FINGERUP ? 0.0f : 1.0f;
+    e.tfinger.pressure = 1.0f;
     gt_test_push(&e);
 }
