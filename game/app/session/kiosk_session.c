@@ -9,14 +9,18 @@
 /* Time the attract screen rests on a finished demonstration before the next one starts. */
 static const Uint32 ATTRACT_PAUSE_MS = 1500;
 
+/* True for a key of the PIN pad's digits. */
+static bool is_pin_digit(int action) {
+    return action >= GT_ACT_PIN_DIGIT_BASE && action < GT_ACT_PIN_DIGIT_BASE + 10;
+}
+
 int gt_session_kiosk_offers(const GtSession *session, int action) {
     const GtKioskState *k = &session->kiosk;
     GtScreenId s = session->screen;
-    if (!k->on) return action == GT_ACT_STAFF || action == GT_ACT_WAKE || action == GT_ACT_QUIT ||
-                       (action >= GT_ACT_PIN_DELETE && action <= GT_ACT_STAFF_LOCK) ||
-                       (action >= GT_ACT_PIN_DIGIT_BASE && action < GT_ACT_PIN_DIGIT_BASE + 10) ? 0 : -1;
+    bool kiosk_action = (action >= GT_ACT_STAFF && action <= GT_ACT_WAKE) || is_pin_digit(action);
+    if (!k->on) return kiosk_action ? 0 : -1; /* outside kiosk mode none of its actions is offered */
     if (s == GT_SCREEN_ATTRACT) return action == GT_ACT_WAKE || action == GT_ACT_STAFF;
-    if (action >= GT_ACT_PIN_DIGIT_BASE && action < GT_ACT_PIN_DIGIT_BASE + 10) return s == GT_SCREEN_PIN;
+    if (is_pin_digit(action)) return s == GT_SCREEN_PIN;
     switch (action) {
     case GT_ACT_STAFF: return s != GT_SCREEN_PIN && s != GT_SCREEN_STAFF;
     case GT_ACT_PIN_DELETE:
@@ -108,7 +112,7 @@ static void check_pin(GtSession *session, Uint32 at_ms) {
 static bool act_on_pad(GtSession *session, int action, Uint32 at_ms) {
     GtKioskState *k = &session->kiosk;
     size_t n = strlen(k->typed);
-    if (action >= GT_ACT_PIN_DIGIT_BASE) {
+    if (is_pin_digit(action)) {
         if (n >= GT_PIN_MAX_DIGITS) return false;
         k->typed[n] = (char)('0' + action - GT_ACT_PIN_DIGIT_BASE);
         k->typed[n + 1] = '\0';
@@ -127,7 +131,7 @@ static bool act_on_pad(GtSession *session, int action, Uint32 at_ms) {
 
 bool gt_session_kiosk_act(GtSession *session, int action, Uint32 at_ms) {
     GtKioskState *k = &session->kiosk;
-    if (action == GT_ACT_PIN_OK || action == GT_ACT_PIN_DELETE || action >= GT_ACT_PIN_DIGIT_BASE)
+    if (action == GT_ACT_PIN_OK || action == GT_ACT_PIN_DELETE || is_pin_digit(action))
         return act_on_pad(session, action, at_ms);
     switch (action) {
     case GT_ACT_STAFF: open_staff(session); return true;

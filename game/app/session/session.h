@@ -54,6 +54,7 @@ typedef enum GtAction {
     GT_ACT_GUEST,                   /* practise as a guest (nothing is saved) */
     GT_ACT_ADD_STUDENT,             /* open the keyboard to add a name */
     GT_ACT_KEY_BACKSPACE, GT_ACT_KEY_SPACE, GT_ACT_NAME_OK,   /* the keyboard's own keys */
+    /* kiosk mode's actions, GT_ACT_STAFF to GT_ACT_WAKE in one run (kiosk_session.c relies on it) */
     GT_ACT_STAFF,                   /* kiosk: a long press in a corner: the PIN pad (the staff menu once unlocked) */
     GT_ACT_PIN_DELETE, GT_ACT_PIN_OK, /* the PIN pad's own keys */
     GT_ACT_QUIT,                    /* the staff menu: close the trainer */
