@@ -139,8 +139,14 @@ static const Case CASES[] = {
       "effleurage does not head toward a landmark (its direction rule is not toward-landmark); remove "
       "\"toward\"" },
     { "lessons/missing-demo.json", BY_FORMAT, NULL, 16, 15, "steps[0].demo",
-      "demonstration \"demos/step-1.json\" (*/tests/data/bad/lessons/demos/step-1.json): cannot read the "
-      "file: No such file or directory; the path is relative to the lesson file" },
+      "demonstration \"demos/step-1.json\": cannot read the file: No such file or directory; the path is "
+      "relative to the lesson file and stays inside its folder (for example \"demos/lower-back-basics-1.json\")" },
+    { "lessons/demo-escapes-up.json", BY_FORMAT, NULL, 16, 15, "steps[0].demo",
+      "demonstration \"../../../../etc/passwd\": must not start with / or go up with ..; the path is relative to "
+      "the lesson file and stays inside its folder (for example \"demos/lower-back-basics-1.json\")" },
+    { "lessons/demo-absolute.json", BY_FORMAT, NULL, 16, 15, "steps[0].demo",
+      "demonstration \"/etc/shadow\": must not start with / or go up with ..; the path is relative to the lesson "
+      "file and stays inside its folder (for example \"demos/lower-back-basics-1.json\")" },
     { "lessons/step-band-outside.json", BY_FORMAT, NULL, 17, 43, "steps[0].pressure_level.max",
       "level 6 is above effleurage's band, level 2-5; a step can only narrow its technique's band, so use a "
       "max of level 5 or less" },

@@ -11,18 +11,31 @@
 /* Exit codes. */
 enum { GT_EXIT_OK = 0, GT_EXIT_INVALID = 1, GT_EXIT_USAGE = 2 };
 
-/* Runs a subcommand given argv after the global options. Returns the process exit code.
- * `data_dir` holds assets/ and lessons/. */
-int gt_cli_validate(const char *data_dir, int argc, char **argv);
-int gt_cli_list(const char *data_dir, int argc, char **argv);
-int gt_cli_demo(const char *data_dir, int argc, char **argv);
-int gt_cli_grade(const char *data_dir, int argc, char **argv);
-int gt_cli_students(const char *data_dir, int argc, char **argv);
-int gt_cli_export(const char *data_dir, int argc, char **argv);
-int gt_cli_report(const char *data_dir, int argc, char **argv);
-int gt_cli_backup(const char *data_dir, int argc, char **argv);
-int gt_cli_print_config(const char *data_dir, int argc, char **argv);
-int gt_cli_set_pin(const char *data_dir, int argc, char **argv);
+enum { GT_CLI_PACKS_MAX = 32 };
+
+/* Where a command finds its lessons: the bundled library and the instructor's lesson packs. */
+typedef struct GtCliPlace {
+    const char *data_dir;                  /* holds assets/ and lessons/ (the bundled library) */
+    const char *packs[GT_CLI_PACKS_MAX];   /* from --lessons DIR (borrowed from argv) */
+    size_t pack_count;
+    bool packs_given;                      /* false: the configuration's lesson_packs are used */
+    char extra_packs[GT_CLI_PACKS_MAX][4096]; /* folders of files named on the command line */
+    size_t extra_count;
+} GtCliPlace;
+
+/* Runs a subcommand given argv after the global options. Returns the process exit code. */
+int gt_cli_validate(GtCliPlace *place, int argc, char **argv);
+int gt_cli_list(GtCliPlace *place, int argc, char **argv);
+int gt_cli_regions(GtCliPlace *place, int argc, char **argv);
+int gt_cli_new_lesson(GtCliPlace *place, int argc, char **argv);
+int gt_cli_demo(GtCliPlace *place, int argc, char **argv);
+int gt_cli_grade(GtCliPlace *place, int argc, char **argv);
+int gt_cli_students(GtCliPlace *place, int argc, char **argv);
+int gt_cli_export(GtCliPlace *place, int argc, char **argv);
+int gt_cli_report(GtCliPlace *place, int argc, char **argv);
+int gt_cli_backup(GtCliPlace *place, int argc, char **argv);
+int gt_cli_print_config(GtCliPlace *place, int argc, char **argv);
+int gt_cli_set_pin(GtCliPlace *place, int argc, char **argv);
 
 /* Dispatches argv (argv[0] is the program). Returns -1 when no subcommand was given, so the
  * caller can start the trainer; otherwise the exit code. `*data_dir` gets the data directory
@@ -34,8 +47,24 @@ int gt_cli_main(int argc, char **argv, const char **data_dir, int *first_app_arg
 /* True when argv holds -h/--help (prints `usage` to stdout) */
 bool gt_cli_wants_help(int argc, char **argv, const char *usage);
 
-/* Loads the library, printing its problems to stderr (they never stop the command). */
-void gt_cli_load_library(GtLibrary *library, const char *data_dir, bool quiet);
+/* Loads the library with its lesson packs (--lessons, else the configuration's lesson_packs),
+ * printing its problems to stderr unless `quiet` (they never stop the command). */
+void gt_cli_load_library(GtLibrary *library, const GtCliPlace *place, bool quiet);
+
+/* Loads the library as gt_cli_load_library does, but puts every problem into diag and returns
+ * whether there were none. */
+bool gt_cli_load_library_diag(GtLibrary *library, const GtCliPlace *place, GtDiag *diag);
+
+/* When a command's LESSON argument is a lesson file's path rather than an id, adds the file's
+ * folder to the place's packs (gt_cli_add_folder) and writes the file's id (its name without
+ * .json) into id; otherwise copies the argument. False, after printing why, when the path names
+ * no regular .json file. */
+bool gt_cli_lesson_argument(GtCliPlace *place, const char *argument, char *id, size_t id_size);
+
+/* Adds the pack holding `path` (a pack folder, a file in one, or a file in its techniques/) to
+ * the place's extra packs, unless it is the bundled library or there already. False when there
+ * is no room. */
+bool gt_cli_add_folder(GtCliPlace *place, const char *path);
 
 /* Finds lesson LESSON and 1-based step STEP, printing a helpful error when absent. */
 bool gt_cli_find_step(const GtLibrary *library, const char *lesson_id, const char *step_text,
@@ -46,7 +75,7 @@ bool gt_cli_find_step(const GtLibrary *library, const char *lesson_id, const cha
  * progress.json and replays/ beside it once (graded against the lessons in `data_dir`). With
  * `create` false, a database that does not exist yet is not made: *absent is set and NULL
  * returned quietly. Otherwise NULL after printing why. */
-struct GtProgressDb *gt_cli_open_database(const char *data_dir, const char *path, bool create, bool *absent);
+struct GtProgressDb *gt_cli_open_database(const GtCliPlace *place, const char *path, bool create, bool *absent);
 
 /* Takes "--database FILE" (or --database=FILE) out of argv, shifting the rest down; returns the
  * new argc and puts FILE (or NULL) in *path. -1 after printing a usage error. */

@@ -21,8 +21,8 @@ static const char PRINT_USAGE[] =
     "--data-dir DIR, --database FILE, --lesson-pack DIR (repeatable), --no-lesson-packs.\n"
     "Exit status: 1 when a file or setting has a problem (the problems go to stderr).\n";
 
-int gt_cli_print_config(const char *data_dir, int argc, char **argv) {
-    (void)data_dir;
+int gt_cli_print_config(GtCliPlace *place, int argc, char **argv) {
+    (void)place;
     if (gt_cli_wants_help(argc, argv, PRINT_USAGE)) return GT_EXIT_OK;
     bool json = false;
     int kept = 0;
@@ -93,8 +93,8 @@ static bool read_pin(char *pin, size_t size) {
     return true;
 }
 
-int gt_cli_set_pin(const char *data_dir, int argc, char **argv) {
-    (void)data_dir;
+int gt_cli_set_pin(GtCliPlace *place, int argc, char **argv) {
+    (void)place;
     if (gt_cli_wants_help(argc, argv, PIN_USAGE)) return GT_EXIT_OK;
     const char *file = NULL;
     if ((argc = gt_cli_take_option(argc, argv, "--file", &file)) < 0) return GT_EXIT_USAGE;

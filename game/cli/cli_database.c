@@ -55,10 +55,10 @@ static bool has_legacy_files(const char *dir) {
 }
 
 /* Imports the older files beside the database once, telling the instructor what came in. */
-static bool import_once(GtProgressDb *db, const char *data_dir, const char *folder) {
+static bool import_once(GtProgressDb *db, const GtCliPlace *place, const char *folder) {
     GtLibrary library;
     bool with_library = has_legacy_files(folder);
-    if (with_library) gt_cli_load_library(&library, data_dir, true);
+    if (with_library) gt_cli_load_library(&library, place, true);
     GtImportReport report;
     char error[GT_DB_ERROR_MAX];
     bool ok = gt_progress_import_legacy(db, folder, with_library ? &library : NULL, &report, error, sizeof error);
@@ -70,7 +70,7 @@ static bool import_once(GtProgressDb *db, const char *data_dir, const char *fold
     return ok;
 }
 
-struct GtProgressDb *gt_cli_open_database(const char *data_dir, const char *path, bool create, bool *absent) {
+struct GtProgressDb *gt_cli_open_database(const GtCliPlace *place, const char *path, bool create, bool *absent) {
     char chosen[4096];
     if (absent) *absent = false;
     if (path) snprintf(chosen, sizeof chosen, "%s", path);
@@ -93,7 +93,7 @@ struct GtProgressDb *gt_cli_open_database(const char *data_dir, const char *path
         fprintf(stderr, "guidedtouch: %s\n", error);
         return NULL;
     }
-    if (!import_once(db, data_dir, folder)) {
+    if (!import_once(db, place, folder)) {
         gt_progress_db_close(db);
         return NULL;
     }
@@ -107,7 +107,7 @@ static const char BACKUP_USAGE[] =
     "is saving (SQLite's online backup). Restore by putting FILE in the database's place while\n"
     "the trainer is closed. DB defaults to the configured database (see print-config).\n";
 
-int gt_cli_backup(const char *data_dir, int argc, char **argv) {
+int gt_cli_backup(GtCliPlace *place, int argc, char **argv) {
     if (gt_cli_wants_help(argc, argv, BACKUP_USAGE)) return GT_EXIT_OK;
     const char *database = NULL;
     argc = gt_cli_take_option(argc, argv, "--database", &database);
@@ -116,7 +116,7 @@ int gt_cli_backup(const char *data_dir, int argc, char **argv) {
         return GT_EXIT_USAGE;
     }
     bool absent = false;
-    GtProgressDb *db = gt_cli_open_database(data_dir, database, false, &absent);
+    GtProgressDb *db = gt_cli_open_database(place, database, false, &absent);
     if (!db) {
         if (absent) fprintf(stderr, "guidedtouch: there is no progress database yet; nothing to back up\n");
         return GT_EXIT_INVALID;

@@ -185,7 +185,7 @@ static bool write_export(GtProgressDb *db, int64_t student_id, bool json) {
     return ok;
 }
 
-int gt_cli_export(const char *data_dir, int argc, char **argv) {
+int gt_cli_export(GtCliPlace *place, int argc, char **argv) {
     if (gt_cli_wants_help(argc, argv, USAGE)) return GT_EXIT_OK;
     const char *database = NULL, *student_name = NULL, *format = NULL;
     if ((argc = gt_cli_take_option(argc, argv, "--database", &database)) < 0 ||
@@ -199,7 +199,7 @@ int gt_cli_export(const char *data_dir, int argc, char **argv) {
     }
     bool json = format && strcmp(format, "json") == 0;
     bool absent = false;
-    GtProgressDb *db = gt_cli_open_database(data_dir, database, false, &absent);
+    GtProgressDb *db = gt_cli_open_database(place, database, false, &absent);
     if (!db && !absent) return GT_EXIT_INVALID;
     int code = GT_EXIT_OK;
     GtStudent student = { 0 };

@@ -54,18 +54,20 @@ static bool replay_matches(const char *file, const GtReplay *replay, const GtLes
     return true;
 }
 
-int gt_cli_grade(const char *data_dir, int argc, char **argv) {
+int gt_cli_grade(GtCliPlace *place, int argc, char **argv) {
     if (gt_cli_wants_help(argc, argv, USAGE)) return GT_EXIT_OK;
     if (argc != 3) {
         fprintf(stderr, "guidedtouch grade: expected LESSON STEP REPLAY\n\n%s", USAGE);
         return GT_EXIT_USAGE;
     }
+    char lesson_id[GT_ID_MAX];
+    if (!gt_cli_lesson_argument(place, argv[0], lesson_id, sizeof lesson_id)) return GT_EXIT_USAGE;
     GtLibrary library;
-    gt_cli_load_library(&library, data_dir, true);
+    gt_cli_load_library(&library, place, true);
     const GtLesson *lesson = NULL;
     int step_number = 0;
     int code = GT_EXIT_USAGE;
-    if (!gt_cli_find_step(&library, argv[0], argv[1], &lesson, &step_number)) {
+    if (!gt_cli_find_step(&library, lesson_id, argv[1], &lesson, &step_number)) {
         gt_library_free(&library);
         return code;
     }

@@ -105,7 +105,7 @@ static void print_text(const GtLibrary *library) {
         printf("%s  not loaded: %s\n", i ? "" : "\nProblems\n", library->broken[i].problem);
 }
 
-int gt_cli_list(const char *data_dir, int argc, char **argv) {
+int gt_cli_list(GtCliPlace *place, int argc, char **argv) {
     if (gt_cli_wants_help(argc, argv, USAGE)) return GT_EXIT_OK;
     bool json = false;
     for (int i = 0; i < argc; i++) {
@@ -116,7 +116,7 @@ int gt_cli_list(const char *data_dir, int argc, char **argv) {
         }
     }
     GtLibrary library;
-    gt_cli_load_library(&library, data_dir, false);
+    gt_cli_load_library(&library, place, false);
     int code = GT_EXIT_OK;
     if (json) code = print_json(&library);
     else print_text(&library);

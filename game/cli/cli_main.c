@@ -15,6 +15,9 @@ static const char USAGE[] =
     "Commands:\n"
     "  validate [PATH...]          check lesson, technique, body-map and replay files\n"
     "  list [--json]               list lessons with their steps, and techniques\n"
+    "  regions [--view V] [--json] the body map's regions and landmarks, in cm\n"
+    "  new-lesson ID --title T --region R [--pack DIR]\n"
+    "                              write a valid one-step lesson to start from\n"
     "  demo LESSON STEP            print the reference performance of a step as a replay\n"
     "  grade LESSON STEP REPLAY    print the score card of a replay as JSON\n"
     "  students [list|add|rename]  list, add or rename the students whose attempts are kept\n"
@@ -30,12 +33,14 @@ static const char USAGE[] =
     "Options:\n"
     "  --data DIR     folder holding assets/ and lessons/ (default: $GUIDEDTOUCH_DATA,\n"
     "                 else the bundled lessons)\n"
+    "  --lessons DIR  add a lesson pack: a folder of LESSON.json files with its own\n"
+    "                 techniques/ (repeatable; default: the configuration's lesson_packs)\n"
     "  -h, --help     show this help (also after a command)\n"
     "  --version      show the version\n"
     "\n"
     "Steps are numbered from 1. See docs/ for the file formats and the score card.\n";
 
-typedef int (*Command)(const char *data_dir, int argc, char **argv);
+typedef int (*Command)(GtCliPlace *place, int argc, char **argv);
 
 /* When the trainer's options hold --print-config, takes it out (shifting the rest down) and
  * returns how many options remain, for print-config to read; -1 when it is not there. */
@@ -49,46 +54,116 @@ static int print_config_requested(int argc, char **argv) {
     return found ? kept : -1;
 }
 
-int gt_cli_main(int argc, char **argv, const char **data_dir, int *first_app_arg) {
-    const char *env = getenv("GUIDEDTOUCH_DATA");
-    *data_dir = env && *env ? env : GT_DEFAULT_DATA_DIR;
+/* How many argv entries a lesson-pack option at argv[i] takes (--lessons DIR, --lessons=DIR,
+ * and the older --lesson-pack spelling), putting its folder in *folder; 0 when it is none. */
+static int pack_option(int argc, char **argv, int i, const char **folder) {
+    const char *arg = argv[i];
+    size_t name = strncmp(arg, "--lessons", 9) == 0 ? 9 : strncmp(arg, "--lesson-pack", 13) == 0 ? 13 : 0;
+    if (!name || (arg[name] != '\0' && arg[name] != '=')) return 0;
+    if (arg[name] == '=') {
+        *folder = arg + name + 1;
+        return 1;
+    }
+    *folder = i + 1 < argc ? argv[i + 1] : NULL;
+    return 2;
+}
+
+/* Takes the lesson-pack options out of a command's arguments into the place; returns the new
+ * argc, or -1 after printing a usage error. */
+static int take_packs(GtCliPlace *place, int argc, char **argv) {
+    int kept = 0;
+    for (int i = 0; i < argc; i++) {
+        const char *folder = NULL;
+        int used = pack_option(argc, argv, i, &folder);
+        if (!used) {
+            argv[kept++] = argv[i];
+            continue;
+        }
+        if (!folder || !folder[0] || place->pack_count == GT_CLI_PACKS_MAX) {
+            fprintf(stderr, "guidedtouch: --lessons needs a folder (at most %d of them)\n", GT_CLI_PACKS_MAX);
+            return -1;
+        }
+        place->packs[place->pack_count++] = folder;
+        place->packs_given = true;
+        i += used - 1;
+    }
+    return kept;
+}
+
+/* Reads the global options before a command (--data, --version, --help; lesson-pack options are
+ * kept in place for the command or the trainer). Returns the index of the first other argument,
+ * or -(exit code) - 1 when an option ends the run. */
+static int global_options(int argc, char **argv, GtCliPlace *place) {
     int i = 1;
     for (; i < argc; i++) {
-        if (strcmp(argv[i], "--data") == 0) {
+        const char *folder = NULL;
+        int used = pack_option(argc, argv, i, &folder);
+        if (used) {
+            i += used - 1;
+        } else if (strcmp(argv[i], "--data") == 0) {
             if (i + 1 >= argc) {
                 fprintf(stderr, "guidedtouch: --data needs a folder\n");
-                return GT_EXIT_USAGE;
+                return -GT_EXIT_USAGE - 1;
             }
-            *data_dir = argv[++i];
+            place->data_dir = argv[++i];
         } else if (strcmp(argv[i], "--version") == 0) {
             printf("guidedtouch %s\n", GT_VERSION);
-            return GT_EXIT_OK;
+            return -GT_EXIT_OK - 1;
         } else if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
             fputs(USAGE, stdout);
-            return GT_EXIT_OK;
+            return -GT_EXIT_OK - 1;
         } else break;
     }
-    *first_app_arg = i;
-    if (i >= argc || argv[i][0] == '-') {
-        int print = print_config_requested(argc - i, argv + i);
-        return print < 0 ? -1 : gt_cli_print_config(*data_dir, print, argv + i);
+    return i;
+}
+
+/* Moves the lesson-pack options among argv[1..end-1] to just before argv[end], over the global
+ * options already read, and returns where they now start (end when there are none). */
+static int keep_packs_before(int argc, char **argv, int end) {
+    char *packs[64];
+    int count = 0;
+    for (int i = 1; i < end && count < 64; i++) {
+        const char *folder = NULL;
+        int used = pack_option(argc, argv, i, &folder);
+        for (int k = 0; k < used && i + k < end && count < 64; k++) packs[count++] = argv[i + k];
+        if (used) i += used - 1;
     }
-    static const struct { const char *name; Command run; } COMMANDS[] = {
-        { "validate", gt_cli_validate }, { "list", gt_cli_list },
-        { "demo", gt_cli_demo }, { "grade", gt_cli_grade },
-        { "students", gt_cli_students }, { "export", gt_cli_export }, { "report", gt_cli_report },
-        { "backup", gt_cli_backup }, { "print-config", gt_cli_print_config }, { "set-pin", gt_cli_set_pin },
+    for (int k = 0; k < count; k++) argv[end - count + k] = packs[k];
+    return end - count;
+}
+
+int gt_cli_main(int argc, char **argv, const char **data_dir, int *first_app_arg) {
+    const char *env = getenv("GUIDEDTOUCH_DATA");
+    GtCliPlace place = { .data_dir = env && *env ? env : GT_DEFAULT_DATA_DIR };
+    int i = global_options(argc, argv, &place);
+    *data_dir = place.data_dir;
+    if (i < 0) return -i - 1;
+    if (i >= argc || argv[i][0] == '-') {
+        *first_app_arg = keep_packs_before(argc, argv, i);
+        int print = print_config_requested(argc - *first_app_arg, argv + *first_app_arg);
+        return print < 0 ? -1 : gt_cli_print_config(&place, print, argv + *first_app_arg);
+    }
+    *first_app_arg = i;
+    /* `settings`: the command reads lesson-pack options as settings of its own */
+    static const struct { const char *name; Command run; bool settings; } COMMANDS[] = {
+        { "validate", gt_cli_validate, false }, { "list", gt_cli_list, false },
+        { "regions", gt_cli_regions, false }, { "new-lesson", gt_cli_new_lesson, false },
+        { "demo", gt_cli_demo, false }, { "grade", gt_cli_grade, false },
+        { "students", gt_cli_students, false }, { "export", gt_cli_export, false },
+        { "report", gt_cli_report, false }, { "backup", gt_cli_backup, false },
+        { "print-config", gt_cli_print_config, true }, { "set-pin", gt_cli_set_pin, true },
     };
     for (size_t c = 0; c < sizeof COMMANDS / sizeof COMMANDS[0]; c++) {
-        if (strcmp(argv[i], COMMANDS[c].name) == 0) {
-            for (int k = i + 1; k < argc; k++) {
-                if (strcmp(argv[k], "--version") == 0) {
-                    printf("guidedtouch %s\n", GT_VERSION);
-                    return GT_EXIT_OK;
-                }
+        if (strcmp(argv[i], COMMANDS[c].name) != 0) continue;
+        for (int k = i + 1; k < argc; k++) {
+            if (strcmp(argv[k], "--version") == 0) {
+                printf("guidedtouch %s\n", GT_VERSION);
+                return GT_EXIT_OK;
             }
-            return COMMANDS[c].run(*data_dir, argc - i - 1, argv + i + 1);
         }
+        if (take_packs(&place, i - 1, argv + 1) < 0) return GT_EXIT_USAGE;
+        int rest = COMMANDS[c].settings ? argc - i - 1 : take_packs(&place, argc - i - 1, argv + i + 1);
+        return rest < 0 ? GT_EXIT_USAGE : COMMANDS[c].run(&place, rest, argv + i + 1);
     }
     fprintf(stderr, "guidedtouch: unknown command \"%s\"\n\n%s", argv[i], USAGE);
     return GT_EXIT_USAGE;

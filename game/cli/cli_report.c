@@ -87,7 +87,7 @@ static bool report_student(GtProgressDb *db, const GtLibrary *library, const GtS
     return ok;
 }
 
-int gt_cli_report(const char *data_dir, int argc, char **argv) {
+int gt_cli_report(GtCliPlace *place, int argc, char **argv) {
     if (gt_cli_wants_help(argc, argv, USAGE)) return GT_EXIT_OK;
     const char *database = NULL, *name = NULL;
     if ((argc = gt_cli_take_option(argc, argv, "--database", &database)) < 0 ||
@@ -98,13 +98,13 @@ int gt_cli_report(const char *data_dir, int argc, char **argv) {
         return GT_EXIT_USAGE;
     }
     bool absent = false;
-    GtProgressDb *db = gt_cli_open_database(data_dir, database, false, &absent);
+    GtProgressDb *db = gt_cli_open_database(place, database, false, &absent);
     if (!db) {
         if (absent) printf("No students yet: nothing has been saved.\n");
         return absent && !name ? GT_EXIT_OK : GT_EXIT_INVALID;
     }
     GtLibrary library;
-    gt_cli_load_library(&library, data_dir, true);
+    gt_cli_load_library(&library, place, true);
     GtStudentList students;
     char error[GT_DB_ERROR_MAX];
     bool ok = gt_students_list(db, &students, error, sizeof error);

@@ -73,7 +73,7 @@ static int change(GtProgressDb *db, int argc, char **argv) {
     return GT_EXIT_OK;
 }
 
-int gt_cli_students(const char *data_dir, int argc, char **argv) {
+int gt_cli_students(GtCliPlace *place, int argc, char **argv) {
     if (gt_cli_wants_help(argc, argv, USAGE)) return GT_EXIT_OK;
     const char *database = NULL;
     if ((argc = gt_cli_take_option(argc, argv, "--database", &database)) < 0) return GT_EXIT_USAGE;
@@ -88,7 +88,7 @@ int gt_cli_students(const char *data_dir, int argc, char **argv) {
         return GT_EXIT_USAGE;
     }
     bool absent = false;
-    GtProgressDb *db = gt_cli_open_database(data_dir, database, !listing, &absent);
+    GtProgressDb *db = gt_cli_open_database(place, database, !listing, &absent);
     if (!db && absent) {
         printf("No students yet; add one with `guidedtouch students add NAME`.\n");
         return GT_EXIT_OK;

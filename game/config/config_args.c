@@ -144,7 +144,8 @@ static bool bool_option(GtConfig *config, const char *arg) {
     return false;
 }
 
-/* Collects --lesson-pack DIR options (they replace the files' list) and --no-lesson-packs. */
+/* Collects --lesson-pack DIR (or --lessons DIR) options (they replace the files' list) and
+ * --no-lesson-packs. */
 typedef struct Packs {
     const char *dirs[GT_CONFIG_PACKS_MAX];
     size_t count;
@@ -156,7 +157,8 @@ static bool other_option(GtConfig *config, int argc, char **argv, int *i, Packs 
     const char *arg = argv[*i];
     const char *equals = strchr(arg, '=');
     int key = valued_key(arg);
-    bool is_pack = strncmp(arg, "--lesson-pack", 13) == 0 && (arg[13] == '\0' || arg[13] == '=');
+    bool is_pack = (strncmp(arg, "--lesson-pack", 13) == 0 && (arg[13] == '\0' || arg[13] == '=')) ||
+                   (strncmp(arg, "--lessons", 9) == 0 && (arg[9] == '\0' || arg[9] == '='));
     if (key >= 0 || is_pack) {
         const char *value = equals ? equals + 1 : *i + 1 < argc ? argv[++*i] : NULL;
         char option[48];

@@ -2,101 +2,11 @@
 #include "json_doc.h"
 #include "gt_demo.h"
 
-#include <dirent.h>
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <errno.h>
 #include <sys/stat.h>
-
-enum { MAX_LIBRARY_FILES = 1000 };
-
-bool gt_read_file(const char *path, char **text, size_t *length, GtDiag *diag) {
-    *text = NULL;
-    *length = 0;
-    struct stat info;
-    if (stat(path, &info) == 0 && S_ISDIR(info.st_mode)) {
-        gt_diag_add(diag, path, 0, 0, "", "is a directory, not a JSON file");
-        return false;
-    }
-    FILE *file = fopen(path, "rb");
-    if (!file) {
-        gt_diag_add(diag, path, 0, 0, "", "cannot read the file: %s", strerror(errno));
-        return false;
-    }
-    size_t capacity = 4096, used = 0;
-    char *buffer = malloc(capacity);
-    bool ok = buffer != NULL;
-    while (ok) {
-        if (used + 1 >= capacity) {
-            if (capacity >= (size_t)GT_MAX_FILE_BYTES + 2) {
-                gt_diag_add(diag, path, 0, 0, "", "the file is larger than %d MiB; it cannot be a valid file "
-                            "for this trainer", GT_MAX_FILE_BYTES / (1024 * 1024));
-                ok = false;
-                break;
-            }
-            char *grown = realloc(buffer, capacity * 2);
-            if (!grown) { ok = false; break; }
-            buffer = grown;
-            capacity *= 2;
-        }
-        size_t n = fread(buffer + used, 1, capacity - used - 1, file);
-        used += n;
-        if (n == 0) {
-            if (ferror(file)) {
-                gt_diag_add(diag, path, 0, 0, "", "cannot read the file: %s", strerror(errno));
-                ok = false;
-            }
-            break;
-        }
-    }
-    fclose(file);
-    if (!ok) {
-        free(buffer);
-        return false;
-    }
-    buffer[used] = '\0';
-    *text = buffer;
-    *length = used;
-    return true;
-}
-
-static int compare_paths(const void *a, const void *b) {
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-size_t gt_list_json_files(const char *dir, char ***paths) {
-    *paths = NULL;
-    DIR *handle = opendir(dir);
-    if (!handle) return 0;
-    size_t count = 0, capacity = 0;
-    char **list = NULL;
-    struct dirent *entry;
-    while ((entry = readdir(handle)) != NULL && count < MAX_LIBRARY_FILES) {
-        size_t len = strlen(entry->d_name);
-        if (len < 6 || strcmp(entry->d_name + len - 5, ".json") != 0 || entry->d_name[0] == '.') continue;
-        if (count == capacity) {
-            capacity = capacity ? capacity * 2 : 16;
-            char **grown = realloc(list, capacity * sizeof *grown);
-            if (!grown) break;
-            list = grown;
-        }
-        size_t size = strlen(dir) + len + 2;
-        char *path = malloc(size);
-        if (!path) break;
-        snprintf(path, size, "%s/%s", dir, entry->d_name);
-        list[count++] = path;
-    }
-    closedir(handle);
-    if (count) qsort(list, count, sizeof *list, compare_paths);
-    *paths = list;
-    return count;
-}
-
-void gt_free_file_list(char **paths, size_t count) {
-    for (size_t i = 0; i < count; i++) free(paths[i]);
-    free(paths);
-}
 
 static char *join(GtArena *arena, const char *dir, const char *name) {
     size_t size = strlen(dir) + strlen(name) + 2;
@@ -153,82 +63,174 @@ static int compare_techniques(const void *a, const void *b) {
 
 static bool check_step_demos(GtArena *arena, const GtLesson *lesson, const char *text, size_t length, GtDiag *diag);
 
-bool gt_library_load(GtLibrary *library, const char *data_dir, GtDiag *diag) {
-    memset(library, 0, sizeof *library);
-    gt_arena_init(&library->arena);
-    gt_diag_init(&library->warnings);
-    library->data_dir = gt_arena_strdup(&library->arena, data_dir);
-    size_t errors_before = diag->count + diag->dropped;
-    size_t broken_capacity = 0;
+/* What one load is doing: the library being filled, where problems go, and the broken list's room. */
+typedef struct LoadRun {
+    GtLibrary *library;
+    GtDiag *diag;
+    size_t broken_capacity;
+} LoadRun;
+
+/* Loads the front and back body maps from data_dir/assets/bodymap; a broken one is noted. */
+static void load_views(LoadRun *run, const char *data_dir) {
+    GtLibrary *library = run->library;
     const char *bodymap_dir = join(&library->arena, data_dir, "assets/bodymap");
     for (int v = 0; v < GT_VIEW_COUNT && bodymap_dir; v++) {
         char name[64];
         snprintf(name, sizeof name, "%s.json", gt_view_name((GtView)v));
         const char *path = join(&library->arena, bodymap_dir, name);
         char *text = NULL;
-        size_t length = 0, first = diag->count;
-        if (path && gt_read_file(path, &text, &length, diag)) {
-            library->view_loaded[v] = gt_load_bodymap(path, text, length, &library->arena, diag, &library->views[v]);
+        size_t length = 0, first = run->diag->count;
+        if (path && gt_read_file(path, &text, &length, run->diag)) {
+            library->view_loaded[v] = gt_load_bodymap(path, text, length, &library->arena, run->diag,
+                                                      &library->views[v]);
             if (library->view_loaded[v] && library->views[v].view != (GtView)v) {
                 int line, column;
                 locate_top_key(text, length, "view", &line, &column);
-                gt_diag_add(diag, path, line, column, "view", "this file describes the %s view but is named %s; "
-                            "each view's file is named after it", gt_view_name(library->views[v].view), name);
+                gt_diag_add(run->diag, path, line, column, "view", "this file describes the %s view but is named "
+                            "%s; each view's file is named after it", gt_view_name(library->views[v].view), name);
                 library->view_loaded[v] = false;
             }
         }
         free(text);
-        if (!library->view_loaded[v]) note_broken(library, path ? path : name, diag, first, &broken_capacity);
+        if (!library->view_loaded[v]) note_broken(library, path ? path : name, run->diag, first, &run->broken_capacity);
     }
-    GtReferences refs = gt_library_references(library);
+}
 
+/* The JSON files of every folder: the bundled one (`base`/`sub`) then each pack's (`pack`/`pack_sub`,
+ * pack_sub "" for the pack folder itself), in order, as one malloc'd list; `owner[i]` is the pack
+ * index of file i, or -1 for the bundled library. */
+static size_t list_all(const char *base, const char *sub, const char *const *packs, size_t pack_count,
+                       const char *pack_sub, char ***files, int **owner) {
+    size_t total = 0;
+    *files = NULL;
+    *owner = NULL;
+    for (long p = -1; p < (long)pack_count; p++) {
+        char dir[4200];
+        if (p < 0) snprintf(dir, sizeof dir, "%s/%s", base, sub);
+        else snprintf(dir, sizeof dir, "%s%s%s", packs[p], pack_sub[0] ? "/" : "", pack_sub);
+        char **some = NULL;
+        size_t count = gt_list_json_files(dir, &some);
+        char **grown = realloc(*files, (total + count + 1) * sizeof *grown);
+        int *grown_owner = realloc(*owner, (total + count + 1) * sizeof *grown_owner);
+        if (grown) *files = grown;
+        if (grown_owner) *owner = grown_owner;
+        if (!grown || !grown_owner) {
+            gt_free_file_list(some, count);
+            continue;
+        }
+        for (size_t i = 0; i < count; i++) {
+            (*files)[total] = some[i];
+            (*owner)[total++] = (int)p;
+        }
+        free(some);
+    }
+    return total;
+}
+
+/* Reports an id already taken by `other_file`, at this file's "id". */
+static void report_clash(GtDiag *diag, const char *what, const char *id, const char *file, const char *other_file,
+                         const char *text, size_t length) {
+    int line, column;
+    locate_top_key(text, length, "id", &line, &column);
+    gt_diag_add(diag, file, line, column, "id", "%s id \"%s\" is already used by %s; ids must be unique across the "
+                "bundled lessons and every lesson pack, so rename this one (file and id)", what, id, other_file);
+}
+
+/* Loads every technique of the bundled library and the packs, sorted by id. */
+static void load_techniques(LoadRun *run, const char *data_dir, const char *const *packs, size_t pack_count) {
+    GtLibrary *library = run->library;
+    GtReferences refs = gt_library_references(library);
     char **files = NULL;
-    const char *technique_dir = join(&library->arena, data_dir, "lessons/techniques");
-    size_t count = technique_dir ? gt_list_json_files(technique_dir, &files) : 0;
+    int *owner = NULL;
+    size_t count = list_all(data_dir, "lessons/techniques", packs, pack_count, "techniques", &files, &owner);
     library->techniques = gt_arena_array(&library->arena, count ? count : 1, sizeof *library->techniques);
     for (size_t i = 0; i < count && library->techniques; i++) {
         char *text = NULL;
-        size_t length = 0, first = diag->count;
+        size_t length = 0, first = run->diag->count;
         GtTechnique *t = &library->techniques[library->technique_count];
-        bool ok = gt_read_file(files[i], &text, &length, diag) &&
-                  gt_load_technique(files[i], text, length, &refs, &library->arena, diag, t) &&
-                  id_matches_file(t->id, files[i], text, length, diag);
+        bool ok = gt_file_is_inside(files[i], run->diag) && gt_read_file(files[i], &text, &length, run->diag) &&
+                  gt_load_technique(files[i], text, length, &refs, &library->arena, run->diag, t) &&
+                  id_matches_file(t->id, files[i], text, length, run->diag);
         for (size_t k = 0; ok && k < library->technique_count; k++) {
             if (strcmp(library->techniques[k].id, t->id) == 0) {
-                int line, column;
-                locate_top_key(text, length, "id", &line, &column);
-                gt_diag_add(diag, files[i], line, column, "id", "technique id \"%s\" is already used", t->id);
+                report_clash(run->diag, "technique", t->id, files[i], library->techniques[k].file, text, length);
                 ok = false;
             }
         }
+        if (ok) t->file = gt_arena_strdup(&library->arena, files[i]);
         free(text);
         if (ok) library->technique_count++;
-        else note_broken(library, files[i], diag, first, &broken_capacity);
+        else note_broken(library, files[i], run->diag, first, &run->broken_capacity);
     }
     gt_free_file_list(files, count);
+    free(owner);
     if (library->technique_count)
         qsort(library->techniques, library->technique_count, sizeof *library->techniques, compare_techniques);
-    refs = gt_library_references(library);
+}
 
-    const char *lesson_dir = join(&library->arena, data_dir, "lessons");
-    count = lesson_dir ? gt_list_json_files(lesson_dir, &files) : 0;
+/* Loads every lesson of the bundled library, then each pack's, in file-name order within each. */
+static void load_lessons(LoadRun *run, const char *data_dir, const char *const *packs, size_t pack_count) {
+    GtLibrary *library = run->library;
+    GtReferences refs = gt_library_references(library);
+    char **files = NULL;
+    int *owner = NULL;
+    size_t count = list_all(data_dir, "lessons", packs, pack_count, "", &files, &owner);
     library->lessons = gt_arena_array(&library->arena, count ? count : 1, sizeof *library->lessons);
     for (size_t i = 0; i < count && library->lessons; i++) {
         char *text = NULL;
-        size_t length = 0, first = diag->count;
+        size_t length = 0, first = run->diag->count;
         GtLesson *lesson = &library->lessons[library->lesson_count];
-        bool ok = gt_read_file(files[i], &text, &length, diag) &&
-                  gt_load_lesson(files[i], text, length, &refs, &library->arena, diag, lesson) &&
-                  id_matches_file(lesson->id, files[i], text, length, diag);
-        ok = ok && check_step_demos(&library->arena, lesson, text, length, diag);
-        if (ok) gt_lint_lesson(lesson, &refs, text, length, &library->warnings);
+        bool ok = gt_file_is_inside(files[i], run->diag) && gt_read_file(files[i], &text, &length, run->diag) &&
+                  gt_load_lesson(files[i], text, length, &refs, &library->arena, run->diag, lesson) &&
+                  id_matches_file(lesson->id, files[i], text, length, run->diag);
+        const GtLesson *other = ok ? gt_library_lesson(library, lesson->id) : NULL;
+        if (other) {
+            report_clash(run->diag, "lesson", lesson->id, files[i], other->file, text, length);
+            ok = false;
+        }
+        ok = ok && check_step_demos(&library->arena, lesson, text, length, run->diag);
+        if (ok) {
+            lesson->pack = owner[i] < 0 ? NULL : gt_arena_strdup(&library->arena, packs[owner[i]]);
+            gt_lint_lesson(lesson, &refs, text, length, &library->warnings);
+        }
         free(text);
         if (ok) library->lesson_count++;
-        else note_broken(library, files[i], diag, first, &broken_capacity);
+        else note_broken(library, files[i], run->diag, first, &run->broken_capacity);
     }
     gt_free_file_list(files, count);
+    free(owner);
+}
+
+/* Reports a pack folder that cannot be opened (missing, not a folder, a link). */
+static void check_pack_folder(LoadRun *run, const char *pack) {
+    struct stat info;
+    if (lstat(pack, &info) != 0)
+        gt_diag_add(run->diag, pack, 0, 0, "", "lesson pack folder cannot be opened: %s", strerror(errno));
+    else if (!S_ISDIR(info.st_mode))
+        gt_diag_add(run->diag, pack, 0, 0, "", "a lesson pack must be a folder (holding LESSON.json files and "
+                    "techniques/), not %s", S_ISLNK(info.st_mode) ? "a symbolic link" : "a file");
+    else return;
+    note_broken(run->library, pack, run->diag, run->diag->count - 1, &run->broken_capacity);
+}
+
+bool gt_library_load_packs(GtLibrary *library, const char *data_dir, const char *const *packs, size_t pack_count,
+                           GtDiag *diag) {
+    memset(library, 0, sizeof *library);
+    gt_arena_init(&library->arena);
+    gt_diag_init(&library->warnings);
+    library->data_dir = gt_arena_strdup(&library->arena, data_dir);
+    size_t errors_before = diag->count + diag->dropped;
+    LoadRun run = { library, diag, 0 };
+    load_views(&run, data_dir);
+    for (size_t p = 0; p < pack_count; p++) check_pack_folder(&run, packs[p]);
+    load_techniques(&run, data_dir, packs, pack_count);
+    load_lessons(&run, data_dir, packs, pack_count);
     if (library->arena.failed) gt_diag_add(diag, data_dir, 0, 0, "", "out of memory while loading the library");
     return diag->count + diag->dropped == errors_before;
+}
+
+bool gt_library_load(GtLibrary *library, const char *data_dir, GtDiag *diag) {
+    return gt_library_load_packs(library, data_dir, NULL, 0, diag);
 }
 
 /* Resolves each step's recorded demonstration next to the lesson file and checks it
@@ -249,23 +251,27 @@ static bool check_step_demos(GtArena *arena, const GtLesson *lesson, const char 
         size_t dir_len = slash ? (size_t)(slash - lesson->file) : 1;
         char dir[512];
         snprintf(dir, sizeof dir, "%.*s", (int)dir_len, slash ? lesson->file : ".");
-        const char *path = step->demo_path[0] == '/' ? step->demo_path : join(arena, dir, step->demo_path);
-        if (!path) return false;
         const char *written = step->demo_path;
+        bool inside = gt_relative_path_stays_inside(written);
+        const char *path = inside ? join(arena, dir, written) : written;
+        if (!path) return false;
         step->demo_path = path;
         char *demo_text = NULL;
         size_t demo_length = 0;
         GtReplay replay;
         GtDiag read_diag;
         gt_diag_init(&read_diag);
-        if (!gt_read_file(path, &demo_text, &demo_length, &read_diag)) {
+        if (!inside || !gt_file_is_inside(path, &read_diag) ||
+            !gt_read_file(path, &demo_text, &demo_length, &read_diag)) {
             GtPath step_path = gt_path_index(&steps_path, i);
             GtPath demo_path = gt_path_key(&step_path, "demo");
             int line, column;
             gt_json_locate(&doc, &demo_path, false, &line, &column);
-            gt_diag_add(diag, lesson->file, line, column, demo_path.text, "demonstration \"%s\" (%s): %s; the "
-                        "path is relative to the lesson file", written, path,
-                        read_diag.count ? read_diag.entries[0].message : "cannot be read");
+            gt_diag_add(diag, lesson->file, line, column, demo_path.text, "demonstration \"%s\": %s; the path is "
+                        "relative to the lesson file and stays inside its folder (for example \"demos/%s-1.json\")",
+                        written, !inside ? "must not start with / or go up with .."
+                        : read_diag.count ? read_diag.entries[0].message : "cannot be read", lesson->id);
+            step->demo_path = NULL;
             gt_diag_free(&read_diag);
             ok = false;
             continue;
@@ -391,6 +397,28 @@ static void check_replay_step(const GtLibrary *library, const char *path, const 
         gt_json_error(&doc, &at, "step %d of \"%s\" is on the %s view, not the %s view", replay->step, lesson->id,
                       gt_view_name(step->view), gt_view_name(replay->view));
     }
+}
+
+bool gt_library_check_file_id(const char *path, GtDiag *diag) {
+    char *text = NULL;
+    size_t length = 0;
+    GtDiag quiet;
+    gt_diag_init(&quiet);
+    bool read = gt_read_file(path, &text, &length, &quiet);
+    gt_diag_free(&quiet);
+    if (!read) return true;
+    char format[64] = "";
+    bool ok = true;
+    cJSON *root = NULL;
+    if (gt_peek_format(text, length, format, sizeof format) &&
+        (strcmp(format, "guidedtouch-lesson") == 0 || strcmp(format, "guidedtouch-technique") == 0) &&
+        (root = cJSON_ParseWithLength(text, length)) != NULL) {
+        const cJSON *id = cJSON_GetObjectItemCaseSensitive(root, "id");
+        if (cJSON_IsString(id)) ok = id_matches_file(id->valuestring, path, text, length, diag);
+    }
+    cJSON_Delete(root);
+    free(text);
+    return ok;
 }
 
 bool gt_library_validate_file(const GtLibrary *library, const char *path, GtDiag *diag, GtDiag *warnings) {

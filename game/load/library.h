@@ -31,6 +31,15 @@ typedef struct GtLibrary {
     GtDiag warnings;              /* located warnings about the lessons that loaded (owned) */
 } GtLibrary;
 
+/* Loads the bundled library under data_dir and then each lesson pack: a folder of LESSON.json
+ * files with its own techniques in techniques/ (and recorded demonstrations beside them). Ids are
+ * unique across all of them (a clash is a located error naming both files); only regular files
+ * inside each folder are read (links, pipes and devices are reported, never followed). Returns
+ * true when every file loaded cleanly; otherwise the library holds what did load (free it either
+ * way). */
+bool gt_library_load_packs(GtLibrary *library, const char *data_dir, const char *const *packs, size_t pack_count,
+                           GtDiag *diag);
+
 /* Loads everything under data_dir. Returns true when every file loaded cleanly; on false
  * the library still holds what did load (call gt_library_free either way). */
 bool gt_library_load(GtLibrary *library, const char *data_dir, GtDiag *diag);
@@ -51,6 +60,10 @@ GtReferences gt_library_references(const GtLibrary *library);
  * `warnings` when it is not NULL. True when the file has no problems; warnings do not count. */
 bool gt_library_validate_file(const GtLibrary *library, const char *path, GtDiag *diag, GtDiag *warnings);
 
+/* A lesson or technique is found by its file name: reports (at "id") an id that differs from
+ * the name of the file at `path`. True when it matches or the file is of another kind. */
+bool gt_library_check_file_id(const char *path, GtDiag *diag);
+
 /* Reads and parses a replay file into `out` (which then owns its samples). Problems (cannot be
  * read, malformed) go to diag, located; false then, with `out` empty. */
 bool gt_load_replay_file(const char *path, GtDiag *diag, GtReplay *out);
@@ -61,13 +74,22 @@ bool gt_load_replay_file(const char *path, GtDiag *diag, GtReplay *out);
 bool gt_library_reference_replay(const GtLibrary *library, const GtLesson *lesson, int step_number, GtDiag *diag,
                                  GtReplay *out);
 
-/* Reads a whole file into a malloc'd, NUL-terminated buffer (the caller frees *text).
- * Reports "cannot read" with the system's reason, or a too-large file, and returns false. */
+/* Reads a whole regular file into a malloc'd, NUL-terminated buffer (the caller frees *text).
+ * Reports "cannot read" with the system's reason, a folder, a pipe or device (never opened
+ * for blocking reads), or a too-large file, and returns false. */
 bool gt_read_file(const char *path, char **text, size_t *length, GtDiag *diag);
 
 /* Lists the "*.json" files directly inside dir, sorted, as malloc'd paths "dir/name"
  * (free each and the array with gt_free_file_list). A missing directory gives 0 files. */
 size_t gt_list_json_files(const char *dir, char ***paths);
 void gt_free_file_list(char **paths, size_t count);
+
+/* True when `path` itself is not a symbolic link (it may not exist yet: then the reason is added
+ * to diag and false returned, as for a link). */
+bool gt_file_is_inside(const char *path, GtDiag *diag);
+
+/* True when a relative path written in a file stays inside the folder it is relative to: not
+ * absolute, no ".." part, no empty part, no backslash. */
+bool gt_relative_path_stays_inside(const char *relative);
 
 #endif

@@ -683,7 +683,11 @@ def run(checks, source, binary):
             if base not in bases:
                 bases[base] = load_json(os.path.join(source, base))
             doc = build_probe(bases[base], changes)
-            path = os.path.join(work, f"probe-{n:03d}.json")
+            # a lesson or technique is named after its id (validate checks that), each in its own folder
+            ident = doc.get("id") if isinstance(doc, dict) else None
+            name = ident if isinstance(ident, str) and ident and "/" not in ident and ident[0] != "." else "probe"
+            os.makedirs(os.path.join(work, f"probe-{n:03d}"))
+            path = os.path.join(work, f"probe-{n:03d}", f"{name}.json")
             with open(path, "w", encoding="utf-8") as f:
                 json.dump(doc, f, indent=1)
             kind = kinds[bases[base]["format"]]
@@ -694,7 +698,7 @@ def run(checks, source, binary):
             shown = ", ".join(f"{json_path(p)}={'(removed)' if v is DELETE else json.dumps(v)[:40]}"
                               for p, v in changes)
             message = first_error(validators[kind], doc)
-            what = f"probe {os.path.basename(path)} ({base}: {shown})"
+            what = f"probe {os.path.relpath(path, work)} ({base}: {shown})"
             checks.check((message is None) == valid, f"{what}: schema {'accepts' if valid else 'rejects'} it",
                          message or "the schema accepts it")
             if loader_bad is not None:

@@ -341,7 +341,9 @@ GtApp *gt_app_open(const char *data_dir, int argc, char **argv, int *exit_code) 
     IMG_Init(IMG_INIT_PNG);
     GtDiag diag;
     gt_diag_init(&diag);
-    if (!gt_library_load(&app->library, data_dir, &diag)) gt_diag_print(&diag, stderr);
+    if (!gt_library_load_packs(&app->library, data_dir, (const char *const *)app->config.lesson_packs,
+                               app->config.lesson_pack_count, &diag))
+        gt_diag_print(&diag, stderr);
     gt_diag_free(&diag);
     gt_app_store_open(app);
     if (!open_parts(app)) {

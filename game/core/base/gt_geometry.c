@@ -142,3 +142,21 @@ bool gt_points_bounds(const GtPointList *points, GtPoint *min, GtPoint *max) {
     }
     return true;
 }
+
+GtPoint gt_polygon_inner_point(const GtPointList *polygon, double step_cm) {
+    GtPoint min, max, best = polygon->count ? polygon->points[0] : (GtPoint){ 0.0, 0.0 };
+    if (!gt_points_bounds(polygon, &min, &max) || step_cm <= 0.0) return best;
+    double best_clearance = -1.0;
+    for (double y = min.y + step_cm / 2.0; y < max.y; y += step_cm) {
+        for (double x = min.x + step_cm / 2.0; x < max.x; x += step_cm) {
+            GtPoint p = { x, y };
+            if (!gt_polygon_contains(polygon, p)) continue;
+            double clearance = gt_polygon_edge_distance(polygon, p);
+            if (clearance > best_clearance) {
+                best_clearance = clearance;
+                best = p;
+            }
+        }
+    }
+    return best;
+}

@@ -54,4 +54,9 @@ bool gt_polygon_is_simple(const GtPointList *polygon);
 /* Axis-aligned bounds of a point list; false for an empty list. */
 bool gt_points_bounds(const GtPointList *points, GtPoint *min, GtPoint *max);
 
+/* A point well inside a simple polygon: of a grid of `step_cm` over its bounds, the inside
+ * point farthest from every edge (ties: the first in reading order), so a guide placed there
+ * sits inside even a bent region. The first vertex when no grid point falls inside. */
+GtPoint gt_polygon_inner_point(const GtPointList *polygon, double step_cm);
+
 #endif

@@ -35,6 +35,7 @@ typedef struct GtLesson {
     const GtCaution *cautions;      /* the lesson's own cautions (its techniques have theirs) */
     size_t caution_count;
     const char *file;               /* where it was loaded from */
+    const char *pack;               /* the lesson pack folder it came from; NULL when bundled */
 } GtLesson;
 
 /* One caution a lesson shows, and whose it is. */

@@ -75,6 +75,7 @@ typedef struct GtTechnique {
     size_t source_count;
     const GtCaution *cautions;      /* what to know before using it on someone; may be none */
     size_t caution_count;
+    const char *file;               /* where it was loaded from (set by the library), or NULL */
 } GtTechnique;
 
 /* The words the files use, indexed by the enums: the one place they are spelt. */

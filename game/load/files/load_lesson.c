@@ -24,8 +24,8 @@ static void unknown_id(GtJsonDoc *doc, const GtPath *path, const char *what, con
     if (guess)
         gt_json_error(doc, path, "unknown %s \"%s\"%s (did you mean \"%s\"?)", what, id, context, guess);
     else
-        gt_json_error(doc, path, "unknown %s \"%s\"%s; run `guidedtouch list` to see the ones there are",
-                      what, id, context);
+        gt_json_error(doc, path, "unknown %s \"%s\"%s; run `guidedtouch %s` to see the ones there are", what,
+                      id, context, strcmp(what, "technique") == 0 ? "list" : "regions");
 }
 
 /* Whichever of keys a and b (both present in `object`) is written second. */
