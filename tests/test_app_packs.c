@@ -1,7 +1,10 @@
 /* test_app_packs: an instructor's lesson pack in the trainer. Started with --lessons DIR, the
  * trainer lists the pack's lesson beside the bundled ones, and a tap on its card (paging the
  * list by touch when it is further down) opens its intro; a broken file in the pack shows as a
- * card that names the file and the problem, and the rest of the library still opens. */
+ * card that names the file and the problem, and the rest of the library still opens. While the
+ * trainer runs, a saved edit to a pack's lesson shows up within a second (on the lesson list and
+ * on the lesson's own intro), and an edit with a mistake in it is said on screen, located, while
+ * the last good version keeps running until the file is saved right. */
 #include "test_support.h"
 #include "temp_home.h"
 #include "app_driver.h"
@@ -115,10 +118,93 @@ static void test_a_broken_pack_file_is_shown_and_the_rest_opens(void **state) {
     gt_app_close(app);
 }
 
+/* Runs the trainer for `ms` of its (virtual) clock. */
+static void run_for(GtApp *app, int ms) {
+    for (int t = 0; t < ms; t += GT_FRAME_MS) assert_true(gt_app_frame(app));
+}
+
+/* Rewrites the pack's lesson with `from` replaced by `to` (the first occurrence). */
+static void edit_lesson(const char *pack, const char *from, const char *to) {
+    char path[600];
+    snprintf(path, sizeof path, "%s/pack-neck.json", pack);
+    char *text = NULL;
+    size_t length = 0;
+    GtDiag diag;
+    gt_diag_init(&diag);
+    assert_true(gt_read_file(path, &text, &length, &diag));
+    gt_diag_free(&diag);
+    char *at = strstr(text, from);
+    assert_non_null(at);
+    char *changed = malloc(length + strlen(to) + 1);
+    assert_non_null(changed);
+    sprintf(changed, "%.*s%s%s", (int)(at - text), text, to, at + strlen(from));
+    write_text(path, changed);
+    free(changed);
+    free(text);
+}
+
+/* A saved edit shows up within a second on the lesson list, and on the intro of the lesson
+ * being read, which stays open. */
+static void test_a_saved_edit_shows_up_within_a_second(void **state) {
+    (void)state;
+    const char *pack = make_pack(false);
+    GtApp *app = open_with_pack(pack);
+    edit_lesson(pack, "\"Pack neck lesson\"", "\"Edited neck lesson\"");
+    run_for(app, 1000);
+    assert_non_null(gt_library_lesson(&app->library, "pack-neck"));
+    const GtLesson *lesson = gt_library_lesson(&app->library, "pack-neck");
+    assert_string_equal(lesson->title, "Edited neck lesson");
+    int action = GT_ACT_LESSON_BASE + (int)(lesson - app->library.lessons);
+    page_to(app, action, NULL);
+    gt_test_shown(app, "Edited neck lesson");
+    gt_test_tap(app, action);
+    assert_int_equal(gt_app_session(app)->screen, GT_SCREEN_INTRO);
+    edit_lesson(pack, "\"Edited neck lesson\"", "\"Edited again\"");
+    run_for(app, 1000);
+    const GtSession *s = gt_app_session(app);
+    assert_int_equal(s->screen, GT_SCREEN_INTRO);
+    assert_string_equal(s->lesson->title, "Edited again");
+    gt_test_shown(app, "Edited again");
+    gt_app_close(app);
+}
+
+/* An edit that breaks the file is said on screen with its place in the file; the lesson keeps
+ * its last good version and still opens; saving it right clears the message. */
+static void test_a_broken_edit_keeps_the_last_good_version(void **state) {
+    (void)state;
+    const char *pack = make_pack(false);
+    GtApp *app = open_with_pack(pack);
+    edit_lesson(pack, "\"steps\": [", "\"steps\": [[");
+    run_for(app, 1000);
+    gt_test_shown(app, "Not reloaded: ");
+    gt_test_shown(app, "pack-neck.json:");
+    gt_test_shown(app, "The last good version keeps running");
+    const GtLesson *lesson = gt_library_lesson(&app->library, "pack-neck");
+    assert_non_null(lesson);
+    assert_string_equal(lesson->title, "Pack neck lesson");
+    int action = GT_ACT_LESSON_BASE + (int)(lesson - app->library.lessons);
+    page_to(app, action, NULL);
+    gt_test_tap(app, action);
+    assert_string_equal(gt_app_session(app)->lesson->id, "pack-neck");
+    assert_true(gt_app_act(app, GT_ACT_START));
+    run_for(app, 200);
+    assert_int_equal(gt_app_session(app)->step, 1);
+    edit_lesson(pack, "\"steps\": [[", "\"steps\": [");
+    gt_app_act(app, GT_ACT_HOME);
+    run_for(app, 1000);
+    assert_null(gt_ui_drawn(&app->ui, "Not reloaded: "));
+    assert_int_equal(app->library.broken_count, 0);
+    gt_app_close(app);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_a_pack_lesson_opens_by_a_tap, gt_test_fresh_home, gt_test_remove_home),
         cmocka_unit_test_setup_teardown(test_a_broken_pack_file_is_shown_and_the_rest_opens, gt_test_fresh_home,
+                                        gt_test_remove_home),
+        cmocka_unit_test_setup_teardown(test_a_saved_edit_shows_up_within_a_second, gt_test_fresh_home,
+                                        gt_test_remove_home),
+        cmocka_unit_test_setup_teardown(test_a_broken_edit_keeps_the_last_good_version, gt_test_fresh_home,
                                         gt_test_remove_home),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -45,6 +45,9 @@ void gt_bodyview_init(GtBodyView *view, const GtBodyMap *map, const char *bodyma
  * named "skin-<tone>") from the next draw on. False, with the figure unchanged, when the art
  * has no such tone or memory ran out. */
 bool gt_bodyview_set_skin_tone(GtBodyView *view, const char *tone);
+/* Shows `map` (the same body map, newly loaded after a live reload) from now on; the region
+ * triangulations are worked out again when next needed. The art is kept. */
+void gt_bodyview_rebind(GtBodyView *view, const GtBodyMap *map);
 /* Releases the art, the SVG text and the triangulations, and zeroes the view. */
 void gt_bodyview_free(GtBodyView *view);
 

@@ -75,12 +75,24 @@ void gt_bodyview_release_art(GtBodyView *view) {
     if (resident_art == view) resident_art = NULL;
 }
 
-void gt_bodyview_free(GtBodyView *view) {
-    gt_bodyview_release_art(view);
-    SDL_free(view->svg);
+/* Frees the region triangulations (made for view->map's regions). */
+static void free_triangles(GtBodyView *view) {
     for (size_t i = 0; view->triangles && view->map && i < view->map->region_count; i++) free(view->triangles[i]);
     free(view->triangles);
     free(view->triangle_counts);
+    view->triangles = NULL;
+    view->triangle_counts = NULL;
+}
+
+void gt_bodyview_rebind(GtBodyView *view, const GtBodyMap *map) {
+    free_triangles(view);
+    view->map = map;
+}
+
+void gt_bodyview_free(GtBodyView *view) {
+    gt_bodyview_release_art(view);
+    SDL_free(view->svg);
+    free_triangles(view);
     memset(view, 0, sizeof *view);
 }
 

@@ -5,6 +5,7 @@
  * nothing moves, so an idle trainer uses next to no CPU; on the virtual clock (--script,
  * --frames) it never sleeps and the clock moves only as the loop moves it. */
 #include "app_state.h"
+#include "app_reload.h"
 #include "app_store.h"
 #include "kiosk_session.h"
 #include "progress_session.h"
@@ -155,7 +156,9 @@ static int real_wait_ms(GtApp *app) {
     if (gt_session_animating(&app->session, now) || app->corner.down) return GT_FRAME_MS;
     if (gt_session_recording(&app->session)) return GT_INPUT_HOLD_SAMPLE_MS;
     int idle_left = gt_session_kiosk_idle_left_ms(&app->session, now);
-    return idle_left >= 0 && idle_left < 1000 ? idle_left : 1000;
+    int wait = idle_left >= 0 && idle_left < 1000 ? idle_left : 1000;
+    int reload_left = gt_app_reload_wait_ms(app, now);
+    return reload_left < wait ? reload_left : wait;
 }
 
 /* Kiosk mode's turn: a long press in a corner opens the staff's way in, the idle timeout signs
@@ -231,6 +234,7 @@ bool gt_app_frame(GtApp *app) {
     gt_input_tick(app->input, now);
     if (gt_session_update(&app->session, now)) gt_audio_click(&app->audio);
     kiosk_turn(app, now);
+    if (gt_app_reload_turn(app, now)) relayout(app);
     if (gt_session_recording(&app->session) || gt_session_animating(&app->session, now)) app->dirty = true;
     bool last = is_last_frame(app, now);
     if (app->dirty || last) draw(app, now, last);
@@ -351,6 +355,7 @@ GtApp *gt_app_open(const char *data_dir, int argc, char **argv, int *exit_code) 
         return NULL;
     }
     open_start_lesson(app);
+    gt_app_reload_start(app, gt_clock_now(&app->clock));
     if (app->script) gt_script_start(app->script, gt_clock_now(&app->clock));
     app->running = true;
     refresh_geometry(app);

@@ -23,6 +23,7 @@
 #include "input.h"
 #include "kiosk_window.h"
 #include "library.h"
+#include "library_watch.h"
 #include "options.h"
 #include "progress.h"
 #include "progress_db.h"
@@ -49,6 +50,8 @@ struct GtApp {
     GtUi ui;
     bool ui_ready;                      /* gt_ui_init succeeded (gt_ui_free is due) */
     GtLibrary library;
+    GtLibraryWatch watch;               /* notices saved lesson and technique files (live reload) */
+    bool reload_pending;                /* a change waits for a screen where the library may be swapped */
     GtBodyView views[GT_VIEW_COUNT];
     bool views_ready;                   /* the views were initialised (gt_bodyview_free is due) */
     GtInput *input;
