@@ -14,7 +14,8 @@ static const char WHERE[] = "command line";
  * with the trainer's option parser, game/app/platform/app_main.c). */
 static const struct { const char *name; int values; } TRAINER_OPTIONS[] = {
     { "--window", 1 }, { "--step", 1 }, { "--script", 1 }, { "--frames", 1 }, { "--screenshot", 1 },
-    { "--card-out", 1 }, { "--student", 1 }, { "--today", 1 }, { "--help", 0 }, { "-h", 0 },
+    { "--card-out", 1 }, { "--student", 1 }, { "--today", 1 }, { "--instructor", 0 }, { "--help", 0 },
+    { "-h", 0 },
 };
 enum { TRAINER_OPTION_COUNT = sizeof TRAINER_OPTIONS / sizeof TRAINER_OPTIONS[0] };
 

@@ -159,12 +159,22 @@ fail:
 }
 
 bool gt_storage_write_atomic(const char *path, const char *text, size_t length, char *error, size_t error_size) {
+    return gt_storage_write_atomic_mode(path, text, length, 0600, error, error_size);
+}
+
+bool gt_storage_write_atomic_mode(const char *path, const char *text, size_t length, unsigned mode, char *error,
+                                  size_t error_size) {
     char temp[PATH_SIZE], dir[PATH_SIZE];
     if (!directory_of(path, dir, sizeof dir)) {
         set_error(error, error_size, "the path %s is too long", path);
         return false;
     }
     if (!write_temp(path, text, length, temp, sizeof temp, error, error_size)) return false;
+    if (mode != 0600 && chmod(temp, (mode_t)(mode & 07777)) != 0) {
+        set_error(error, error_size, "cannot set the permissions of %s: %s", temp, strerror(errno));
+        unlink(temp);
+        return false;
+    }
     if (rename(temp, path) != 0) {
         set_error(error, error_size, "cannot replace %s: %s", path, strerror(errno));
         unlink(temp);

@@ -24,6 +24,11 @@ bool gt_storage_make_dirs(const char *path, char *error, size_t error_size);
  * may not survive a power cut; that is reported as a failure too. */
 bool gt_storage_write_atomic(const char *path, const char *text, size_t length, char *error, size_t error_size);
 
+/* As gt_storage_write_atomic, for files others share (a lesson pack): the file gets the
+ * permission bits `mode` (0644, or the mode of the file it replaces) instead of 0600. */
+bool gt_storage_write_atomic_mode(const char *path, const char *text, size_t length, unsigned mode, char *error,
+                                  size_t error_size);
+
 /* Saves a replay as <data dir>/replays/<lesson>-step<N>-<YYYYmmdd-HHMMSS>-<n>.json (never
  * overwriting an earlier one: n counts up from 1 until a free name is found; characters of
  * the lesson id that are unsafe in file names become '-') and puts its path in `path`.

@@ -294,7 +294,8 @@ static bool open_parts(GtApp *app) {
         }
     }
     GtSessionSetup setup = { &app->library, app->input, &app->progress, app->options.mode, app->options.mute,
-                             app->options.card_out, app->db, app->db_problem, &app->config };
+                             app->options.card_out, app->db, app->db_problem, &app->config,
+                             app->options.instructor };
     gt_session_init(&app->session, &setup);
     gt_session_kiosk_input(&app->session, gt_clock_now(&app->clock)); /* the idle timeout counts from the start */
     gt_session_progress_fix_today(&app->session, app->options.today_ms);

@@ -23,6 +23,9 @@ static const char USAGE[] =
     "  --card-out FILE     after each attempt, write the score card shown as JSON (as `grade` prints it)\n"
     "  --student NAME      sign in as this student (added when new); otherwise pick on the home screen\n"
     "  --today YYYY-MM-DD  count \"My progress\" days and streaks as if today were that day (tests, screenshots)\n"
+    "  --instructor        instructor mode: the position (cm) and region under the pointer, and \"Keep as\n"
+    "                      demonstration\" after an attempt (see docs/authoring.md)\n"
+    "  --lessons DIR       add a lesson pack (repeatable; see docs/authoring.md)\n"
     "Settings (--kiosk, --data-dir DIR, --database FILE, --idle-timeout-s N, ...): see\n"
     "`guidedtouch --print-config` and docs/kiosk.md.\n"
     "Keys: Enter = main button, Esc = back, 1-9 and 0 = pressure level, mouse wheel = pressure\n"
@@ -82,6 +85,7 @@ int gt_options_parse(GtAppOptions *o, int argc, char **argv) {
         else if (strcmp(a, "--no-fullscreen") == 0) o->fullscreen = false;
         else if (strcmp(a, "--mute") == 0) o->mute = true;
         else if (strcmp(a, "--no-mute") == 0) o->mute = false;
+        else if (strcmp(a, "--instructor") == 0) o->instructor = true;
         else if (value && strcmp(a, "--window") == 0) { if (!parse_size(o, value)) return 2; i++; }
         else if (value && strcmp(a, "--mode") == 0) { if (!parse_mode(o, value)) return 2; i++; }
         else if (value && strcmp(a, "--lesson") == 0) { o->lesson = value; i++; }

@@ -12,6 +12,7 @@ typedef struct GtAppOptions {
     int width, height;          /* window size in points */
     bool fullscreen;
     bool mute;
+    bool instructor;            /* instructor mode: the cm and region under the pointer, recording demonstrations */
     const char *script;         /* input script, or NULL */
     const char *screenshot;     /* PNG written from the last frame, or NULL */
     int frames;                 /* run this many frames then exit; 0 = until closed */

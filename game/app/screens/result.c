@@ -218,6 +218,9 @@ void gt_result_layout(const GtScreenContext *c, GtHitMap *hits) {
     gt_hits_add_button(hits, (SDL_Rect){ p.x + 2 * u + bw, by, bw, ui->touch }, "Try again", GT_ACT_RETRY, SDLK_r, false);
     gt_hits_add_button(hits, (SDL_Rect){ p.x + 3 * u + 2 * bw, by, bw, ui->touch }, last_step ? "Finish" : "Next step",
                        GT_ACT_NEXT, SDLK_RETURN, true);
+    if (gt_session_offers(c->session, GT_ACT_KEEP_DEMO))
+        gt_hits_add_button(hits, (SDL_Rect){ p.x + u, by - ui->touch - u, p.w - 2 * u, ui->touch },
+                           "Keep as demonstration", GT_ACT_KEEP_DEMO, SDLK_k, false);
 }
 
 void gt_result_draw(const GtScreenContext *c, const GtHitMap *hits, Uint32 now_ms) {
@@ -228,7 +231,8 @@ void gt_result_draw(const GtScreenContext *c, const GtHitMap *hits, Uint32 now_m
     if (!s->has_card) return;
     int u = c->ui->unit;
     SDL_Rect p = c->screens->frame.panel;
-    SDL_Rect area = { p.x + u, p.y, p.w - 2 * u, p.h - c->ui->touch - u };
+    int buttons = gt_session_offers(s, GT_ACT_KEEP_DEMO) ? 2 : 1; /* rows of buttons at the foot */
+    SDL_Rect area = { p.x + u, p.y, p.w - 2 * u, p.h - buttons * (c->ui->touch + u) };
     bool hint = gt_session_hint_due(s);
     /* the most detail that fits: criteria lose their detail lines first, then the hint goes */
     static const struct { Detail detail; bool hint; } TRIES[] = {

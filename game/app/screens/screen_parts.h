@@ -27,6 +27,8 @@ void gt_practice_layout(const GtScreenContext *c, GtHitMap *hits);
 void gt_practice_draw(const GtScreenContext *c, const GtHitMap *hits, Uint32 now_ms);
 /* The result (Watch my attempt, Try again, Next step or Finish). */
 void gt_result_layout(const GtScreenContext *c, GtHitMap *hits);
+void gt_record_layout(const GtScreenContext *c, GtHitMap *hits);   /* record_screen.c */
+void gt_record_draw(const GtScreenContext *c, const GtHitMap *hits);
 void gt_result_draw(const GtScreenContext *c, const GtHitMap *hits, Uint32 now_ms);
 
 /* "My progress" (progress_screen.c): the techniques to choose from, the chosen one's score over

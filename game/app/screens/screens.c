@@ -41,7 +41,7 @@ void gt_screens_frame(GtScreens *screens, const GtUi *ui, int output_w_px, int o
 void gt_screens_prepare_views(const GtScreenContext *c) {
     GtScreenId screen = c->session->screen;
     bool on_step = screen == GT_SCREEN_DEMO || screen == GT_SCREEN_PRACTICE || screen == GT_SCREEN_RESULT ||
-                   screen == GT_SCREEN_ATTRACT;
+                   screen == GT_SCREEN_ATTRACT || screen == GT_SCREEN_RECORDED;
     const GtStep *step = on_step ? gt_session_step(c->session) : NULL;
     for (int v = 0; v < GT_VIEW_COUNT; v++) {
         gt_bodyview_focus(&c->views[v], step && step->view == (GtView)v ? step : NULL);
@@ -71,6 +71,7 @@ int gt_screens_layout(const GtScreenContext *c, GtHitMap *hits) {
     case GT_SCREEN_ATTRACT: gt_attract_layout(c, hits); break;
     case GT_SCREEN_PROGRESS: return gt_progress_layout(c, hits);
     case GT_SCREEN_SETTINGS: gt_settings_layout(c, hits); break;
+    case GT_SCREEN_RECORDED: gt_record_layout(c, hits); break;
     case GT_SCREEN_COUNT: break;
     }
     return -1;
@@ -92,6 +93,7 @@ void gt_screens_draw(const GtScreenContext *c, const GtHitMap *hits, Uint32 now_
     case GT_SCREEN_ATTRACT: gt_attract_draw(c, hits, now_ms); break;
     case GT_SCREEN_PROGRESS: gt_progress_draw(c, hits); break;
     case GT_SCREEN_SETTINGS: gt_settings_draw(c, hits); break;
+    case GT_SCREEN_RECORDED: gt_record_draw(c, hits); break;
     case GT_SCREEN_COUNT: break;
     }
     gt_screen_draw_buttons(c, hits);

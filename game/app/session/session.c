@@ -4,6 +4,7 @@
 #include "students_session.h"
 #include "progress_session.h"
 #include "settings_session.h"
+#include "record_session.h"
 
 #include "gt_demo.h"
 #include "gt_motion.h"
@@ -32,6 +33,7 @@ void gt_session_init(GtSession *session, const GtSessionSetup *setup) {
     for (int i = 0; i < GT_MAX_STEPS; i++) session->step_best[i] = -1;
     session->kiosk.on = setup->config && setup->config->kiosk;
     session->kiosk.config = setup->config;
+    session->instructor = setup->instructor;
     session->kiosk.back_to = GT_SCREEN_HOME;
     const GtConfig *config = setup->config;
     session->machine_settings = (GtSettings){ setup->muted, config && config->large_text,
@@ -48,6 +50,7 @@ void gt_session_discard_attempt(GtSession *session) {
 
 void gt_session_free(GtSession *session) {
     gt_session_discard_attempt(session);
+    gt_session_record_close(session);
     gt_student_list_free(&session->students);
     gt_session_progress_close(session);
     if (session->has_reference) gt_replay_free(&session->reference);
@@ -252,6 +255,8 @@ bool gt_session_offers(const GtSession *session, int action) {
     if (students >= 0) return students;
     int settings = gt_session_settings_offers(session, action);
     if (settings >= 0) return settings;
+    int record = gt_session_record_offers(session, action);
+    if (record >= 0) return record;
     if (action >= GT_ACT_LESSON_BASE)
         return s == GT_SCREEN_HOME && (size_t)(action - GT_ACT_LESSON_BASE) < session->library->lesson_count;
     if (session->confirm_action != GT_ACT_NONE) /* the question waits for its answer */
@@ -372,6 +377,7 @@ bool gt_session_act(GtSession *session, int action, Uint32 at_ms) {
     if (gt_session_progress_offers(session, action) > 0) return gt_session_progress_act(session, action);
     if (gt_session_students_offers(session, action) > 0) return gt_session_students_act(session, action);
     if (gt_session_settings_offers(session, action) > 0) return gt_session_settings_act(session, action);
+    if (gt_session_record_offers(session, action) > 0) return gt_session_record_act(session, action, at_ms);
     bool changed = false;
     if (act_on_attempt(session, action, at_ms, &changed)) return changed;
     if (action >= GT_ACT_LESSON_BASE || action == GT_ACT_MODE_LEARN || action == GT_ACT_MODE_PRACTICE ||

@@ -32,6 +32,7 @@ typedef enum GtScreenId {
     GT_SCREEN_ATTRACT,          /* kiosk: demonstrations play after the idle sign-out until a touch */
     GT_SCREEN_PROGRESS,         /* "My progress": the signed-in student's charts (progress_session.h) */
     GT_SCREEN_SETTINGS,         /* sound, larger text, high contrast, left-handed, default mode */
+    GT_SCREEN_RECORDED,         /* instructor mode: a performance about to become a step's demonstration */
     GT_SCREEN_COUNT
 } GtScreenId;
 
@@ -66,6 +67,7 @@ typedef enum GtAction {
     GT_ACT_SETTINGS,                /* open the settings (gt_session_settings_offers says where) */
     GT_ACT_SET_SOUND, GT_ACT_SET_LARGE_TEXT, GT_ACT_SET_HIGH_CONTRAST, GT_ACT_SET_LEFT_HANDED, /* toggles */
     GT_ACT_DEFAULT_LEARN, GT_ACT_DEFAULT_PRACTICE, GT_ACT_DEFAULT_EXAM,  /* the mode a student starts in */
+    GT_ACT_KEEP_DEMO, GT_ACT_SAVE_DEMO, /* instructor mode: keep a performance as the step's demonstration */
     GT_ACT_LESSON_BASE = 1000,  /* + lesson index in the library */
     GT_ACT_STUDENT_BASE = 3000, /* + index in the session's student list */
     GT_ACT_KEY_BASE = 4000,     /* + the character a key of the on-screen keyboard types (ASCII) */
@@ -93,6 +95,7 @@ typedef struct GtSessionSetup {
     GtProgressDb *db;           /* borrowed: where attempts are saved; NULL when it could not open */
     const char *db_problem;     /* why db is NULL ("the data folder is read-only (PATH)"), or NULL */
     const GtConfig *config;     /* borrowed: kiosk mode, its idle timeout and staff PIN; NULL: no kiosk */
+    bool instructor;            /* instructor mode: performances may become demonstrations */
 } GtSessionSetup;
 
 /* Kiosk mode's part of the session (kiosk_session.h acts on it). */
@@ -166,6 +169,8 @@ typedef struct GtSession {
     GtScreenId settings_from;           /* the screen the settings return to (Back) */
     int picker_page;                    /* the page of names "Who is practising?" shows */
     int picker_page_max;                /* ... and its last page (set by its layout) */
+    bool instructor;                    /* instructor mode (record_session.h) */
+    struct GtRecordingDraft *draft;     /* the performance being kept as a demonstration (owned), or NULL */
 } GtSession;
 
 /* Starts a session on the lesson list. Never fails. */

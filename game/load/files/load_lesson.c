@@ -1,4 +1,5 @@
 #include "loaders.h"
+#include "text_ranges.h"
 #include "json_doc.h"
 #include "load_cautions.h"
 #include "suggest.h"
@@ -455,145 +456,15 @@ bool gt_load_lesson(const char *file, const char *text, size_t length, const GtR
 
 /* ---- instruction and hint texts that name another band than the step is scored on ---- */
 
-/* What a range named in a text measures. */
-typedef enum Quantity { QUANTITY_LEVEL, QUANTITY_SPEED, QUANTITY_TEMPO, QUANTITY_HOLD } Quantity;
-
-/* A range such as "level 2-3" or "20 to 30 seconds" found in a text. */
-typedef struct TextRange {
-    Quantity quantity;
-    double lo, hi;       /* as written; a tempo in cycles per minute */
-    size_t start;        /* byte where the phrase starts */
-    char phrase[64];     /* the phrase as written, for the message */
-} TextRange;
-
-/* ASCII character classes (a text's other bytes are neither). */
-static bool is_digit(char c) { return c >= '0' && c <= '9'; }
-static bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-
-/* Reads a plain decimal number (12, 0.5) at text[*at]; moves past it. False when there is none. */
-static bool read_number(const char *text, size_t *at, double *out) {
-    size_t i = *at;
-    if (!is_digit(text[i])) return false;
-    double value = 0.0;
-    while (is_digit(text[i])) value = value * 10 + (text[i++] - '0');
-    if (text[i] == '.' && is_digit(text[i + 1])) {
-        double scale = 0.1;
-        for (i++; is_digit(text[i]); i++, scale /= 10) value += (text[i] - '0') * scale;
-    }
-    if (is_letter(text[i]) || is_digit(text[i])) return false;  /* "2nd", "3x" */
-    *out = value;
-    *at = i;
-    return true;
-}
-
-/* Moves past spaces at text[*at]. */
-static void skip_blanks(const char *text, size_t *at) {
-    while (text[*at] == ' ') (*at)++;
-}
-
-/* True when `text` at `at` starts with `word` (any case) as a whole word; moves past it. */
-static bool read_word(const char *text, size_t *at, const char *word) {
-    size_t n = strlen(word);
-    for (size_t i = 0; i < n; i++) {
-        char c = text[*at + i];
-        if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
-        if (c != word[i]) return false;
-    }
-    if (is_letter(text[*at + n])) return false;
-    *at += n;
-    return true;
-}
-
-/* Reads "A-B", "A–B" (en dash) or "A to B" at text[*at]; moves past it. */
-static bool read_range(const char *text, size_t *at, double *lo, double *hi) {
-    size_t i = *at;
-    if (!read_number(text, &i, lo)) return false;
-    skip_blanks(text, &i);
-    if (text[i] == '-') i++;
-    else if (strncmp(text + i, "\xE2\x80\x93", 3) == 0) i += 3;
-    else if (!read_word(text, &i, "to")) return false;
-    skip_blanks(text, &i);
-    if (!read_number(text, &i, hi) || !(*lo < *hi)) return false;
-    *at = i;
-    return true;
-}
-
-/* True when the word just before text[at] (skipping spaces and an opening parenthesis) is
- * "level", "levels" or "pressure"; *start gets where that word begins. */
-static bool after_level_word(const char *text, size_t at, size_t *start) {
-    size_t i = at;
-    while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '(')) i--;
-    size_t end = i;
-    while (i > 0 && is_letter(text[i - 1])) i--;
-    static const char *const words[] = { "level", "levels", "pressure" };
-    for (size_t w = 0; w < 3; w++) {
-        size_t k = i;
-        if (end - i == strlen(words[w]) && read_word(text, &k, words[w])) {
-            *start = i;
-            return true;
-        }
-    }
-    return false;
-}
-
-/* Reads the unit after a range: seconds (a hold), cm per second (a speed) or so many per second
- * or per minute (a tempo, with an optional noun between: "taps a second"). *per_minute gets
- * the factor to cycles per minute for a tempo. */
-static bool read_unit(const char *text, size_t *at, Quantity *quantity, double *per_minute) {
-    size_t i = *at;
-    skip_blanks(text, &i);
-    static const char *const seconds[] = { "seconds", "second", "secs", "sec", "s" };
-    for (size_t w = 0; w < 5; w++)
-        if (read_word(text, &i, seconds[w])) { *quantity = QUANTITY_HOLD; *at = i; return true; }
-    bool cm = read_word(text, &i, "cm") || read_word(text, &i, "centimetres") || read_word(text, &i, "centimeters");
-    size_t probe = i;
-    bool per = read_word(text, &probe, "a") || read_word(text, &probe, "per") || read_word(text, &probe, "each");
-    if (!cm && !per)
-        while (is_letter(text[i])) i++;  /* the noun: "taps", "cycles", "strokes" */
-    if (strncmp(text + i, "/s", 2) == 0 && !is_letter(text[i + 2])) i += 2, *per_minute = 60;
-    else if (strncmp(text + i, "/min", 4) == 0 && !is_letter(text[i + 4])) i += 4, *per_minute = 1;
-    else {
-        skip_blanks(text, &i);
-        if (!read_word(text, &i, "a") && !read_word(text, &i, "per") && !read_word(text, &i, "each")) return false;
-        skip_blanks(text, &i);
-        if (read_word(text, &i, "second") || read_word(text, &i, "sec")) *per_minute = 60;
-        else if (read_word(text, &i, "minute") || read_word(text, &i, "min")) *per_minute = 1;
-        else return false;
-    }
-    if (cm && *per_minute != 60) return false;
-    *quantity = cm ? QUANTITY_SPEED : QUANTITY_TEMPO;
-    *at = i;
-    return true;
-}
-
-/* Finds the next range a text names from byte *from on; moves *from past it. */
-static bool next_text_range(const char *text, size_t *from, TextRange *out) {
-    for (size_t i = *from; text[i]; i++) {
-        if (!is_digit(text[i]) || (i > 0 && (is_digit(text[i - 1]) || text[i - 1] == '.' || is_letter(text[i - 1]))))
-            continue;
-        size_t end = i, start = i;
-        if (!read_range(text, &end, &out->lo, &out->hi)) continue;
-        double per_minute = 1.0;
-        if (after_level_word(text, i, &start)) out->quantity = QUANTITY_LEVEL;
-        else if (!read_unit(text, &end, &out->quantity, &per_minute)) { i = end; continue; }
-        if (out->quantity == QUANTITY_TEMPO) { out->lo *= per_minute; out->hi *= per_minute; }
-        out->start = start;
-        snprintf(out->phrase, sizeof out->phrase, "%.*s", (int)(end - start), text + start);
-        *from = end;
-        return true;
-    }
-    return false;
-}
-
 /* The band of the step that a quantity is scored against (tempo per minute), with the key that
  * narrows it and the technique's own band; false when the step is not scored on it. */
-static bool scored_band(const GtStep *step, const GtTechnique *own, Quantity q, GtRange *band, GtRange *own_band,
+static bool scored_band(const GtStep *step, const GtTechnique *own, GtTextQuantity q, GtRange *band, GtRange *own_band,
                         size_t *key) {
     const GtTechnique *t = step->technique;
     switch (q) {
-    case QUANTITY_LEVEL: *band = t->pressure_level; *own_band = own->pressure_level; *key = BAND_PRESSURE; return true;
-    case QUANTITY_SPEED: *band = t->speed_cm_s; *own_band = own->speed_cm_s; *key = BAND_SPEED; return t->has_speed;
-    case QUANTITY_TEMPO:
+    case GT_TEXT_LEVEL: *band = t->pressure_level; *own_band = own->pressure_level; *key = BAND_PRESSURE; return true;
+    case GT_TEXT_SPEED: *band = t->speed_cm_s; *own_band = own->speed_cm_s; *key = BAND_SPEED; return t->has_speed;
+    case GT_TEXT_TEMPO:
         *band = t->tempo_per_min;
         *own_band = own->tempo_per_min;
         *key = t->tempo_in_hz ? BAND_TEMPO_HZ : BAND_TEMPO_PER_MIN;
@@ -603,7 +474,7 @@ static bool scored_band(const GtStep *step, const GtTechnique *own, Quantity q, 
 }
 
 /* Writes the warning for a text range that differs from the step's band, with the fix. */
-static void warn_range(GtJsonDoc *doc, const GtPath *at, const TextRange *r, size_t key, GtRange band,
+static void warn_range(GtJsonDoc *doc, const GtPath *at, const GtTextRange *r, size_t key, GtRange band,
                        GtRange own, const char *technique_id, size_t text_bytes) {
     double scale = key == BAND_TEMPO_HZ ? 60.0 : 1.0;
     GtRange said = { r->lo / scale, r->hi / scale }, scored = { band.min / scale, band.max / scale };
@@ -626,8 +497,8 @@ static void warn_range(GtJsonDoc *doc, const GtPath *at, const TextRange *r, siz
 static size_t lint_text(GtJsonDoc *doc, const GtPath *at, const char *text, const GtStep *step,
                         const GtTechnique *own) {
     size_t warned = 0, from = 0;
-    TextRange r;
-    while (text && next_text_range(text, &from, &r)) {
+    GtTextRange r;
+    while (text && gt_text_next_range(text, &from, &r)) {
         GtRange band, own_band;
         size_t key;
         if (!scored_band(step, own, r.quantity, &band, &own_band, &key)) continue;
