@@ -231,11 +231,36 @@ static void test_students_are_not_offered_the_recording(void **state) {
     gt_app_close(app);
 }
 
+/* The mouse moved over the erector spinae shows where it is in cm, and the region's name and id;
+ * over the kidney area it also names the place to avoid. */
+static void test_the_pointer_reads_out_cm_and_region(void **state) {
+    (void)state;
+    GtApp *app = perform(STROKES, STROKES_END_MS, true);
+    gt_test_tap(app, GT_ACT_RETRY); /* back on the practice screen */
+    const GtPoint spots[] = { { 46.2, 80.0 }, { 41.0, 72.5 } };
+    for (int i = 0; i < 2; i++) {
+        SDL_FPoint px = gt_bodyview_to_px(&app->views[gt_session_step(&app->session)->view], spots[i]);
+        SDL_Event e;
+        memset(&e, 0, sizeof e);
+        e.type = SDL_MOUSEMOTION;
+        e.motion.x = (Sint32)lround(px.x * app->window_w / app->output_w);
+        e.motion.y = (Sint32)lround(px.y * app->window_h / app->output_h);
+        gt_test_push(&e);
+        assert_true(gt_app_frame(app));
+    }
+    gt_test_shown(app, "41.0, 72.5 cm");
+    gt_test_shown(app, "(quadratus-lumborum-l)");
+    gt_test_shown(app, "Avoid: Kidney area (left)");
+    gt_app_close(app);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_a_recorded_step_becomes_the_lessons_demonstration, gt_test_fresh_home,
                                         gt_test_remove_home),
         cmocka_unit_test_setup_teardown(test_an_unsafe_performance_cannot_be_kept, gt_test_fresh_home,
+                                        gt_test_remove_home),
+        cmocka_unit_test_setup_teardown(test_the_pointer_reads_out_cm_and_region, gt_test_fresh_home,
                                         gt_test_remove_home),
         cmocka_unit_test_setup_teardown(test_students_are_not_offered_the_recording, gt_test_fresh_home,
                                         gt_test_remove_home),

@@ -67,6 +67,8 @@ struct GtInput {
     bool slider_by_mouse;      /* ... or the mouse (or a pen that acts as one) drags it */
     SDL_TouchID slider_touch;
     SDL_FingerID slider_finger;
+    bool pointer_known;        /* the mouse (or a pen acting as one) has moved over the window ... */
+    double pointer_x_px, pointer_y_px; /* ... and is here, in output pixels */
 };
 
 /* `value` kept within [lo, hi]. */
@@ -329,6 +331,9 @@ static bool handle_mouse(GtInput *input, const SDL_Event *e) {
         points_to_px(input, e->motion.x, e->motion.y, &x_px, &y_px);
     else
         points_to_px(input, e->button.x, e->button.y, &x_px, &y_px);
+    input->pointer_known = true;
+    input->pointer_x_px = x_px;
+    input->pointer_y_px = y_px;
     if (mouse_slider(input, e, x_px, y_px)) return true;
     px_to_cm(input, x_px, y_px, &x_cm, &y_cm);
     Slot *slot = find_mouse(input);
@@ -524,4 +529,11 @@ GtInputLive gt_input_live(const GtInput *input, Uint32 now_ms) {
     live.lifted_recently = input->recording && input->lifted && since_lift >= 0.0 && since_lift < LIFT_CUE_MS;
     live.lifted_contact = live.lifted_recently ? input->lift_contact : -1;
     return live;
+}
+
+bool gt_input_pointer_px(const GtInput *input, double *x_px, double *y_px) {
+    if (!input->pointer_known) return false;
+    *x_px = input->pointer_x_px;
+    *y_px = input->pointer_y_px;
+    return true;
 }

@@ -113,4 +113,8 @@ void gt_input_set_level(GtInput *input, double level, GtPressureSource source);
 /* Live state for gauges and cues, as of `now_ms`. */
 GtInputLive gt_input_live(const GtInput *input, Uint32 now_ms);
 
+/* Where the mouse (or a pen acting as one) last was over the window, in output pixels, pressed
+ * or not; false before it has moved there. For instructor mode's position readout. */
+bool gt_input_pointer_px(const GtInput *input, double *x_px, double *y_px);
+
 #endif

@@ -110,6 +110,7 @@ static void handle_event(GtApp *app, const SDL_Event *event, Uint32 at_ms) {
     if (r.quit) app->running = false; /* kiosk mode refused it above */
     if (r.window_changed) refresh_geometry(app);
     if (r.window_changed || r.to_input || r.redraw) app->dirty = true;
+    if (app->options.instructor && e.type == SDL_MOUSEMOTION) app->dirty = true; /* the position readout follows */
     for (int i = 0; i < (r.scroll_rows > 0 ? r.scroll_rows : -r.scroll_rows); i++)
         act(app, r.scroll_rows > 0 ? GT_ACT_SCROLL_DOWN : GT_ACT_SCROLL_UP, at_ms);
     if (r.action != GT_HIT_NO_ACTION) act(app, r.action, at_ms);

@@ -30,6 +30,9 @@ void gt_result_layout(const GtScreenContext *c, GtHitMap *hits);
 void gt_record_layout(const GtScreenContext *c, GtHitMap *hits);   /* record_screen.c */
 void gt_record_draw(const GtScreenContext *c, const GtHitMap *hits);
 void gt_result_draw(const GtScreenContext *c, const GtHitMap *hits, Uint32 now_ms);
+/* Instructor mode: the pointer's position in cm, its region and any place to avoid there, at the
+ * foot of the body area while the pointer is over the figure (instructor_overlay.c). */
+void gt_instructor_overlay_draw(const GtScreenContext *c);
 
 /* "My progress" (progress_screen.c): the techniques to choose from, the chosen one's score over
  * time, minutes a day with the streak, and the heat map; a guest's Pick my name. */

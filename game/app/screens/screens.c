@@ -96,6 +96,7 @@ void gt_screens_draw(const GtScreenContext *c, const GtHitMap *hits, Uint32 now_
     case GT_SCREEN_RECORDED: gt_record_draw(c, hits); break;
     case GT_SCREEN_COUNT: break;
     }
+    gt_instructor_overlay_draw(c);
     gt_screen_draw_buttons(c, hits);
     gt_notices_draw(c);
 }

@@ -31,6 +31,12 @@ bool gt_bodymap_on_body(const GtBodyMap *map, GtPoint p) {
     return false;
 }
 
+const GtRegion *gt_bodymap_region_at(const GtBodyMap *map, GtPoint p) {
+    for (size_t i = 0; i < map->region_count; i++)
+        if (gt_polygon_contains(&map->regions[i].polygon, p)) return &map->regions[i];
+    return NULL;
+}
+
 double gt_landmark_distance(const GtLandmark *landmark, GtPoint p) {
     return gt_polyline_project(&landmark->points, p).distance_cm;
 }

@@ -59,6 +59,9 @@ const GtLandmark *gt_bodymap_landmark(const GtBodyMap *map, const char *id);
 /* True when p lies on the body (inside any silhouette polygon). */
 bool gt_bodymap_on_body(const GtBodyMap *map, GtPoint p);
 
+/* The region p lies in (regions never overlap), or NULL when it lies in none. */
+const GtRegion *gt_bodymap_region_at(const GtBodyMap *map, GtPoint p);
+
 /* Distance from p to the landmark's point or line, minus nothing: compare with radius_cm. */
 double gt_landmark_distance(const GtLandmark *landmark, GtPoint p);
 
