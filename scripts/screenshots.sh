@@ -59,11 +59,8 @@ for i in $(seq -w 1 40); do "$bin" students add "Student $i" > /dev/null; done
 "$bin" --mute --student "Anna Lee" --script docs/scripts/settings.txt --screenshot $out/settings.png
 "$bin" --mute --large-text --high-contrast --left-handed --lesson lower-back-basics \
   --script docs/scripts/practice-partial.txt --screenshot $out/practice-accessible.png
-# the whole figure, front and back, every region numbered and every place to avoid lettered
-sheet=$(dirname "$bin")/tests/bodymap_sheet
-if [[ -x $sheet ]]; then
-  "$sheet" . anterior $out/bodymap-front.png --px-per-cm 8
-  "$sheet" . posterior $out/bodymap-back.png --px-per-cm 8
-  "$sheet" . anterior $out/bodymap-front-tone-dark.png --px-per-cm 5 --skin-tone dark
-fi
+# the whole figure, front and back, every region numbered, every place to avoid lettered, a cm grid
+"$bin" --data . map --view anterior --out $out/bodymap-front.png --px-per-cm 8
+"$bin" --data . map --view posterior --out $out/bodymap-back.png --px-per-cm 8
+"$bin" --data . map --view anterior --out $out/bodymap-front-tone-dark.png --px-per-cm 5 --skin-tone dark
 echo "screenshots written to $out"

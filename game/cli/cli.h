@@ -37,10 +37,18 @@ int gt_cli_backup(GtCliPlace *place, int argc, char **argv);
 int gt_cli_print_config(GtCliPlace *place, int argc, char **argv);
 int gt_cli_set_pin(GtCliPlace *place, int argc, char **argv);
 
-/* Dispatches argv (argv[0] is the program). Returns -1 when no subcommand was given, so the
- * caller can start the trainer; otherwise the exit code. `*data_dir` gets the data directory
- * (from --data, $GUIDEDTOUCH_DATA or the built-in default). */
-int gt_cli_main(int argc, char **argv, const char **data_dir, int *first_app_arg);
+/* A command the caller adds to the command line (the trainer's `map`, which draws with SDL). */
+typedef struct GtCliCommand {
+    const char *name;
+    int (*run)(GtCliPlace *place, int argc, char **argv);
+} GtCliCommand;
+
+/* Dispatches argv (argv[0] is the program) to the commands above or to one of `extra`
+ * (extra_count of them; may be NULL). Returns -1 when no subcommand was given, so the caller
+ * can start the trainer; otherwise the exit code. `*data_dir` gets the data directory (from
+ * --data, $GUIDEDTOUCH_DATA or the built-in default). */
+int gt_cli_main(int argc, char **argv, const char **data_dir, int *first_app_arg, const GtCliCommand *extra,
+                size_t extra_count);
 
 /* Shared helpers. */
 

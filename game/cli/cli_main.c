@@ -10,12 +10,14 @@ static const char USAGE[] =
     "  --window WxH, --fullscreen, --mute, --mode learn|practice|exam, --lesson ID [--step N],\n"
     "  settings from the configuration files and their options (kiosk, idle timeout, ...: see\n"
     "  `guidedtouch print-config --help`),\n"
-    "  --script FILE, --frames N, --screenshot FILE, --card-out FILE (see docs/student-guide.md)\n"
+    "  --script FILE, --frames N, --screenshot FILE, --card-out FILE (see docs/student-guide.md),\n"
+    "  --instructor (the cm under the pointer; performances kept as demonstrations: docs/authoring.md)\n"
     "\n"
     "Commands:\n"
     "  validate [PATH...]          check lesson, technique, body-map and replay files\n"
     "  list [--json]               list lessons with their steps, and techniques\n"
     "  regions [--view V] [--json] the body map's regions and landmarks, in cm\n"
+    "  map --view V --out FILE.png a labelled map of the body with a cm grid, to place guides\n"
     "  new-lesson ID --title T --region R [--pack DIR]\n"
     "                              write a valid one-step lesson to start from\n"
     "  demo LESSON STEP            print the reference performance of a step as a replay\n"
@@ -132,7 +134,8 @@ static int keep_packs_before(int argc, char **argv, int end) {
     return end - count;
 }
 
-int gt_cli_main(int argc, char **argv, const char **data_dir, int *first_app_arg) {
+int gt_cli_main(int argc, char **argv, const char **data_dir, int *first_app_arg, const GtCliCommand *extra,
+                size_t extra_count) {
     const char *env = getenv("GUIDEDTOUCH_DATA");
     GtCliPlace place = { .data_dir = env && *env ? env : GT_DEFAULT_DATA_DIR };
     int i = global_options(argc, argv, &place);
@@ -153,8 +156,12 @@ int gt_cli_main(int argc, char **argv, const char **data_dir, int *first_app_arg
         { "report", gt_cli_report, false }, { "backup", gt_cli_backup, false },
         { "print-config", gt_cli_print_config, true }, { "set-pin", gt_cli_set_pin, true },
     };
-    for (size_t c = 0; c < sizeof COMMANDS / sizeof COMMANDS[0]; c++) {
-        if (strcmp(argv[i], COMMANDS[c].name) != 0) continue;
+    size_t builtin = sizeof COMMANDS / sizeof COMMANDS[0];
+    for (size_t c = 0; c < builtin + extra_count; c++) {
+        const char *name = c < builtin ? COMMANDS[c].name : extra[c - builtin].name;
+        if (strcmp(argv[i], name) != 0) continue;
+        bool settings = c < builtin && COMMANDS[c].settings;
+        Command run = c < builtin ? COMMANDS[c].run : extra[c - builtin].run;
         for (int k = i + 1; k < argc; k++) {
             if (strcmp(argv[k], "--version") == 0) {
                 printf("guidedtouch %s\n", GT_VERSION);
@@ -162,8 +169,8 @@ int gt_cli_main(int argc, char **argv, const char **data_dir, int *first_app_arg
             }
         }
         if (take_packs(&place, i - 1, argv + 1) < 0) return GT_EXIT_USAGE;
-        int rest = COMMANDS[c].settings ? argc - i - 1 : take_packs(&place, argc - i - 1, argv + i + 1);
-        return rest < 0 ? GT_EXIT_USAGE : COMMANDS[c].run(&place, rest, argv + i + 1);
+        int rest = settings ? argc - i - 1 : take_packs(&place, argc - i - 1, argv + i + 1);
+        return rest < 0 ? GT_EXIT_USAGE : run(&place, rest, argv + i + 1);
     }
     fprintf(stderr, "guidedtouch: unknown command \"%s\"\n\n%s", argv[i], USAGE);
     return GT_EXIT_USAGE;

@@ -3,7 +3,7 @@
 # the bundled library in validate, list, demo and grade; clashing ids and files that reach
 # outside the pack are located errors; a pipe never hangs a command; new-lesson writes a lesson
 # that validates and grades its own demonstration >= 95 on every region of the body map; and
-# `regions --json` tells the truth about the body map files.
+# `regions --json` tells the truth about the body map files; `map` draws each view as a PNG.
 # Usage: test_packs.sh PATH/TO/guidedtouch SOURCE_DIR
 set -u
 bin=$1
@@ -123,6 +123,18 @@ while read -r region; do
         echo "$region" >> "$work/low.txt"
 done < "$work/ids.txt"
 check "every new lesson grades its own demo >= 95" test ! -s "$work/low.txt"
+
+# map: a labelled PNG of each view, its size following --px-per-cm; mistakes are said
+png_size() { python3 -c 'import struct,sys; d=open(sys.argv[1],"rb").read(24); assert d[:8]==b"\x89PNG\r\n\x1a\n"; print(*struct.unpack(">II", d[16:24]))' "$1"; }
+export -f png_size
+check "map draws the back" "$bin" map --view posterior --out "$work/back.png"
+check "map draws the front at 5 px a cm" "$bin" map --view anterior --out "$work/front.png" --px-per-cm 5
+check "map's PNG holds the figure, the grid's margin and the legend" bash -c "read w h < <(png_size '$work/back.png') &&
+    height=\$(jq '.height_cm' '$src/assets/bodymap/posterior.json') && test \$h -eq \$(( 48 + \${height%.*} * 10 )) && test \$w -gt 1500"
+check "map's size follows --px-per-cm" bash -c "read w h < <(png_size '$work/front.png') &&
+    height=\$(jq '.height_cm' '$src/assets/bodymap/anterior.json') && test \$h -eq \$(( 48 + \${height%.*} * 5 ))"
+check "map refuses an unknown view" bash -c "'$bin' map --view side --out '$work/x.png' 2>&1 | grep -q 'unknown view \"side\"'"
+check "map says when it cannot write" bash -c "! '$bin' map --out '$work/nowhere/x.png' 2> '$work/map-err.txt' && grep -q 'cannot write' '$work/map-err.txt'"
 
 echo "packs: $passed passed, $failed failed"
 test "$failed" -eq 0

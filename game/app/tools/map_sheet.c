@@ -1,12 +1,9 @@
-/* bodymap_sheet: draws one whole view of the body map as the trainer draws it (the SVG art
- * through the body view), every region tinted and numbered, every place to avoid marked and
- * lettered, with a legend beside the figure, and saves it as a PNG. For docs/images and for
- * looking at the figure after changing scripts/make_bodymap.py.
- *
- *     bodymap_sheet DATA_DIR posterior|anterior OUT.png [--px-per-cm N] [--skin-tone NAME]
- *
- * Runs headless (SDL's software renderer into a surface). Exit status 0 when the PNG was
- * written, 1 with a message on stderr otherwise. */
+/* map_sheet: one whole view of the body map as the trainer draws it (the SVG art through the
+ * body view), every region tinted and numbered, every place to avoid marked and lettered, a
+ * centimetre grid with its numbers along the top and the left, and a legend beside the figure
+ * naming each number and letter with its id: the map an instructor reads a guide's coordinates
+ * from. Drawn headless (SDL's software renderer into a surface) and saved as a PNG by SDL2_image. */
+#include "map_sheet.h"
 #include "bodyview.h"
 #include "library.h"
 #include "ui.h"
@@ -17,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { LEGEND_MAX_PX = 3200, MARGIN_PX = 16 };
+enum { LEGEND_MAX_PX = 3200, MARGIN_PX = 16, AXIS_PX = 48 };
 
 typedef struct Sheet {
     SDL_Surface *surface;
@@ -26,18 +23,15 @@ typedef struct Sheet {
     SDL_Renderer *renderer;
     GtUi ui;
     GtBodyView view;
+    bool view_ready;           /* gt_bodyview_free is due */
 } Sheet;
 
 /* The tints regions cycle through, so neighbours differ. */
 static const GtColour TINTS[] = { GT_COL_ACCENT, GT_COL_GOOD, GT_COL_WARN, GT_COL_GUIDE };
 
-/* Mean of a polygon's vertices: where its number goes. */
+/* Where a region's number goes: the point deepest inside it, so it never sits on a neighbour. */
 static GtPoint label_point(const GtPointList *polygon) {
-    GtPoint c = { 0, 0 };
-    for (size_t i = 0; i < polygon->count; i++) { c.x += polygon->points[i].x; c.y += polygon->points[i].y; }
-    c.x /= (double)polygon->count;
-    c.y /= (double)polygon->count;
-    return c;
+    return gt_polygon_inner_point(polygon, 0.25);
 }
 
 /* Text centred on (x, y) on a white tag, so it reads over any fill. */
@@ -54,7 +48,7 @@ static void tag(Sheet *s, const char *text, double x, double y, GtColour colour)
 static void legend_line(Sheet *s, const char *text, int *y, int top, int figure_h) {
     int w = 0, h = 0;
     gt_ui_text_size(&s->ui, text, GT_FONT_SMALL, false, 0, &w, &h);
-    if (*y + h > figure_h - MARGIN_PX) {
+    if (*y + h > AXIS_PX + figure_h - MARGIN_PX) {
         s->column_x += s->column_w + 3 * MARGIN_PX;
         s->column_w = 0;
         *y = top;
@@ -65,10 +59,43 @@ static void legend_line(Sheet *s, const char *text, int *y, int top, int figure_
     *y += h;
 }
 
-/* Draws the figure, the tints, the zones and the legend. */
+/* The centimetre grid over the figure: a faint line every 5 cm, a stronger one every 10 cm
+ * numbered along the top and the left edge. */
+static void draw_grid(Sheet *s, const GtBodyMap *map) {
+    for (int cm = 0; cm <= (int)map->width_cm; cm += 5) {
+        SDL_FPoint top = gt_bodyview_to_px(&s->view, (GtPoint){ cm, 0 });
+        SDL_FPoint bottom = gt_bodyview_to_px(&s->view, (GtPoint){ cm, map->height_cm });
+        gt_ui_fill_rect(&s->ui, (SDL_Rect){ (int)top.x, (int)top.y, 1, (int)(bottom.y - top.y) }, GT_COL_TEXT,
+                        cm % 10 ? 28 : 70);
+        if (cm % 10 == 0) {
+            char label[8];
+            snprintf(label, sizeof label, "%d", cm);
+            SDL_Rect box = { (int)top.x - 24, (int)top.y - AXIS_PX + 8, 48, AXIS_PX - 12 };
+            gt_ui_text_centred(&s->ui, label, box, GT_FONT_SMALL, false, GT_COL_MUTED);
+        }
+    }
+    for (int cm = 0; cm <= (int)map->height_cm; cm += 5) {
+        SDL_FPoint left = gt_bodyview_to_px(&s->view, (GtPoint){ 0, cm });
+        SDL_FPoint right = gt_bodyview_to_px(&s->view, (GtPoint){ map->width_cm, cm });
+        gt_ui_fill_rect(&s->ui, (SDL_Rect){ (int)left.x, (int)left.y, (int)(right.x - left.x), 1 }, GT_COL_TEXT,
+                        cm % 10 ? 28 : 70);
+        if (cm % 10 == 0) {
+            char label[8];
+            snprintf(label, sizeof label, "%d", cm);
+            int w = 0, h = 0;
+            gt_ui_text_size(&s->ui, label, GT_FONT_SMALL, false, 0, &w, &h);
+            gt_ui_text(&s->ui, label, AXIS_PX - 6 - w, (int)left.y - h / 2, GT_FONT_SMALL, false, GT_COL_MUTED, 0,
+                       NULL, NULL);
+        }
+    }
+}
+
+/* Draws the figure, the grid, the tints, the zones and the legend. */
 static void draw_sheet(Sheet *s, const GtBodyMap *map, int figure_w, int figure_h) {
     gt_ui_begin_frame(&s->ui);
+    gt_ui_fill_rect(&s->ui, (SDL_Rect){ 0, 0, s->surface->w, s->surface->h }, GT_COL_BACKGROUND, 255);
     gt_bodyview_draw(&s->view, &s->ui);
+    draw_grid(s, map);
     for (size_t i = 0; i < map->region_count; i++)
         gt_bodyview_fill_region(&s->view, &s->ui, map->regions[i].id, TINTS[i % (sizeof TINTS / sizeof TINTS[0])], 45);
     const char *avoid_all[] = { "avoid" };
@@ -78,7 +105,7 @@ static void draw_sheet(Sheet *s, const GtBodyMap *map, int figure_w, int figure_
     avoiding.contraindicated = avoid_all;
     avoiding.contraindicated_count = 1;
     gt_bodyview_draw_avoid_zones(&s->view, &s->ui, &avoiding);
-    int x = figure_w + MARGIN_PX, y = MARGIN_PX, line = 0, top = 0;
+    int x = AXIS_PX + figure_w + MARGIN_PX, y = MARGIN_PX, line = 0, top = 0;
     char text[200];
     snprintf(text, sizeof text, "%s view: regions (numbers) and places to avoid (letters)", gt_view_name(map->view));
     int title_w = 0;
@@ -123,66 +150,47 @@ static bool save_cut(Sheet *s, const char *path) {
     return ok;
 }
 
-/* Opens the canvas, the fonts and the view; false with a message when one cannot be had. */
-static bool open_sheet(Sheet *s, const char *data_dir, const GtBodyMap *map, double px_per_cm, const char *tone) {
+/* Opens the canvas, the fonts and the view; false with the reason in `error`. */
+static bool open_sheet(Sheet *s, const char *data_dir, const GtBodyMap *map, double px_per_cm, const char *tone,
+                       char *error, size_t error_size) {
     int figure_w = (int)(map->width_cm * px_per_cm), figure_h = (int)(map->height_cm * px_per_cm);
-    s->surface = SDL_CreateRGBSurfaceWithFormat(0, figure_w + LEGEND_MAX_PX, figure_h, 32, SDL_PIXELFORMAT_ARGB8888);
+    s->surface = SDL_CreateRGBSurfaceWithFormat(0, AXIS_PX + figure_w + LEGEND_MAX_PX, AXIS_PX + figure_h, 32,
+                                                SDL_PIXELFORMAT_ARGB8888);
     s->renderer = s->surface ? SDL_CreateSoftwareRenderer(s->surface) : NULL;
-    if (!s->renderer) { fprintf(stderr, "bodymap_sheet: no canvas: %s\n", SDL_GetError()); return false; }
-    SDL_SetRenderDrawBlendMode(s->renderer, SDL_BLENDMODE_BLEND);
-    char dir[1024], error[256];
-    snprintf(dir, sizeof dir, "%s/assets", data_dir);
-    if (!gt_ui_init(&s->ui, s->renderer, dir, error, sizeof error)) {
-        fprintf(stderr, "bodymap_sheet: %s\n", error);
+    if (!s->renderer) {
+        snprintf(error, error_size, "no canvas to draw on: %s", SDL_GetError());
         return false;
     }
-    gt_ui_resize(&s->ui, figure_w + LEGEND_MAX_PX, figure_h, 3.0);
+    SDL_SetRenderDrawBlendMode(s->renderer, SDL_BLENDMODE_BLEND);
+    char dir[1024];
+    snprintf(dir, sizeof dir, "%s/assets", data_dir);
+    if (!gt_ui_init(&s->ui, s->renderer, dir, error, error_size)) return false;
+    gt_ui_resize(&s->ui, s->surface->w, s->surface->h, 3.0);
     snprintf(dir, sizeof dir, "%s/assets/bodymap", data_dir);
     gt_bodyview_init(&s->view, map, dir);
+    s->view_ready = true;
     if (tone && !gt_bodyview_set_skin_tone(&s->view, tone)) {
-        fprintf(stderr, "bodymap_sheet: the art has no skin tone \"%s\"\n", tone);
+        snprintf(error, error_size, "the art has no skin tone \"%s\"", tone);
         return false;
     }
     gt_bodyview_focus(&s->view, NULL);
-    gt_bodyview_layout(&s->view, s->renderer, (SDL_Rect){ 0, 0, figure_w, figure_h });
+    gt_bodyview_layout(&s->view, s->renderer, (SDL_Rect){ AXIS_PX, AXIS_PX, figure_w, figure_h });
     return true;
 }
 
-int main(int argc, char **argv) {
-    if (argc < 4) {
-        fprintf(stderr, "usage: bodymap_sheet DATA_DIR posterior|anterior OUT.png [--px-per-cm N] [--skin-tone NAME]\n");
-        return 1;
-    }
-    double px_per_cm = 10.0;
-    const char *tone = NULL;
-    for (int i = 4; i + 1 < argc; i += 2) {
-        if (strcmp(argv[i], "--px-per-cm") == 0) px_per_cm = atof(argv[i + 1]);
-        else if (strcmp(argv[i], "--skin-tone") == 0) tone = argv[i + 1];
-    }
-    GtView which = strcmp(argv[2], "anterior") == 0 ? GT_VIEW_ANTERIOR : GT_VIEW_POSTERIOR;
-    SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
-    if (SDL_Init(0) != 0 || TTF_Init() != 0) { fprintf(stderr, "bodymap_sheet: %s\n", SDL_GetError()); return 1; }
-    GtLibrary library;
-    GtDiag diag;
-    gt_diag_init(&diag);
-    bool loaded = gt_library_load(&library, argv[1], &diag);
-    const GtBodyMap *map = loaded ? gt_library_view(&library, which) : NULL;
+bool gt_map_sheet_write(const GtBodyMap *map, const char *data_dir, const char *path, double px_per_cm,
+                        const char *tone, char *error, size_t error_size) {
     Sheet sheet;
     memset(&sheet, 0, sizeof sheet);
-    bool ok = map && open_sheet(&sheet, argv[1], map, px_per_cm, tone);
-    if (!map) fprintf(stderr, "bodymap_sheet: cannot load the data in %s\n", argv[1]);
+    bool ok = open_sheet(&sheet, data_dir, map, px_per_cm, tone, error, error_size);
     if (ok) {
         draw_sheet(&sheet, map, sheet.view.rect.w, sheet.view.rect.h);
-        ok = save_cut(&sheet, argv[3]);
-        if (!ok) fprintf(stderr, "bodymap_sheet: cannot write %s: %s\n", argv[3], IMG_GetError());
+        ok = save_cut(&sheet, path);
+        if (!ok) snprintf(error, error_size, "cannot write %s: %s", path, IMG_GetError());
     }
-    gt_bodyview_free(&sheet.view);
+    if (sheet.view_ready) gt_bodyview_free(&sheet.view);
     if (sheet.ui.renderer) gt_ui_free(&sheet.ui);
     if (sheet.renderer) SDL_DestroyRenderer(sheet.renderer);
     if (sheet.surface) SDL_FreeSurface(sheet.surface);
-    gt_library_free(&library);
-    gt_diag_free(&diag);
-    TTF_Quit();
-    SDL_Quit();
-    return ok ? 0 : 1;
+    return ok;
 }
