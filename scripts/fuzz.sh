@@ -10,7 +10,7 @@ mkdir -p build/fuzz/corpus
 cp lessons/*.json lessons/techniques/*.json assets/bodymap/*.json build/fuzz/corpus/ 2>/dev/null || true
 [[ -d tests/data/bad ]] && find tests/data/bad -name '*.json' -exec cp {} build/fuzz/corpus/ \; || true
 clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -D_POSIX_C_SOURCE=200809L \
-  -DGT_VERSION='"fuzz"' -DGT_DEFAULT_DATA_DIR="\"$PWD\"" $(for d in game/core/*/; do printf -- "-I%s " "$d"; done) $(for d in game/load game/load/*/; do printf -- "-I%s " "$d"; done) \
+  -DGT_VERSION='"fuzz"' -DGT_SOURCE_DATA_DIR="\"$PWD\"" $(for d in game/core/*/; do printf -- "-I%s " "$d"; done) $(for d in game/load game/load/*/; do printf -- "-I%s " "$d"; done) \
   game/core/*/*.c game/load/*.c game/load/*/*.c tests/fuzz/fuzz_loaders.c $(pkg-config --cflags --libs libcjson) -lm \
   -o build/fuzz/fuzz_loaders
 cd build/fuzz

@@ -12,6 +12,7 @@ packages=(
   jq                                          # command-line tests read JSON output
   python3-jsonschema                          # tests/schema/check_schemas.py checks the editor schemas
   xvfb xdotool x11-utils openbox wmctrl       # kiosk tests in a real X window with a window manager
+  desktop-file-utils groff-base               # the install test checks the desktop entry and the manual page
 )
 missing=()
 for p in "${packages[@]}"; do

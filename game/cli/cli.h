@@ -50,6 +50,12 @@ typedef struct GtCliCommand {
 int gt_cli_main(int argc, char **argv, const char **data_dir, int *first_app_arg, const GtCliCommand *extra,
                 size_t extra_count);
 
+/* The folder holding assets/ and lessons/ when neither --data nor $GUIDEDTOUCH_DATA names one:
+ * <prefix>/share/guidedtouch beside an installed binary (found from the binary's own path, so
+ * any prefix or DESTDIR works from any working directory), else the source tree the binary was
+ * built from. The string lives as long as the process. */
+const char *gt_cli_default_data_dir(void);
+
 /* Shared helpers. */
 
 /* True when argv holds -h/--help (prints `usage` to stdout) */

@@ -137,7 +137,7 @@ static int keep_packs_before(int argc, char **argv, int end) {
 int gt_cli_main(int argc, char **argv, const char **data_dir, int *first_app_arg, const GtCliCommand *extra,
                 size_t extra_count) {
     const char *env = getenv("GUIDEDTOUCH_DATA");
-    GtCliPlace place = { .data_dir = env && *env ? env : GT_DEFAULT_DATA_DIR };
+    GtCliPlace place = { .data_dir = env && *env ? env : gt_cli_default_data_dir() };
     int i = global_options(argc, argv, &place);
     *data_dir = place.data_dir;
     if (i < 0) return -i - 1;

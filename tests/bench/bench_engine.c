@@ -35,7 +35,7 @@ static void build_long_replay(GtReplay *r, double seconds) {
 }
 
 int main(int argc, char **argv) {
-    const char *data_dir = argc > 1 ? argv[1] : GT_DEFAULT_DATA_DIR;
+    const char *data_dir = argc > 1 ? argv[1] : GT_SOURCE_DATA_DIR;
     GtDiag diag;
     gt_diag_init(&diag);
     GtLibrary library;

@@ -18,7 +18,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
     (void)argv;
     GtDiag diag;
     gt_diag_init(&diag);
-    gt_library_load(&library, GT_DEFAULT_DATA_DIR, &diag);
+    gt_library_load(&library, GT_SOURCE_DATA_DIR, &diag);
     gt_diag_free(&diag);
     refs = gt_library_references(&library);
     return 0;
