@@ -270,7 +270,7 @@ static const Case CASES[] = {
     { "replays/missing-contacts.json", AS_REPLAY, NULL, 1, 1, "",
       "missing required key \"contacts\"" },
     { "replays/contacts-object.json", AS_REPLAY, NULL, 10, 15, "contacts",
-      "expected an array of up to 64 contacts, found an object" },
+      "expected an array of up to 4096 contacts, found an object" },
     /* bodymaps */
     { "bodymaps/truncated.json", BY_FORMAT, NULL, 10, 20, "regions[1].id",
       "the file ends inside the string that starts at line 10, column 12 (truncated?); restore the "

@@ -49,7 +49,10 @@ struct GtInput {
     GtReplay replay;           /* the attempt being recorded */
     unsigned char *is_finger;  /* per replay contact: recorded from a finger (1) or the mouse (0) */
     size_t is_finger_capacity;
-    Uint32 start_ticks;
+    Uint32 start_ticks;        /* the attempt's first touch (t_ms 0), once `touched` */
+    bool touched;              /* the attempt has had its first press */
+    size_t sample_total;       /* samples recorded in this attempt */
+    bool full;                 /* the attempt reached a replay limit (gt_replay.h) and records no more */
     bool used_device;          /* some sample of this attempt took the device pressure */
     bool lifted;               /* a recorded contact ended during this attempt ... */
     Uint32 lift_ticks;         /* ... at these ticks */
@@ -120,6 +123,9 @@ static void reset_attempt(GtInput *input) {
     input->recording = false;
     input->used_device = false;
     input->lifted = false;
+    input->touched = false;
+    input->full = false;
+    input->sample_total = 0;
 }
 
 void gt_input_begin_attempt(GtInput *input, const char *lesson, int step, const char *technique, GtView view,
@@ -150,7 +156,11 @@ bool gt_input_end_attempt(GtInput *input, GtReplay *out) {
 }
 
 double gt_input_attempt_ms(const GtInput *input, Uint32 now_ms) {
-    return input->recording ? fmax(0.0, ticks_diff(now_ms, input->start_ticks)) : 0.0;
+    return input->recording && input->touched ? fmax(0.0, ticks_diff(now_ms, input->start_ticks)) : 0.0;
+}
+
+bool gt_input_attempt_full(const GtInput *input) {
+    return input->recording && input->full;
 }
 
 const GtReplay *gt_input_attempt(const GtInput *input) {
@@ -219,8 +229,12 @@ static void add_sample(GtInput *input, Slot *slot, Uint32 ticks, double x_cm, do
     if (contact && contact->count && s.t_ms < contact->samples[contact->count - 1].t_ms)
         s.t_ms = contact->samples[contact->count - 1].t_ms;
     slot->last = s;
-    if (!contact) return;
-    gt_replay_add_sample(&input->replay, slot->contact, s);
+    if (!contact || input->full) return;
+    if (input->sample_total >= GT_REPLAY_MAX_SAMPLES || s.t_ms > GT_REPLAY_MAX_MS) {
+        input->full = true; /* the session ends the attempt here (gt_input_attempt_full) */
+        return;
+    }
+    if (gt_replay_add_sample(&input->replay, slot->contact, s)) input->sample_total++;
     if (slot->kind == SLOT_FINGER && input->pressure_varies) input->used_device = true;
 }
 
@@ -233,7 +247,7 @@ static void px_to_cm(const GtInput *input, double x_px, double y_px, double *x_c
 /* Takes a free slot for a new press and gives it the lowest contact id no held contact uses;
  * when an attempt runs, the press also becomes a new replay contact. NULL when all slots are
  * taken (the press is then ignored). */
-static Slot *open_slot(GtInput *input, SlotKind kind) {
+static Slot *open_slot(GtInput *input, SlotKind kind, Uint32 ticks) {
     Slot *slot = NULL;
     bool id_used[SLOT_COUNT] = { false };
     for (int i = 0; i < SLOT_COUNT; i++) {
@@ -253,6 +267,14 @@ static Slot *open_slot(GtInput *input, SlotKind kind) {
     if (!input->recording) return slot;
 
     GtReplay *r = &input->replay;
+    if (r->contact_count >= GT_REPLAY_MAX_CONTACTS || input->full) {
+        input->full = true;
+        return slot; /* the press goes on unrecorded; the session ends the attempt */
+    }
+    if (!input->touched) { /* the attempt's time starts at its first touch */
+        input->touched = true;
+        input->start_ticks = ticks;
+    }
     if (r->contact_count >= input->is_finger_capacity) {
         size_t capacity = input->is_finger_capacity ? input->is_finger_capacity * 2 : 16;
         unsigned char *grown = realloc(input->is_finger, capacity);
@@ -343,7 +365,7 @@ static bool handle_mouse(GtInput *input, const SDL_Event *e) {
         if (e->button.button != SDL_BUTTON_LEFT) return false;
         if (slot) return true; /* already pressed (a lost release): keep the contact */
         if (!inside(input->tracing, x_px, y_px)) return false;
-        slot = open_slot(input, SLOT_MOUSE);
+        slot = open_slot(input, SLOT_MOUSE, ticks);
         if (slot) add_sample(input, slot, ticks, x_cm, y_cm);
         return true;
     }
@@ -386,7 +408,7 @@ static bool handle_finger(GtInput *input, const SDL_Event *e) {
         }
         if (find_finger(input, f->touchId, f->fingerId)) return true; /* repeated down: ignore */
         if (!inside(input->tracing, x_px, y_px)) return false;
-        Slot *slot = open_slot(input, SLOT_FINGER);
+        Slot *slot = open_slot(input, SLOT_FINGER, f->timestamp);
         if (!slot) return true; /* more fingers than we track: consumed, not counted */
         slot->touch = f->touchId;
         slot->finger = f->fingerId;

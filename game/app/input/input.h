@@ -88,9 +88,13 @@ bool gt_input_recording(const GtInput *input);
  * replay into *out (the caller frees it). False when no attempt was running. */
 bool gt_input_end_attempt(GtInput *input, GtReplay *out);
 
-/* The attempt's own clock at SDL ticks `now_ms`: ms since the attempt began, as its samples
- * count time (0 when not recording, never negative). */
+/* The attempt's own clock at SDL ticks `now_ms`: ms since the attempt's first touch, as its
+ * samples count time (0 when not recording or not yet touched, never negative). */
 double gt_input_attempt_ms(const GtInput *input, Uint32 now_ms);
+
+/* True when the running attempt has reached a replay limit (gt_replay.h) and records nothing
+ * more: the session ends it (gt_session_end_full_attempt). */
+bool gt_input_attempt_full(const GtInput *input);
 
 /* The attempt so far (for drawing trails); NULL when not recording. Read-only. */
 const GtReplay *gt_input_attempt(const GtInput *input);

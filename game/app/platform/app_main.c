@@ -233,6 +233,7 @@ bool gt_app_frame(GtApp *app) {
     }
     Uint32 now = gt_clock_now(&app->clock);
     gt_input_tick(app->input, now);
+    if (gt_session_end_full_attempt(&app->session)) relayout(app);
     if (gt_session_update(&app->session, now)) gt_audio_click(&app->audio);
     kiosk_turn(app, now);
     if (gt_app_reload_turn(app, now)) relayout(app);

@@ -451,6 +451,15 @@ static void update_progress(GtSession *session, Uint32 now_ms) {
     free(card);
 }
 
+bool gt_session_end_full_attempt(GtSession *session) {
+    if (session->screen != GT_SCREEN_PRACTICE || !gt_input_attempt_full(session->input)) return false;
+    finish_attempt(session);
+    snprintf(session->notice, sizeof session->notice, "This attempt reached the most one attempt can hold (an "
+             "hour from the first touch, 4096 presses or a million samples), so it was ended there and scored "
+             "as it stood.");
+    return true;
+}
+
 bool gt_session_update(GtSession *session, Uint32 now_ms) {
     update_progress(session, now_ms);
     const GtStep *step = gt_session_step(session);

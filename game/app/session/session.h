@@ -208,6 +208,11 @@ bool gt_session_hint_due(const GtSession *session);
  * attempt, the metronome's pulse). */
 bool gt_session_animating(const GtSession *session, Uint32 now_ms);
 
+/* Ends the running attempt when it has reached a replay limit (gt_replay.h: an hour, 4096
+ * presses, a million samples), scores it as it stood and says so in the notice; true when it
+ * did (the screen changed to the result). */
+bool gt_session_end_full_attempt(GtSession *session);
+
 /* Moves the metronome on to `now_ms` and, at most every GT_PROGRESS_EVERY_MS while an attempt
  * records, has the engine count the work done so far (live_progress: strokes, circles,
  * taps, holds or seconds against the step's target). Returns true when a beat falls now and

@@ -11,6 +11,14 @@
 
 enum { GT_REPLAY_FORMAT_VERSION = 1, GT_ID_MAX = 64 };
 
+/* The limits every replay keeps, shared by the trainer that records attempts (which ends an
+ * attempt that reaches one) and the loader that reads them, so nothing the trainer writes is
+ * ever rejected: an hour from the first touch, 4096 presses (a minute of tapotement at ten taps
+ * a second is 600), a million samples (ten fingers moving for half an hour at SDL's event
+ * rate, 32 MB). Contact ids are the trainer's finger slots, reused once a finger lifts. */
+enum { GT_REPLAY_MAX_CONTACTS = 4096, GT_REPLAY_MAX_SAMPLES = 1000000, GT_REPLAY_MAX_CONTACT_ID = 1000 };
+#define GT_REPLAY_MAX_MS (3600.0 * 1000.0)
+
 typedef enum GtDevice { GT_DEVICE_MOUSE, GT_DEVICE_TOUCH, GT_DEVICE_PEN, GT_DEVICE_SYNTHETIC, GT_DEVICE_COUNT } GtDevice;
 
 typedef enum GtPressureSource {
@@ -19,7 +27,7 @@ typedef enum GtPressureSource {
 } GtPressureSource;
 
 typedef struct GtSample {
-    double t_ms;     /* from the start of the attempt */
+    double t_ms;     /* from the attempt's first touch (0 to GT_REPLAY_MAX_MS) */
     double x_cm;
     double y_cm;
     double pressure; /* 0..1; level on the 0-10 scale is 10 x pressure */

@@ -5,8 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
-enum { MAX_CONTACTS = 64, MAX_SAMPLES = 500000, MAX_SAMPLE_ERRORS = 5 };
-static const double MAX_TIME_MS = 3600.0 * 1000.0;  /* one hour */
+enum { MAX_CONTACTS = GT_REPLAY_MAX_CONTACTS, MAX_SAMPLES = GT_REPLAY_MAX_SAMPLES, MAX_SAMPLE_ERRORS = 5 };
+static const double MAX_TIME_MS = GT_REPLAY_MAX_MS;
 static const double COORD_LIMIT_CM = 1000.0;
 
 
@@ -87,7 +87,7 @@ static bool load_contacts(GtJsonDoc *doc, const cJSON *contacts, const GtPath *p
         GtPath at = gt_path_index(path, i);
         if (!gt_json_check_keys(doc, item, &at, keys)) { ok = false; continue; }
         long id = 0;
-        bool id_ok = gt_json_integer(doc, item, &at, "id", true, 0, 1000, &id);
+        bool id_ok = gt_json_integer(doc, item, &at, "id", true, 0, GT_REPLAY_MAX_CONTACT_ID, &id);
         GtPath samples_path = gt_path_key(&at, "samples");
         const cJSON *samples = gt_json_member(doc, item, &at, "samples", true);
         if (!id_ok || !samples) { ok = false; continue; }
