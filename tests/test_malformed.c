@@ -54,6 +54,15 @@ static const Case CASES[] = {
     { "lessons/cp1252-dash.json", BY_FORMAT, NULL, 5, 24, "",
       "byte 0x96 is not valid UTF-8; save the file as UTF-8 text (is it in another encoding, or a "
       "binary file?)" },
+    { "lessons/summary-overlong.json", BY_FORMAT, NULL, 9, 24, "",
+      "byte 0xE0 is not valid UTF-8; save the file as UTF-8 text" },
+    { "lessons/summary-surrogate.json", BY_FORMAT, NULL, 9, 24, "",
+      "byte 0xED is not valid UTF-8; save the file as UTF-8 text" },
+    { "lessons/title-nul.json", BY_FORMAT, NULL, 5, 12, "title",
+      "holds \\u0000, a NUL character that would cut the text short; remove it" },
+    { "lessons/title-tab.json", BY_FORMAT, NULL, 5, 12, "title",
+      "holds a control character (a line break, a tab or a byte below 32); write it as plain text on one line "
+      "(character 6)" },
     { "lessons/unknown-format.json", BY_FORMAT, NULL, 2, 13, "format",
       "unknown format \"guidedtouch-leson\" (did you mean \"guidedtouch-lesson\"?)" },
     { "lessons/missing-format.json", BY_FORMAT, NULL, 1, 1, "",

@@ -399,7 +399,7 @@ def probes():
     rows += edge(REPLAY, ("contacts", 0, "samples", 0, 3), 1, 1.01)
     rows += edge(REPLAY, ("contacts", 0, "samples"), [[0, 50, 80, 0.3]], [])
     rows += edge(REPLAY, ("contacts",), [], {})
-    rows += edge(REPLAY, ("contacts",), "contacts*64", "contacts*65")
+    rows += edge(REPLAY, ("contacts",), "contacts*4096", "contacts*4097")
     rows += edge(REPLAY, ("device",), "pen", "Pen")
     rows += edge(REPLAY, ("pressure_source",), "slider", "mouse")
     rows += edge(REPLAY, ("version",), 1, 2)

@@ -193,6 +193,9 @@ static bool load_string_list(GtJsonDoc *doc, const cJSON *root, const GtPath *pa
             gt_json_error(doc, &item_path, "expected a non-empty string, found %s", gt_json_type_name(item));
             ok = false;
             (*out)[i] = "";
+        } else if (!gt_json_check_text(doc, &item_path, item->valuestring)) {
+            ok = false;
+            (*out)[i] = "";
         } else (*out)[i] = item->valuestring;
     }
     *count = n;

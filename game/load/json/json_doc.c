@@ -230,6 +230,26 @@ void gt_json_raw(const GtJsonDoc *doc, const GtPath *path, char *buffer, size_t 
     buffer[n] = '\0';
 }
 
+bool gt_json_string_has_nul(GtJsonDoc *doc, const GtPath *path) {
+    if (!doc->text) return false;
+    if (!doc->nul_escapes) {
+        bool some = false;
+        for (size_t i = 0; i + 6 <= doc->length && !some; i++)
+            some = doc->text[i] == '\\' && memcmp(doc->text + i + 1, "u0000", 5) == 0;
+        doc->nul_escapes = some ? 2 : 1;
+    }
+    if (doc->nul_escapes == 1) return false;
+    Scanner s = { doc->text, doc->length, locate_offset(doc, path, false) };
+    size_t start = s.pos;
+    skip_value(&s);
+    for (size_t i = start; i + 6 <= s.pos; i++) {
+        if (doc->text[i] != '\\') continue;
+        if (memcmp(doc->text + i + 1, "u0000", 5) == 0) return true;
+        i++; /* an escaped character: "\\u0000" is a backslash and text */
+    }
+    return false;
+}
+
 bool gt_json_typo_reported(const GtJsonDoc *doc, const cJSON *object, const char *key) {
     for (size_t i = 0; i < doc->typo_count; i++)
         if (doc->typos[i].object == object && strcmp(doc->typos[i].key, key) == 0) return true;
@@ -262,7 +282,8 @@ void gt_json_error_at_key(GtJsonDoc *doc, const GtPath *path, const char *format
 
 /* ---- parsing ---- */
 
-/* Offset of the first byte that is not valid UTF-8 text (or is NUL), or `length`. */
+/* Offset of the first byte that is not valid UTF-8 text (or is NUL), or `length`: bytes that
+ * cannot start a character, cut-short characters, overlong forms, surrogates, > U+10FFFF. */
 static size_t first_non_text_byte(const unsigned char *p, size_t length) {
     size_t i = 0;
     while (i < length) {
@@ -276,6 +297,11 @@ static size_t first_non_text_byte(const unsigned char *p, size_t length) {
         else return i;
         for (size_t k = 1; k <= extra; k++)
             if (i + k >= length || (p[i + k] & 0xC0) != 0x80) return i;
+        /* overlong three- and four-byte forms, UTF-16 surrogates, beyond U+10FFFF */
+        unsigned char next = p[i + 1];
+        if ((c == 0xE0 && next < 0xA0) || (c == 0xED && next >= 0xA0) || (c == 0xF0 && next < 0x90) ||
+            (c == 0xF4 && next >= 0x90))
+            return i;
         i += extra + 1;
     }
     return length;

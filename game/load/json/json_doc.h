@@ -45,6 +45,7 @@ typedef struct GtJsonDoc {
         char key[GT_PATH_KEY];  /* ... already reported as "did you mean" this key */
     } typos[GT_TYPO_MAX];
     size_t typo_count;
+    int nul_escapes;    /* 0: not looked for yet; 1: the text has no \u0000; 2: it has some */
 } GtJsonDoc;
 
 GtPath gt_path_root(void);
@@ -85,6 +86,16 @@ void gt_json_locate_in_string(const GtJsonDoc *doc, const GtPath *path, size_t b
 /* Copies the raw text of the scalar at `path` as written in the file (for example "1e999")
  * into `buffer`, truncated to fit; "" when the path cannot be found. */
 void gt_json_raw(const GtJsonDoc *doc, const GtPath *path, char *buffer, size_t size);
+
+/* True when the string value at `path` is written with a \u0000 escape, which cJSON decodes
+ * into a NUL that silently cuts the text. Costs one search of the file the first time it is
+ * asked, and a look at the value itself only when the file holds such an escape at all. */
+bool gt_json_string_has_nul(GtJsonDoc *doc, const GtPath *path);
+
+/* Checks a string value read at `path` can be shown as it is: UTF-8 (no overlong forms,
+ * surrogates or stray bytes), no control characters, no \u0000. Reports the problem located
+ * with its character position and returns false otherwise. */
+bool gt_json_check_text(GtJsonDoc *doc, const GtPath *path, const char *text);
 
 /* True when check_keys already reported a key of `object` as a misspelling of `key`: a
  * reader then stays quiet about `key` being missing, so one typo gives one message. */

@@ -80,6 +80,46 @@ const cJSON *gt_json_member(GtJsonDoc *doc, const cJSON *object, const GtPath *p
     return item;
 }
 
+/* Why `text` cannot be shown as it is, or NULL: a control character, or bytes that are not
+ * UTF-8 (a stray or missing continuation byte, an overlong form, a UTF-16 surrogate, a code
+ * point beyond U+10FFFF). `where` gets the character's position (from 1). */
+static const char *text_problem(const char *text, size_t *where) {
+    const unsigned char *p = (const unsigned char *)text;
+    for (size_t i = 0, n = 1; p[i]; n++) {
+        *where = n;
+        unsigned c = p[i];
+        if (c < 0x20 || c == 0x7F) return "holds a control character (a line break, a tab or a byte below 32); "
+                                          "write it as plain text on one line";
+        int extra = c < 0x80 ? 0 : (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2 : (c & 0xF8) == 0xF0 ? 3 : -1;
+        if (extra < 0) return "is not UTF-8 (a byte that cannot start a character); save the file as UTF-8";
+        unsigned code = extra == 0 ? c : extra == 1 ? (c & 0x1F) : extra == 2 ? (c & 0x0F) : (c & 0x07);
+        for (int k = 1; k <= extra; k++) {
+            if ((p[i + k] & 0xC0) != 0x80) return "is not UTF-8 (a character is cut short); save the file as UTF-8";
+            code = (code << 6) | (p[i + k] & 0x3F);
+        }
+        static const unsigned least[] = { 0, 0x80, 0x800, 0x10000 };
+        if (code < least[extra]) return "is not UTF-8 (an overlong form); save the file as UTF-8";
+        if (code >= 0xD800 && code <= 0xDFFF) return "is not UTF-8 (a UTF-16 surrogate); save the file as UTF-8";
+        if (code > 0x10FFFF) return "is not UTF-8 (beyond U+10FFFF); save the file as UTF-8";
+        i += (size_t)extra + 1;
+    }
+    return NULL;
+}
+
+bool gt_json_check_text(GtJsonDoc *doc, const GtPath *path, const char *text) {
+    size_t where = 0;
+    const char *problem = text_problem(text, &where);
+    if (problem) {
+        gt_json_error(doc, path, "%s (character %zu)", problem, where);
+        return false;
+    }
+    if (gt_json_string_has_nul(doc, path)) {
+        gt_json_error(doc, path, "holds \\u0000, a NUL character that would cut the text short; remove it");
+        return false;
+    }
+    return true;
+}
+
 bool gt_json_string(GtJsonDoc *doc, const cJSON *object, const GtPath *path, const char *key,
                     bool required, size_t max_len, const char **out) {
     const cJSON *item = gt_json_member(doc, object, path, key, required);
@@ -98,6 +138,7 @@ bool gt_json_string(GtJsonDoc *doc, const cJSON *object, const GtPath *path, con
         gt_json_error(doc, &item_path, "is %zu characters long; keep it to %zu", len, max_len);
         return false;
     }
+    if (!gt_json_check_text(doc, &item_path, item->valuestring)) return false;
     *out = item->valuestring;
     return true;
 }
