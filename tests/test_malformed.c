@@ -276,6 +276,8 @@ static const Case CASES[] = {
       "t_ms 1e999 is too large to use (it reads as infinity); write a finite number" },
     { "replays/contact-id-negative.json", AS_REPLAY, NULL, 17, 12, "contacts[1].id",
       "-1 is out of range; use a value from 0 to 1000" },
+    { "replays/contact-id-twice.json", AS_REPLAY, NULL, 17, 12, "contacts[1].id",
+      "contact id 0 is pressed twice at once (contacts 0 and 1 overlap from 40 ms)" },
     { "replays/missing-contacts.json", AS_REPLAY, NULL, 1, 1, "",
       "missing required key \"contacts\"" },
     { "replays/contacts-object.json", AS_REPLAY, NULL, 10, 15, "contacts",

@@ -529,6 +529,11 @@ def build_probe(base_doc, changes):
         if isinstance(value, str) and re.fullmatch(r"(steps|silhouette|contacts)\*\d+", value):
             key, count = value.split("*")
             value = [copy.deepcopy(doc[key][i % len(doc[key])]) for i in range(int(count))]
+            if key == "contacts":  # one press per finger at a time: ids reused only after a lift
+                for i, contact in enumerate(value):
+                    contact["id"] = i % 1000
+                    for sample in contact["samples"]:
+                        sample[0] += (i // 1000) * 10000
         set_path(doc, path, value)
     return doc
 

@@ -3,6 +3,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 enum { MAX_CONTACTS = GT_REPLAY_MAX_CONTACTS, MAX_SAMPLES = GT_REPLAY_MAX_SAMPLES, MAX_SAMPLE_ERRORS = 5 };
@@ -122,6 +123,50 @@ static bool load_contacts(GtJsonDoc *doc, const cJSON *contacts, const GtPath *p
     return ok;
 }
 
+/* One contact's id and time span, for finding two presses that claim one finger at once. */
+typedef struct Span {
+    int id;
+    size_t index;
+    double start_ms, end_ms;
+} Span;
+
+/* Orders spans by id, then by start. */
+static int compare_spans(const void *a, const void *b) {
+    const Span *x = a, *y = b;
+    if (x->id != y->id) return x->id < y->id ? -1 : 1;
+    return x->start_ms < y->start_ms ? -1 : x->start_ms > y->start_ms ? 1 : 0;
+}
+
+/* Reports two contacts with the same id that overlap in time (one finger cannot press twice at
+ * once; the trainer reuses an id only after its finger lifts). False when there is any. */
+static bool check_id_overlaps(GtJsonDoc *doc, const GtPath *path, const GtReplay *r) {
+    if (r->contact_count < 2) return true;
+    Span *spans = malloc(r->contact_count * sizeof *spans);
+    if (!spans) {
+        gt_json_error(doc, path, "out of memory");
+        return false;
+    }
+    for (size_t i = 0; i < r->contact_count; i++) {
+        const GtContact *c = &r->contacts[i];
+        spans[i] = (Span){ c->id, i, c->count ? c->samples[0].t_ms : 0, c->count ? c->samples[c->count - 1].t_ms : 0 };
+    }
+    qsort(spans, r->contact_count, sizeof *spans, compare_spans);
+    bool ok = true;
+    for (size_t i = 1; i < r->contact_count && ok; i++) {
+        const Span *a = &spans[i - 1], *b = &spans[i];
+        if (a->id != b->id || b->start_ms >= a->end_ms) continue;
+        GtPath contact = gt_path_index(path, b->index > a->index ? b->index : a->index);
+        GtPath id = gt_path_key(&contact, "id");
+        gt_json_error(doc, &id, "contact id %d is pressed twice at once (contacts %zu and %zu overlap from %.10g ms); "
+                      "give each finger that is down at the same time its own id", b->id,
+                      a->index < b->index ? a->index : b->index, a->index < b->index ? b->index : a->index,
+                      b->start_ms);
+        ok = false;
+    }
+    free(spans);
+    return ok;
+}
+
 /* Copies a short id-like string member into a fixed buffer. */
 static bool read_fixed_id(GtJsonDoc *doc, const cJSON *root, const GtPath *path, const char *key, char *dst) {
     const char *text = NULL;
@@ -152,7 +197,8 @@ bool gt_load_replay(const char *file, const char *text, size_t length, GtDiag *d
     else ok = false;
     GtPath contacts_path = gt_path_key(&root, "contacts");
     const cJSON *contacts = gt_json_member(&doc, r, &root, "contacts", true);
-    ok = contacts && load_contacts(&doc, contacts, &contacts_path, out) && ok;
+    ok = contacts && load_contacts(&doc, contacts, &contacts_path, out) && check_id_overlaps(&doc, &contacts_path, out) &&
+         ok;
     ok = ok && doc.errors == 0;
     gt_json_doc_free(&doc);
     if (!ok) gt_replay_free(out);
