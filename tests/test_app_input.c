@@ -463,8 +463,8 @@ static void test_live_speed_and_lift_cue(void **state) {
     /* a lift just before the next attempt began is not this attempt's interruption */
     gt_input_begin_attempt(input, "neck", 1, "effleurage", GT_VIEW_POSTERIOR, last + 450);
     assert_false(gt_input_live(input, last + 500).lifted_recently);
-    /* an event stamped before the attempt began counts from 0, never negative; a late,
-     * older timestamp never makes time run backwards within a contact */
+    /* time counts from the attempt's first touch (even one stamped before the attempt began);
+     * a late, older timestamp never makes time run backwards within a contact */
     gt_input_begin_attempt(input, "neck", 1, "effleurage", GT_VIEW_POSTERIOR, start + 5000);
     assert_true(feed_finger(input, SDL_FINGERDOWN, 0, 20.0, 50.0, start + 4990));
     assert_true(feed_finger(input, SDL_FINGERMOTION, 0, 21.0, 50.0, start + 5040));
@@ -472,20 +472,23 @@ static void test_live_speed_and_lift_cue(void **state) {
     assert_true(feed_finger(input, SDL_FINGERMOTION, 0, 23.0, 50.0, start + 5060));
     const GtContact *c = &gt_input_attempt(input)->contacts[0];
     assert_float_equal(c->samples[0].t_ms, 0.0, 1e-9);
-    assert_float_equal(c->samples[1].t_ms, 40.0, 1e-9);
-    assert_float_equal(c->samples[2].t_ms, 40.0, 1e-9);
-    assert_float_equal(c->samples[3].t_ms, 60.0, 1e-9);
+    assert_float_equal(c->samples[1].t_ms, 50.0, 1e-9);
+    assert_float_equal(c->samples[2].t_ms, 50.0, 1e-9);
+    assert_float_equal(c->samples[3].t_ms, 70.0, 1e-9);
     gt_input_destroy(input);
 }
 
-static void test_attempt_clock_counts_from_the_start(void **state) {
+/* The attempt's clock starts at its first touch, however long the screen was open before it. */
+static void test_attempt_clock_counts_from_the_first_touch(void **state) {
     (void)state;
-    GtInput *input = gt_input_create();
-    assert_non_null(input);
+    GtInput *input = make_input();
     assert_true(gt_input_attempt_ms(input, 5000) == 0.0);          /* no attempt: 0 */
     gt_input_begin_attempt(input, "lower-back-basics", 4, "circular-friction", GT_VIEW_POSTERIOR, 1000);
-    assert_true(gt_input_attempt_ms(input, 1250) == 250.0);
-    assert_true(gt_input_attempt_ms(input, 900) == 0.0);            /* never negative */
+    assert_true(gt_input_attempt_ms(input, 1250) == 0.0);           /* not touched yet: 0 */
+    assert_true(feed_finger(input, SDL_FINGERDOWN, 0, 20.0, 50.0, 3000));
+    assert_true(gt_input_attempt_ms(input, 3250) == 250.0);
+    assert_true(gt_input_attempt_ms(input, 2900) == 0.0);           /* never negative */
+    assert_true(gt_input_attempt(input)->contacts[0].samples[0].t_ms == 0.0);
     GtReplay replay;
     assert_true(gt_input_end_attempt(input, &replay));
     gt_replay_free(&replay);
@@ -559,7 +562,7 @@ int main(void) {
         cmocka_unit_test(test_slider_finger_sets_the_level_and_is_no_contact),
         cmocka_unit_test(test_tick_adds_hold_samples_while_still),
         cmocka_unit_test(test_live_speed_and_lift_cue),
-        cmocka_unit_test(test_attempt_clock_counts_from_the_start),
+        cmocka_unit_test(test_attempt_clock_counts_from_the_first_touch),
         cmocka_unit_test(test_attempt_round_trips_through_the_replay_file),
     };
     return cmocka_run_group_tests(tests, init_sdl, quit_sdl);

@@ -114,15 +114,14 @@ static void test_scripted_touch_step_shows_the_grade_of_its_replay(void **state)
     assert_int_equal(replay.device, GT_DEVICE_TOUCH);
     assert_int_equal(replay.pressure_source, GT_PRESSURE_KEYS);
     assert_int_equal(replay.contact_count, 2);
-    /* a move every 16 ms of script time, from the attempt's start at the Return (200 ms): the
-     * first trace 3000 ms from t 200 (189 samples, its end included), the second 2800 ms from
-     * t 3200 (176) */
+    /* a move every 16 ms of script time, from the attempt's first touch (t 0): the first trace
+     * 3000 ms from t 0 (189 samples, its end included), the second 2800 ms from t 3000 (176) */
     assert_int_equal(replay.contacts[0].count, 189);
     assert_int_equal(replay.contacts[1].count, 176);
-    assert_float_equal(replay.contacts[0].samples[0].t_ms, 200.0, 0.0);
-    assert_float_equal(replay.contacts[0].samples[188].t_ms, 3200.0, 0.0);
-    assert_float_equal(replay.contacts[1].samples[0].t_ms, 3200.0, 0.0);
-    assert_float_equal(replay.contacts[1].samples[175].t_ms, 6000.0, 0.0);
+    assert_float_equal(replay.contacts[0].samples[0].t_ms, 0.0, 0.0);
+    assert_float_equal(replay.contacts[0].samples[188].t_ms, 3000.0, 0.0);
+    assert_float_equal(replay.contacts[1].samples[0].t_ms, 3000.0, 0.0);
+    assert_float_equal(replay.contacts[1].samples[175].t_ms, 5800.0, 0.0);
     GtLibrary library;
     gt_test_load_library(&library);
     const GtLesson *lesson = gt_library_lesson(&library, "lower-back-basics");
@@ -162,11 +161,10 @@ static void test_two_fingers_make_two_contacts(void **state) {
     load_saved_replay(&replay);
     assert_int_equal(replay.contact_count, 2);
     assert_true(replay.contacts[0].id != replay.contacts[1].id);
-    /* exactly the script's samples at the script's times: the attempt began with the Return at
-     * 200 ms, the hands landed together at 400 ms (t 200), moved at 430 and 460, lifted at 490
-     * (where they last were, 30 ms later: a sample of its own); no hold sample, as no hand
-     * stayed still for 50 ms */
-    static const double T_MS[] = { 200, 230, 260, 290 }, Y_CM[] = { 82, 79, 76, 76 };
+    /* exactly the script's samples at the script's times: the hands landed together at 400 ms
+     * (t 0, the attempt's first touch), moved at 430 and 460, lifted at 490 (where they last
+     * were, 30 ms later: a sample of its own); no hold sample, as no hand stayed still for 50 ms */
+    static const double T_MS[] = { 0, 30, 60, 90 }, Y_CM[] = { 82, 79, 76, 76 };
     static const double X_CM[2][4] = { { 46.5, 46.4, 46.3, 46.3 }, { 53.5, 53.6, 53.7, 53.7 } };
     for (size_t c = 0; c < 2; c++) {
         assert_int_equal(replay.contacts[c].count, 4);
@@ -193,9 +191,9 @@ static void test_a_still_finger_is_sampled_every_50_ms_of_script_time(void **sta
     load_saved_replay(&replay);
     assert_int_equal(replay.contact_count, 1);
     const GtContact *c = &replay.contacts[0];
-    assert_int_equal(c->count, 21);   /* t 200, 250, ... 1200: the lift lands on the last beat */
+    assert_int_equal(c->count, 21);   /* t 0, 50, ... 1000: the lift lands on the last beat */
     for (size_t k = 0; k < c->count; k++) {
-        assert_float_equal(c->samples[k].t_ms, 200.0 + 50.0 * (double)k, 0.0);
+        assert_float_equal(c->samples[k].t_ms, 50.0 * (double)k, 0.0);
         assert_float_equal(c->samples[k].x_cm, 46.5, 0.015);
     }
     gt_replay_free(&replay);

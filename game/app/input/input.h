@@ -11,7 +11,7 @@
  *   touchscreens); otherwise the level the student sets with the mouse wheel, the number keys
  *   0-9 or the slider. The replay records which (pressure_source).
  * - Positions become body-map centimetres through the view transform; times are the events'
- *   own millisecond timestamps relative to the attempt start. Samples are quantised as replay
+ *   own millisecond timestamps relative to the attempt's first touch. Samples are quantised as replay
  *   files keep them (gt_sample_quantize), so what is scored equals what is saved.
  * - When the window loses focus, every press ends (its release may never arrive).
  * - A contact held still still produces a sample every GT_INPUT_HOLD_SAMPLE_MS after its last
