@@ -151,6 +151,10 @@ static void test_errors_name_file_and_line(void **state) {
     expect_error("mouse down 1 2 3\n", 1, "too many values");
     expect_error("wait -5\n", 1, "wait MS must be between");
     expect_error("key NoSuchKey\n", 1, "unknown key \"NoSuchKey\"");
+    /* a script's clock and size are bounded: waits adding up past a day, traces past 500,000 events */
+    expect_error("wait 86400000\nwait 86400000\n", 2, "runs past a day");
+    expect_error("trace 1 0 0 5 5 3600000\ntrace 1 0 0 5 5 3600000\ntrace 1 0 0 5 5 3600000\n", 3,
+                 "more than 500000 events");
     expect_error("wheel 1.5\n", 1, "whole number");
     expect_error("at 0\nreplay missing.json\n", 2, "cannot use replay \"missing.json\"");
     /* a replay that is not a replay: the loader's own located message comes through */

@@ -15,7 +15,9 @@ enum {
     TAP_MS = 50,           /* a tap: finger down, then up this much later */
     TRACE_STEP_MS = 16,    /* a trace moves its finger this often */
     MAX_TOKENS = 12,
-    MAX_FINGERS_TRACKED = 64
+    MAX_FINGERS_TRACKED = 64,
+    MAX_ACTIONS = 500000,       /* events a script may push: about 40 MB, over half an hour of traces */
+    MAX_SCRIPT_MS = 86400000    /* a script's clock stays within a day (the trainer's ticks are 32-bit) */
 };
 
 /* Finger ids the script chooses itself, far from those a script names. */
@@ -86,6 +88,10 @@ static bool fail(Parser *p, const char *format, ...) {
 /* Appends an action at the parser's order; false (with a message) when memory runs out. */
 static bool add_action(Parser *p, Action action) {
     GtScript *s = p->script;
+    if (s->count >= MAX_ACTIONS)
+        return fail(p, "the script pushes more than %d events; split it into shorter scripts", MAX_ACTIONS);
+    if (action.t_ms > MAX_SCRIPT_MS)
+        return fail(p, "the script runs past a day (%d ms); scripts drive tests and demonstrations", MAX_SCRIPT_MS);
     if (s->count == s->capacity) {
         size_t capacity = s->capacity ? s->capacity * 2 : 64;
         Action *grown = realloc(s->actions, capacity * sizeof *grown);
@@ -291,6 +297,8 @@ static bool parse_line(Parser *p, char *line) {
             !number_in(p, tok[1], cmd[0] == 'a' ? "the time T" : "the wait MS", 0, 86400000, &ms))
             return false;
         p->clock_ms = cmd[0] == 'a' ? ms : p->clock_ms + ms;
+        if (p->clock_ms > MAX_SCRIPT_MS)
+            return fail(p, "the script runs past a day (%d ms); scripts drive tests and demonstrations", MAX_SCRIPT_MS);
         return true;
     }
     if (strcmp(cmd, "finger") == 0) return parse_finger(p, tok, n);

@@ -23,7 +23,8 @@
  * time, which is how two traces overlap (two hands). Events due at the same ms keep the
  * order of the file. Script fingers are on touch device 1; `tap` and `replay` use finger ids
  * of their own (from 2^40), so they never clash with the IDs a script names (0-999999).
- * Key names are resolved when loading (an unknown name is a load error).
+ * Key names are resolved when loading (an unknown name is a load error). A script's clock stays
+ * within a day and it pushes at most 500,000 events (a load error past either).
  *
  * Ownership: GtScript owns everything it loaded; gt_script_free releases it. */
 #ifndef GT_SCRIPT_H
