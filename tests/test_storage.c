@@ -4,6 +4,7 @@
 #include "gt_motion.h"
 #include "loaders.h"
 #include "storage.h"
+#include "progress.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -253,11 +254,39 @@ static void test_save_replay_reports_an_unusable_data_dir(void **state) {
     gt_replay_free(&r);
 }
 
+/* An older progress.json with corrupt numbers (1e400, 3e9, a fraction, a negative) keeps its
+ * sound entries and drops the corrupt ones, with no number ever cast out of an int's range. */
+static void test_corrupt_numbers_in_old_progress_are_dropped(void **state) {
+    Fixture *f = *state;
+    char path[512], error[256] = "";
+    snprintf(path, sizeof path, "%s/progress.json", f->root);
+    const char *text = "{\"entries\": ["
+                       "{\"lesson\": \"a\", \"step\": 1, \"best\": 80, \"attempts\": 3, \"passes\": 2},"
+                       "{\"lesson\": \"b\", \"step\": 1e400, \"best\": 80},"
+                       "{\"lesson\": \"c\", \"step\": 3e9, \"best\": 80},"
+                       "{\"lesson\": \"d\", \"step\": 1.5, \"best\": 80},"
+                       "{\"lesson\": \"e\", \"step\": 2, \"best\": 1e400},"
+                       "{\"lesson\": \"f\", \"step\": 2, \"best\": 70, \"attempts\": 3e9, \"passes\": -1e400}]}";
+    assert_true(gt_storage_write_atomic(path, text, strlen(text), error, sizeof error));
+    GtProgress progress;
+    assert_true(gt_progress_load(&progress, f->root, error, sizeof error));
+    assert_int_equal(progress.count, 2);
+    const GtProgressEntry *a = gt_progress_find(&progress, "a", 1), *last = gt_progress_find(&progress, "f", 2);
+    assert_non_null(a);
+    assert_int_equal(a->attempts, 3);
+    assert_int_equal(a->passes, 2);
+    assert_non_null(last);
+    assert_int_equal(last->attempts, 1);
+    assert_int_equal(last->passes, 0);
+    gt_progress_free(&progress);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_data_dir_honours_xdg_and_is_private, setup, teardown),
         cmocka_unit_test_setup_teardown(test_relative_xdg_falls_back_to_home, setup, teardown),
         cmocka_unit_test_setup_teardown(test_atomic_write_replaces_and_leaves_no_temporaries, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_corrupt_numbers_in_old_progress_are_dropped, setup, teardown),
         cmocka_unit_test_setup_teardown(test_failed_write_reports_and_leaves_nothing, setup, teardown),
         cmocka_unit_test_setup_teardown(test_failed_replace_keeps_the_old_state, setup, teardown),
         cmocka_unit_test_setup_teardown(test_save_replay_never_overwrites_and_reads_back, setup, teardown),

@@ -4,11 +4,22 @@
 
 #include <cjson/cJSON.h>
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+
+/* A JSON number that is a whole number within [lo, hi], into *out; false otherwise (never casts
+ * a value out of int's range: a corrupt 1e400 or 3e9 is refused, not undefined behaviour). */
+static bool whole_in(const cJSON *number, double lo, double hi, int *out) {
+    if (!cJSON_IsNumber(number)) return false;
+    double v = number->valuedouble;
+    if (!(v >= lo && v <= hi) || v != floor(v)) return false;
+    *out = (int)v;
+    return true;
+}
 
 static GtProgressEntry *find(GtProgress *progress, const char *lesson, int step) {
     for (size_t i = 0; i < progress->count; i++)
@@ -60,12 +71,17 @@ bool gt_progress_load(GtProgress *progress, const char *dir, char *error, size_t
         const cJSON *best = cJSON_GetObjectItemCaseSensitive(item, "best");
         const cJSON *attempts = cJSON_GetObjectItemCaseSensitive(item, "attempts");
         const cJSON *passes = cJSON_GetObjectItemCaseSensitive(item, "passes");
-        if (!cJSON_IsString(lesson) || !cJSON_IsNumber(step) || !cJSON_IsNumber(best)) continue;
-        GtProgressEntry *e = add(progress, lesson->valuestring, (int)step->valuedouble);
+        int step_number = 0, attempt_count = 1, pass_count = 0;
+        if (!cJSON_IsString(lesson) || !whole_in(step, 1, 1000, &step_number) || !cJSON_IsNumber(best) ||
+            !(best->valuedouble >= 0 && best->valuedouble <= 100))
+            continue; /* a corrupt entry is dropped; the rest are kept */
+        if (attempts && !whole_in(attempts, 0, 1e9, &attempt_count)) attempt_count = 1;
+        if (passes && !whole_in(passes, 0, attempt_count, &pass_count)) pass_count = 0;
+        GtProgressEntry *e = add(progress, lesson->valuestring, step_number);
         if (!e) break;
         e->best = best->valuedouble;
-        e->attempts = cJSON_IsNumber(attempts) ? (int)attempts->valuedouble : 1;
-        e->passes = cJSON_IsNumber(passes) ? (int)passes->valuedouble : 0;
+        e->attempts = attempt_count;
+        e->passes = pass_count;
     }
     cJSON_Delete(root);
     free(text);
