@@ -66,12 +66,14 @@ escape="$work/escape"
 mkdir -p "$escape/techniques"
 ln -s "$src/lessons/tension-headache.json" "$escape/tension-headache.json"
 mkfifo "$escape/stuck.json"
+truncate -s 100M "$escape/huge.json"   # sparse: takes no disk, and must not be read
 "$bin" new-lesson up --title Up --region calf-r --pack "$escape" > /dev/null
 jq '.steps[0].demo = "../../../../../etc/passwd"' "$escape/up.json" > "$escape/up2.json" && mv "$escape/up2.json" "$escape/up.json"
 timeout 60 "$bin" --lessons "$escape" validate > /dev/null 2> "$work/err.txt"; code=$?
 check "a pipe in a pack does not hang validate" test "$code" -eq 1
 check "a linked lesson is refused" grep -Fq "$escape/tension-headache.json: is a symbolic link" "$work/err.txt"
 check "a pipe is refused" grep -Fq "$escape/stuck.json: is not a regular file" "$work/err.txt"
+check "a file over 64 MiB is refused unread" grep -Fq "$escape/huge.json: the file is larger than 64 MiB" "$work/err.txt"
 check "a demo path going up is refused, located" grep -q "^$escape/up.json:[0-9]*:[0-9]*: steps\[0\]\.demo: .*must not start with / or go up with \.\." "$work/err.txt"
 check "a pipe does not hang list" timeout 60 "$bin" --lessons "$escape" list
 check "a missing pack is said" bash -c "'$bin' --lessons '$work/nowhere' validate 2>&1 | grep -q 'lesson pack folder cannot be opened'"

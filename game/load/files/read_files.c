@@ -17,7 +17,7 @@ enum { MAX_LIBRARY_FILES = 1000 };
 
 /* Opens `path` for reading without blocking on a FIFO and checks it is a regular file. Returns
  * the descriptor, or -1 after adding the reason to diag. */
-static int open_regular(const char *path, GtDiag *diag) {
+static int open_regular(const char *path, GtDiag *diag, off_t *size) {
     int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0) {
         gt_diag_add(diag, path, 0, 0, "", "cannot read the file: %s", strerror(errno));
@@ -33,14 +33,22 @@ static int open_regular(const char *path, GtDiag *diag) {
     }
     int flags = fcntl(fd, F_GETFL);
     if (flags >= 0) fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+    *size = info.st_size;
     return fd;
 }
 
 bool gt_read_file(const char *path, char **text, size_t *length, GtDiag *diag) {
     *text = NULL;
     *length = 0;
-    int fd = open_regular(path, diag);
+    off_t size = 0;
+    int fd = open_regular(path, diag, &size);
     if (fd < 0) return false;
+    if (size > (off_t)GT_MAX_FILE_BYTES) { /* said before reading a byte of it */
+        gt_diag_add(diag, path, 0, 0, "", "the file is larger than %d MiB; it cannot be a valid file for this "
+                    "trainer", GT_MAX_FILE_BYTES / (1024 * 1024));
+        close(fd);
+        return false;
+    }
     size_t capacity = 4096, used = 0;
     char *buffer = malloc(capacity);
     bool ok = buffer != NULL;
