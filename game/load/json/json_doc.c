@@ -258,6 +258,11 @@ bool gt_json_typo_reported(const GtJsonDoc *doc, const cJSON *object, const char
 
 /* Adds one problem at the value (or key) `path` names, or at its nearest existing parent. */
 static void report(GtJsonDoc *doc, const GtPath *path, bool at_key, const char *format, va_list args) {
+    if (doc->diag->count >= GT_DIAG_MAX_ENTRIES) { /* full: counted, not located (locating scans the file) */
+        doc->diag->dropped++;
+        doc->errors++;
+        return;
+    }
     char message[768];
     vsnprintf(message, sizeof message, format, args);
     int line = 1, column = 1;

@@ -32,6 +32,44 @@ static void note_typo(GtJsonDoc *doc, const cJSON *object, const char *key) {
     doc->typo_count++;
 }
 
+/* A key and where it stands among its object's members. */
+typedef struct KeyAt {
+    const char *key;
+    size_t position;
+} KeyAt;
+
+/* Orders keys by text, then by position. */
+static int compare_keys(const void *a, const void *b) {
+    const KeyAt *x = a, *y = b;
+    int c = strcmp(x->key, y->key);
+    return c ? c : (x->position < y->position ? -1 : 1);
+}
+
+/* For an object with many members: how many earlier members share each member's key (malloc'd,
+ * one per member, the caller frees it), found by sorting so a huge object costs n log n, not
+ * n^2. NULL for a small object (the caller counts directly) or when memory runs out. */
+static int *repeat_counts(const cJSON *object) {
+    size_t n = 0;
+    for (const cJSON *item = object->child; item; item = item->next) n++;
+    if (n <= 32) return NULL;
+    KeyAt *keys = malloc(n * sizeof *keys);
+    int *repeats = malloc(n * sizeof *repeats);
+    if (!keys || !repeats) {
+        free(keys);
+        free(repeats);
+        return NULL;
+    }
+    size_t i = 0;
+    for (const cJSON *item = object->child; item; item = item->next, i++)
+        keys[i] = (KeyAt){ item->string ? item->string : "", i };
+    qsort(keys, n, sizeof *keys, compare_keys);
+    for (size_t k = 0; k < n; k++)
+        repeats[keys[k].position] = k > 0 && strcmp(keys[k - 1].key, keys[k].key) == 0
+                                        ? repeats[keys[k - 1].position] + 1 : 0;
+    free(keys);
+    return repeats;
+}
+
 bool gt_json_check_keys(GtJsonDoc *doc, const cJSON *object, const GtPath *path,
                         const char *const *allowed) {
     if (!cJSON_IsObject(object)) {
@@ -41,11 +79,15 @@ bool gt_json_check_keys(GtJsonDoc *doc, const cJSON *object, const GtPath *path,
     size_t allowed_count = 0;
     while (allowed[allowed_count]) allowed_count++;
     bool ok = true;
-    for (const cJSON *item = object->child; item; item = item->next) {
+    int *repeats = repeat_counts(object);
+    size_t position = 0;
+    for (const cJSON *item = object->child; item; item = item->next, position++) {
         const char *key = item->string ? item->string : "";
         int nth = 0;
-        for (const cJSON *earlier = object->child; earlier != item; earlier = earlier->next)
-            nth += earlier->string && strcmp(earlier->string, key) == 0;
+        if (repeats) nth = repeats[position];
+        else
+            for (const cJSON *earlier = object->child; earlier != item; earlier = earlier->next)
+                nth += earlier->string && strcmp(earlier->string, key) == 0;
         GtPath key_path = gt_path_key_nth(path, key, nth);
         bool known = false;
         for (size_t i = 0; i < allowed_count; i++) known |= strcmp(key, allowed[i]) == 0;
@@ -69,6 +111,7 @@ bool gt_json_check_keys(GtJsonDoc *doc, const cJSON *object, const GtPath *path,
             ok = false;
         }
     }
+    free(repeats);
     return ok;
 }
 
