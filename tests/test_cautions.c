@@ -69,8 +69,9 @@ static void test_every_lesson_has_cautions(void **state) {
     }
 }
 
-/* The conditions' own warnings: headache and sciatica red flags, GB21 in pregnancy, lymphoedema,
- * hot joints, and the domain texts' advice to consult first and to say when it hurts. */
+/* The conditions' own warnings: headache, migraine and sciatica red flags, GB21 in pregnancy,
+ * lymphoedema, hot joints, a trapped nerve in the hand, chest pain, cranial work after a head
+ * injury, and the domain texts' advice to consult first and to say when it hurts. */
 static void test_conditions_carry_their_red_flags(void **state) {
     (void)state;
     expect("tension-headache", GT_CAUTION_RED_FLAG, "\"worst ever\"");
@@ -84,6 +85,27 @@ static void test_conditions_carry_their_red_flags(void **state) {
     expect("neck-shoulder-tension", GT_CAUTION_CONTRAINDICATION, "pregnant");
     expect("lymphatic-drainage-arm", GT_CAUTION_CONTRAINDICATION, "certified lymphoedema therapist");
     expect("gentle-arthritis", GT_CAUTION_CONTRAINDICATION, "swollen, hot");
+    expect("migraine-gentle", GT_CAUTION_RED_FLAG, "\"worst ever\"");
+    expect("migraine-gentle", GT_CAUTION_RED_FLAG, "fever and a stiff neck");
+    expect("migraine-gentle", GT_CAUTION_RED_FLAG, "aura lasting over an hour");
+    expect("migraine-gentle", GT_CAUTION_RED_FLAG, "weakness on one side");
+    expect("migraine-gentle", GT_CAUTION_CONTRAINDICATION, "during a migraine attack");
+    expect("sciatica-piriformis", GT_CAUTION_RED_FLAG, "loss of bladder or bowel control");
+    expect("sciatica-piriformis", GT_CAUTION_RED_FLAG, "numbness around the genitals or buttocks");
+    expect("sciatica-piriformis", GT_CAUTION_RED_FLAG, "leg weakness that is getting worse");
+    expect("sciatica-piriformis", GT_CAUTION_RED_FLAG, "both legs");
+    expect("sciatica-piriformis", GT_CAUTION_CONTRAINDICATION, "off the sciatic nerve");
+    expect("deep-tissue-back", GT_CAUTION_RED_FLAG, "loss of bladder or bowel control");
+    expect("arm-hand-rsi", GT_CAUTION_RED_FLAG, "weak grip");
+    expect("arm-hand-rsi", GT_CAUTION_CONTRAINDICATION, "inside of the elbow");
+    expect("chest-opening", GT_CAUTION_RED_FLAG, "heart attack");
+    expect("chest-opening", GT_CAUTION_CONTRAINDICATION, "breast tissue");
+    expect("chest-opening", GT_CAUTION_CONTRAINDICATION, "nerves pass under pectoralis minor");
+    expect("craniosacral-introduction", GT_CAUTION_CONTRAINDICATION, "recent head injury or skull fracture");
+    expect("craniosacral-introduction", GT_CAUTION_ADVICE, "not as a cure");
+    expect("foot-reflexology", GT_CAUTION_CONTRAINDICATION, "broken skin");
+    expect("foot-reflexology", GT_CAUTION_ADVICE, "not proven anatomy");
+    expect("neuromuscular-upper-trapezius", GT_CAUTION_CONTRAINDICATION, "pregnant");
     for (size_t l = 0; l < gt_test_library.lesson_count; l++) {
         const char *id = gt_test_library.lessons[l].id;
         expect(id, GT_CAUTION_ADVICE, "say at once when a stroke hurts");

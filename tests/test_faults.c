@@ -70,7 +70,10 @@ static void test_technique_faults(void **state) {
             }
     fprintf(stderr, "%s: %d faults checked on %d steps\n", t->id, faults, steps);
     if (steps == 0) fail_msg("no bundled lesson uses technique %s", t->id);
-    assert_true(faults >= 5 * steps);
+    /* a band that starts at level 0 (a craniosacral touch of about 5 g) cannot be pressed too
+     * lightly, short of not touching at all: one fault fewer per step */
+    int per_step = t->pressure_level.min > 0.0 ? 5 : 4;
+    assert_true(faults >= per_step * steps);
     assert_int_equal(problems, 0);
 }
 

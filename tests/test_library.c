@@ -1,4 +1,4 @@
-/* The bundled gt_test_library is complete: eight lessons that together use every technique, each
+/* The bundled gt_test_library is complete: the lessons below together use every technique, each
  * technique citing sources and using the movement pattern the domain gives it. A step that narrows
  * its technique's bands is scored on its own copy with those bands; the others share the library's
  * technique. A step's text that names another band than it is scored on gets a located warning,
@@ -18,6 +18,8 @@ static void test_techniques_have_their_domain_patterns(void **state) {
         { "lymphatic-drainage", GT_PATTERN_GLIDE }, { "acupressure-hold", GT_PATTERN_HOLD },
         { "neck-shoulder-rolls", GT_PATTERN_CIRCLE }, { "scalp-massage", GT_PATTERN_CIRCLE },
         { "calf-hamstring-rolling", GT_PATTERN_GLIDE }, { "foot-thumb-walking", GT_PATTERN_GLIDE },
+        { "neuromuscular-therapy", GT_PATTERN_GLIDE }, { "deep-slow-glide", GT_PATTERN_GLIDE },
+        { "craniosacral-hold", GT_PATTERN_HOLD }, { "compression", GT_PATTERN_TAP },
     };
     for (size_t i = 0; i < sizeof expected / sizeof expected[0]; i++) {
         const GtTechnique *t = gt_library_technique(&gt_test_library, expected[i].id);
@@ -34,13 +36,27 @@ static void test_techniques_have_their_domain_patterns(void **state) {
     assert_true(cross->pressure_level.min >= 5.0);
     const GtTechnique *tap = gt_library_technique(&gt_test_library, "tapotement");
     assert_true(tap->tempo_per_min.min >= 4 * 60 - 1 && tap->tempo_per_min.max <= 10 * 60 + 1);
+    /* stripping and the deep glide are slow (about 1-2 cm/s, under 2-3 cm/s), the deep glide deep;
+     * a craniosacral touch is about 5 g, the lowest level; pre-event compression pumps slower than
+     * tapotement taps but faster than kneading, and never deep */
+    const GtTechnique *strip = gt_library_technique(&gt_test_library, "neuromuscular-therapy");
+    assert_true(strip->speed_cm_s.min >= 1.0 && strip->speed_cm_s.max <= 2.0 && strip->pressure_level.max >= 7.0);
+    const GtTechnique *deep = gt_library_technique(&gt_test_library, "deep-slow-glide");
+    assert_true(deep->speed_cm_s.max <= 3.0 && deep->pressure_level.min >= 6.0 && deep->pressure_level.max <= 8.0);
+    const GtTechnique *cranio = gt_library_technique(&gt_test_library, "craniosacral-hold");
+    assert_true(cranio->pressure_level.max <= 1.0 && cranio->hold_s.max >= 120.0);
+    const GtTechnique *pump = gt_library_technique(&gt_test_library, "compression");
+    assert_true(pump->tempo_per_min.max < tap->tempo_per_min.min && pump->tempo_per_min.min >= 60.0);
+    assert_true(pump->pressure_level.max <= 6.0);
 }
 
 static void test_lessons_cover_every_technique(void **state) {
     (void)state;
     static const char *const lessons[] = { "lower-back-basics", "neck-shoulder-tension", "gentle-arthritis",
         "fibromyalgia-light-touch", "sports-recovery-legs", "tension-headache", "lymphatic-drainage-arm",
-        "daily-self-massage", NULL };
+        "daily-self-massage", "sports-pre-event-legs", "neuromuscular-upper-trapezius", "craniosacral-introduction",
+        "deep-tissue-back", "arm-hand-rsi", "chest-opening", "foot-reflexology", "migraine-gentle",
+        "sciatica-piriformis", NULL };
     for (int i = 0; lessons[i]; i++)
         if (!gt_library_lesson(&gt_test_library, lessons[i])) fail_msg("lesson %s is missing", lessons[i]);
     for (size_t t = 0; t < gt_test_library.technique_count; t++) {
@@ -50,10 +66,22 @@ static void test_lessons_cover_every_technique(void **state) {
                 used |= strcmp(gt_test_library.lessons[l].steps[s].technique->id, gt_test_library.techniques[t].id) == 0;
         if (!used) fail_msg("no lesson uses technique %s", gt_test_library.techniques[t].id);
     }
-    /* gentle lessons stay light: no step asks for more than moderate pressure */
+    /* gentle lessons stay light: no step asks for more than moderate pressure; migraine work
+     * stays light, and craniosacral holds at the lowest level */
     const GtLesson *gentle = gt_library_lesson(&gt_test_library, "gentle-arthritis");
     for (size_t s = 0; s < gentle->step_count; s++)
         assert_true(gentle->steps[s].technique->pressure_level.max <= 6.0);
+    const GtLesson *migraine = gt_library_lesson(&gt_test_library, "migraine-gentle");
+    for (size_t s = 0; s < migraine->step_count; s++)
+        assert_true(migraine->steps[s].technique->pressure_level.max <= 4.0);
+    const GtLesson *cranio = gt_library_lesson(&gt_test_library, "craniosacral-introduction");
+    for (size_t s = 0; s < cranio->step_count; s++)
+        assert_true(cranio->steps[s].technique->pressure_level.max <= 1.0);
+    /* the pre-event warm-up pumps a big muscle with rhythmic compression */
+    const GtLesson *pre = gt_library_lesson(&gt_test_library, "sports-pre-event-legs");
+    bool pumps = false;
+    for (size_t s = 0; s < pre->step_count; s++) pumps |= strcmp(pre->steps[s].technique_id, "compression") == 0;
+    assert_true(pumps);
     assert_int_equal(gt_test_library.broken_count, 0);
 }
 

@@ -193,10 +193,46 @@ static void test_every_technique_keeps_off_the_places_it_could_harm(void **state
     assert_int_equal(missing, 0);
 }
 
+/* The lessons whose condition lives next to a place to avoid keep every guide clear of it by the
+ * movement's reach and a centimetre more, whatever the technique avoids on its own: sciatica work
+ * stays off the sciatic nerve (even the light warm-up glide), the arm and hand lesson off the
+ * insides of the elbows, chest opening off the armpits and the xiphoid. */
+static void test_condition_lessons_keep_off_their_places(void **state) {
+    (void)state;
+    static const struct { const char *lesson; const char *zones[5]; } CASES[] = {
+        { "sciatica-piriformis", { "sciatic-nerve-l", "sciatic-nerve-r", "sciatic-nerve-thigh-l", "sciatic-nerve-thigh-r" } },
+        { "arm-hand-rsi", { "cubital-fossa-l", "cubital-fossa-r" } },
+        { "chest-opening", { "axilla-l", "axilla-r", "xiphoid" } },
+    };
+    int checked = 0;
+    for (size_t c = 0; c < sizeof CASES / sizeof CASES[0]; c++) {
+        const GtLesson *lesson = gt_library_lesson(&gt_test_library, CASES[c].lesson);
+        if (!lesson) fail_msg("lesson %s is missing", CASES[c].lesson);
+        for (size_t s = 0; s < lesson->step_count; s++) {
+            const GtStep *step = &lesson->steps[s];
+            const GtBodyMap *map = gt_library_view(&gt_test_library, step->view);
+            double reach = gt_pattern_reach_cm(step->technique), length = gt_polyline_length(&step->guide);
+            for (int z = 0; z < 5 && CASES[c].zones[z]; z++) {
+                const GtLandmark *zone = gt_bodymap_landmark(map, CASES[c].zones[z]);
+                if (!zone) continue;
+                for (double along = 0.0; along <= length + 0.01; along += 0.5) {
+                    GtPoint p = gt_polyline_point_at(&step->guide, along, NULL);
+                    double clear = gt_landmark_distance(zone, p) - zone->radius_cm - reach;
+                    if (clear < 1.0)
+                        fail_msg("%s step %zu comes within %.1f cm of %s", lesson->id, s + 1, clear, zone->id);
+                }
+                checked++;
+            }
+        }
+    }
+    assert_true(checked >= 12);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_unsafe_work_fails_and_is_named),
         cmocka_unit_test(test_every_technique_keeps_off_the_places_it_could_harm),
+        cmocka_unit_test(test_condition_lessons_keep_off_their_places),
     };
     return cmocka_run_group_tests(tests, gt_test_group_load, gt_test_group_free);
 }
