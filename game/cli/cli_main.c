@@ -18,6 +18,7 @@ static const char USAGE[] =
     "  list [--json]               list lessons with their steps, and techniques\n"
     "  regions [--view V] [--json] the body map's regions and landmarks, in cm\n"
     "  map --view V --out FILE.png a labelled map of the body with a cm grid, to place guides\n"
+    "  bench [--json] [--quick]    speed and memory figures of the engine and the trainer\n"
     "  new-lesson ID --title T --region R [--pack DIR]\n"
     "                              write a valid one-step lesson to start from\n"
     "  demo LESSON STEP            print the reference performance of a step as a replay\n"
