@@ -12,6 +12,7 @@
 
 #include <SDL_image.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -150,14 +151,43 @@ static void play_script(GtApp *app, Uint32 until_ms) {
     }
 }
 
+/* True while practice shows something that changes by itself: a hand is down (its trail, speed
+ * and hold timer), a lift's cue or a notice is showing. */
+static bool practice_live(GtApp *app, Uint32 now) {
+    if (!gt_session_recording(&app->session)) return false;
+    GtInputLive live = gt_input_live(app->input, now);
+    return live.active_contacts > 0 || live.lifted_recently || gt_session_practice_notice_showing(&app->session, now);
+}
+
+/* What the frame shows in broad strokes (screen, lesson, step, mode, an attempt running), so a
+ * change the session made by itself is drawn. */
+static unsigned long screen_signature(const GtSession *s) {
+    unsigned long h = (unsigned long)s->screen * 1000003ul ^ (unsigned long)(uintptr_t)s->lesson;
+    h = h * 31ul + (unsigned long)s->step;
+    h = h * 31ul + (unsigned long)s->mode;
+    return h * 2ul + (gt_session_recording(s) ? 1ul : 0ul);
+}
+
+/* `wait` shortened to reach `due` (a clock time) when that is sooner and still ahead. */
+static int until(int wait, Uint32 now, Uint32 due) {
+    Sint32 left = (Sint32)(due - now);
+    return left > 0 && left < wait ? left : wait;
+}
+
 /* On the real clock, how long the loop may sleep waiting for events: a frame while something
- * moves, a hold sample's period while an attempt records, else a second. */
+ * moves, a hold sample's period while a hand is down in an attempt, else until the next beat or
+ * its flash ending (rhythm steps), an idle sign-out or a reload check is due, at most a second. */
 static int real_wait_ms(GtApp *app) {
     Uint32 now = gt_clock_now(&app->clock);
     if (gt_session_animating(&app->session, now) || app->corner.down) return GT_FRAME_MS;
-    if (gt_session_recording(&app->session)) return GT_INPUT_HOLD_SAMPLE_MS;
+    if (practice_live(app, now)) return GT_INPUT_HOLD_SAMPLE_MS;
+    int wait = 1000;
+    if (gt_session_recording(&app->session)) {
+        wait = until(wait, now, app->session.next_beat_ms);
+        wait = until(wait, now, app->session.beat_flash_until_ms);
+    }
     int idle_left = gt_session_kiosk_idle_left_ms(&app->session, now);
-    int wait = idle_left >= 0 && idle_left < 1000 ? idle_left : 1000;
+    wait = idle_left >= 0 && idle_left < wait ? idle_left : wait;
     int reload_left = gt_app_reload_wait_ms(app, now);
     return reload_left < wait ? reload_left : wait;
 }
@@ -237,7 +267,15 @@ bool gt_app_frame(GtApp *app) {
     if (gt_session_update(&app->session, now)) gt_audio_click(&app->audio);
     kiosk_turn(app, now);
     if (gt_app_reload_turn(app, now)) relayout(app);
-    if (gt_session_recording(&app->session) || gt_session_animating(&app->session, now)) app->dirty = true;
+    bool flash = gt_session_recording(&app->session) && (Sint32)(now - app->session.beat_flash_until_ms) < 0;
+    if (flash != app->beat_flash_shown) app->dirty = true; /* a beat's flash starts or ends */
+    app->beat_flash_shown = flash;
+    bool live = practice_live(app, now);
+    if (live || app->live_shown || gt_session_animating(&app->session, now)) app->dirty = true; /* also its last change */
+    app->live_shown = live;
+    unsigned long shown = screen_signature(&app->session);
+    if (shown != app->shown_signature) app->dirty = true; /* the session moved on without an event of ours */
+    app->shown_signature = shown;
     bool last = is_last_frame(app, now);
     if (app->dirty || last) draw(app, now, last);
     app->frames++;

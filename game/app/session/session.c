@@ -428,11 +428,7 @@ bool gt_session_animating(const GtSession *session, Uint32 now_ms) {
     if (session->screen == GT_SCREEN_RESULT && session->watching && session->has_attempt &&
         gt_replay_time_span(&session->attempt, &first, &last))
         return now_ms - session->watch_start_ms <= last + 500;
-    if (session->screen == GT_SCREEN_PRACTICE && gt_session_recording(session)) {
-        const GtStep *step = gt_session_step(session);
-        return step && step->technique && step->technique->has_tempo;
-    }
-    return false;
+    return false; /* practice's beats are timers of their own (next_beat_ms), not an animation */
 }
 
 /* Has the engine grade the attempt so far, for its count of the work done (the live counter),

@@ -205,7 +205,7 @@ bool gt_session_recording(const GtSession *session);
 bool gt_session_hint_due(const GtSession *session);
 
 /* True while something on screen moves by itself at `now_ms` (demonstration, the replay of an
- * attempt, the metronome's pulse). */
+ * attempt); practice's beats are timers, not animation. */
 bool gt_session_animating(const GtSession *session, Uint32 now_ms);
 
 /* Ends the running attempt when it has reached a replay limit (gt_replay.h: an hour, 4096
