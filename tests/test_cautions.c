@@ -71,7 +71,8 @@ static void test_every_lesson_has_cautions(void **state) {
 
 /* The conditions' own warnings: headache, migraine and sciatica red flags, GB21 in pregnancy,
  * lymphoedema, hot joints, a trapped nerve in the hand, chest pain, cranial work after a head
- * injury, and the domain texts' advice to consult first and to say when it hurts. */
+ * injury, a ball near the groin or the sciatic nerve, and the domain texts' advice to consult
+ * first and to say when it hurts. */
 static void test_conditions_carry_their_red_flags(void **state) {
     (void)state;
     expect("tension-headache", GT_CAUTION_RED_FLAG, "\"worst ever\"");
@@ -106,6 +107,14 @@ static void test_conditions_carry_their_red_flags(void **state) {
     expect("foot-reflexology", GT_CAUTION_CONTRAINDICATION, "broken skin");
     expect("foot-reflexology", GT_CAUTION_ADVICE, "not proven anatomy");
     expect("neuromuscular-upper-trapezius", GT_CAUTION_CONTRAINDICATION, "pregnant");
+    /* a ball at the front of the hip: a pulsing belly, a hernia, pregnancy; in the buttock: the
+     * sciatic nerve and its emergency signs */
+    expect("hip-flexor-ball", GT_CAUTION_RED_FLAG, "pulsing lump");
+    expect("hip-flexor-ball", GT_CAUTION_CONTRAINDICATION, "hernia");
+    expect("hip-flexor-ball", GT_CAUTION_CONTRAINDICATION, "pregnancy");
+    expect("hip-flexor-ball", GT_CAUTION_ADVICE, "Go gently");
+    expect("glute-self-massage", GT_CAUTION_RED_FLAG, "loss of bladder or bowel control");
+    expect("glute-self-massage", GT_CAUTION_CONTRAINDICATION, "off the sciatic nerve");
     for (size_t l = 0; l < gt_test_library.lesson_count; l++) {
         const char *id = gt_test_library.lessons[l].id;
         expect(id, GT_CAUTION_ADVICE, "say at once when a stroke hurts");
@@ -115,7 +124,7 @@ static void test_conditions_carry_their_red_flags(void **state) {
 }
 
 /* What the techniques bring wherever they are used: a clot or varicose veins before work on the
- * calf, a fresh injury before friction and trigger points, blood thinners and osteoporosis
+ * calf, a pulse or a nerve under a massage ball, a fresh injury before friction and trigger points, blood thinners and osteoporosis
  * before deep pressure (a step that may go to level 7 or more). */
 static void test_techniques_bring_their_cautions(void **state) {
     (void)state;
@@ -125,6 +134,8 @@ static void test_techniques_bring_their_cautions(void **state) {
             expect(lesson->id, GT_CAUTION_RED_FLAG, "blood clot (DVT)");
             expect(lesson->id, GT_CAUTION_CONTRAINDICATION, "varicose veins");
         }
+        if (uses(lesson, "ball-rolling", NULL))
+            expect(lesson->id, GT_CAUTION_CONTRAINDICATION, "if you feel a pulse, tingling, numbness");
         if (uses(lesson, "cross-fibre-friction", NULL) || uses(lesson, "trigger-point-compression", NULL) ||
             uses(lesson, "circular-friction", NULL))
             expect(lesson->id, GT_CAUTION_CONTRAINDICATION, "less than 72 hours old");

@@ -17,9 +17,10 @@ static void test_techniques_have_their_domain_patterns(void **state) {
         { "sustained-pressure", GT_PATTERN_HOLD }, { "myofascial-release", GT_PATTERN_HOLD },
         { "lymphatic-drainage", GT_PATTERN_GLIDE }, { "acupressure-hold", GT_PATTERN_HOLD },
         { "neck-shoulder-rolls", GT_PATTERN_CIRCLE }, { "scalp-massage", GT_PATTERN_CIRCLE },
-        { "calf-hamstring-rolling", GT_PATTERN_GLIDE }, { "foot-thumb-walking", GT_PATTERN_GLIDE },
+        { "calf-hamstring-rolling", GT_PATTERN_ROLL }, { "foot-thumb-walking", GT_PATTERN_GLIDE },
         { "neuromuscular-therapy", GT_PATTERN_GLIDE }, { "deep-slow-glide", GT_PATTERN_GLIDE },
         { "craniosacral-hold", GT_PATTERN_HOLD }, { "compression", GT_PATTERN_TAP },
+        { "ball-rolling", GT_PATTERN_ROLL },
     };
     for (size_t i = 0; i < sizeof expected / sizeof expected[0]; i++) {
         const GtTechnique *t = gt_library_technique(&gt_test_library, expected[i].id);
@@ -48,6 +49,14 @@ static void test_techniques_have_their_domain_patterns(void **state) {
     const GtTechnique *pump = gt_library_technique(&gt_test_library, "compression");
     assert_true(pump->tempo_per_min.max < tap->tempo_per_min.min && pump->tempo_per_min.min >= 60.0);
     assert_true(pump->pressure_level.max <= 6.0);
+    /* rolling goes back and forth in straight passes at about 33 a minute (Sezik 2024) */
+    const char *const rolls[] = { "calf-hamstring-rolling", "ball-rolling" };
+    for (size_t i = 0; i < 2; i++) {
+        const GtTechnique *roll = gt_library_technique(&gt_test_library, rolls[i]);
+        assert_int_equal(roll->direction, GT_DIRECTION_BACK_AND_FORTH);
+        assert_true(roll->tempo_per_min.min <= 33.0 && roll->tempo_per_min.max >= 33.0);
+        assert_true(roll->pressure_level.max <= 6.0);
+    }
 }
 
 static void test_lessons_cover_every_technique(void **state) {
@@ -56,7 +65,7 @@ static void test_lessons_cover_every_technique(void **state) {
         "fibromyalgia-light-touch", "sports-recovery-legs", "tension-headache", "lymphatic-drainage-arm",
         "daily-self-massage", "sports-pre-event-legs", "neuromuscular-upper-trapezius", "craniosacral-introduction",
         "deep-tissue-back", "arm-hand-rsi", "chest-opening", "foot-reflexology", "migraine-gentle",
-        "sciatica-piriformis", NULL };
+        "sciatica-piriformis", "hip-flexor-ball", "glute-self-massage", NULL };
     for (int i = 0; lessons[i]; i++)
         if (!gt_library_lesson(&gt_test_library, lessons[i])) fail_msg("lesson %s is missing", lessons[i]);
     for (size_t t = 0; t < gt_test_library.technique_count; t++) {

@@ -160,8 +160,8 @@ static const Case CASES[] = {
       "level 6 is above effleurage's band, level 2-5; a step can only narrow its technique's band, so use a "
       "max of level 5 or less" },
     { "lessons/step-band-not-scored.json", BY_FORMAT, NULL, 27, 7, "steps[1].speed_cm_s",
-      "circular-friction has no speed band to narrow (only glides are scored on speed; it is a circle "
-      "technique); remove \"speed_cm_s\"" },
+      "circular-friction has no speed band to narrow (only glides and rolls are scored on speed; it is a "
+      "circle technique); remove \"speed_cm_s\"" },
     { "lessons/step-tempo-unit.json", BY_FORMAT, NULL, 27, 7, "steps[1].tempo_hz",
       "circular-friction states its tempo per minute; write \"tempo_per_min\": {\"min\": 60, \"max\": 66} "
       "instead" },
@@ -208,11 +208,11 @@ static const Case CASES[] = {
     { "techniques/duplicate-key.json", BY_FORMAT, NULL, 9, 3, "pressure_level",
       "key \"pressure_level\" appears twice (first at line 8, column 3); keep only one" },
     { "techniques/hold-with-speed.json", BY_FORMAT, NULL, 12, 3, "speed_cm_s",
-      "\"speed_cm_s\" does not apply here: only glides are scored on speed; rhythmic patterns use a "
-      "tempo; remove it" },
+      "\"speed_cm_s\" does not apply here: only glides and rolls are scored on speed; other rhythmic "
+      "patterns use a tempo; remove it" },
     { "techniques/glide-with-tempo.json", BY_FORMAT, NULL, 10, 3, "tempo_per_min",
       "\"tempo_per_min\" does not apply here: only repeated movements (circle, knead, cross-fibre, "
-      "tap) have one; remove it" },
+      "tap, roll) have one; remove it" },
     { "techniques/missing-sources.json", BY_FORMAT, NULL, 1, 1, "",
       "missing required key \"sources\"" },
     { "techniques/missing-tempo.json", BY_FORMAT, NULL, 1, 1, "",

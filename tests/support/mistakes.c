@@ -28,9 +28,10 @@ static double heavy_level(const GtTechnique *t, GtSeverity s) {
     return s == GT_SEVERITY_MILD ? t->pressure_level.max + 0.7 : fmin(10.0, t->pressure_level.max + 3.0);
 }
 
-/* The band a fast or slow attempt misses: speed for glides, else tempo. */
+/* The band a fast or slow attempt misses: speed for glides, else tempo (a roll's demonstration is
+ * paced by its passes per minute, its speed following from the guide's length). */
 static GtRange pace_band(const GtTechnique *t) {
-    return t->has_speed ? t->speed_cm_s : t->tempo_per_min;
+    return t->has_speed && !t->has_tempo ? t->speed_cm_s : t->tempo_per_min;
 }
 
 /* The pace of a fast or slow attempt as a ratio to the demonstration's (the band's geometric
@@ -161,7 +162,8 @@ static bool apply(GtMistake m, GtSeverity s, const GtScoreTarget *target, double
     case GT_MISTAKE_TOO_FAST:
     case GT_MISTAKE_TOO_SLOW:
         gt_edit_scale_time(out, 1.0 / pace);
-        snprintf(what, size, "%.1f %s", gt_band_geometric_mid(pace_band(t)) * pace, t->has_speed ? "cm/s" : "per min");
+        snprintf(what, size, "%.1f %s", gt_band_geometric_mid(pace_band(t)) * pace,
+                 t->has_speed && !t->has_tempo ? "cm/s" : "per min");
         return true;
     case GT_MISTAKE_OFF_GUIDE:
         move_off_guide(target, out, s == GT_SEVERITY_MILD ? 1.5 : 7.0, what, size);

@@ -115,6 +115,37 @@ static void demo_cross_fibre(Builder *b, const GtStep *step, const GtPointList *
     }
 }
 
+/* Share of a demonstrated pass spent speeding up at its start and slowing down at its end:
+ * short, so the pass is mostly even (speed varying by about 23%) and the turn is smooth. */
+static const double ROLL_EASE_SHARE = 0.08;
+
+/* Where a pass has got to (0..1 of its length) at u (0..1 of its time): a trapezoid of speed,
+ * rising over the first ROLL_EASE_SHARE, steady, and falling over the last. */
+static double roll_progress(double u) {
+    double r = ROLL_EASE_SHARE, v = 1.0 / (1.0 - r);
+    if (u <= r) return v * u * u / (2.0 * r);
+    if (u >= 1.0 - r) return 1.0 - v * (1.0 - u) * (1.0 - u) / (2.0 * r);
+    return v * (u - 0.5 * r);
+}
+
+/* Rolling: one contact going back and forth along the whole guide, a pass each way, at the
+ * middle of the tempo band; the speed is what the guide's length and that tempo make it. */
+static void demo_roll(Builder *b, const GtStep *step, const GtPointList *guide) {
+    const GtTechnique *t = step->technique;
+    double period = 60000.0 / gt_band_geometric_mid(t->tempo_per_min);
+    int passes = step_cycles(step, period);
+    double length = gt_polyline_length(guide), duration = passes * period;
+    double level = gt_band_mid(t->pressure_level);
+    begin_contact(b, 0);
+    for (double t_ms = 0.0; t_ms <= duration + 0.5 && b->ok; t_ms += GT_DEMO_SAMPLE_MS) {
+        double at = fmin(t_ms, duration) / period;
+        int pass = (int)fmin(floor(at), passes - 1);
+        double done = roll_progress(at - pass);
+        double along = pass % 2 == 0 ? done : 1.0 - done;
+        add(b, t_ms, gt_polyline_point_at(guide, along * length, NULL), level);
+    }
+}
+
 /* Tapotement: brief alternating-hand taps spread along the guide or round the spot. */
 static void demo_taps(Builder *b, const GtStep *step, const GtPointList *guide) {
     const GtTechnique *t = step->technique;
@@ -181,6 +212,7 @@ bool gt_demo_synthesise(const char *lesson_id, int step_number, const GtStep *st
     case GT_PATTERN_CROSS_FIBRE: demo_cross_fibre(&b, step, &guide, map); break;
     case GT_PATTERN_TAP: demo_taps(&b, step, &guide); break;
     case GT_PATTERN_HOLD: demo_holds(&b, step); break;
+    case GT_PATTERN_ROLL: demo_roll(&b, step, &guide); break;
     case GT_PATTERN_COUNT: b.ok = false; break;
     }
     if (!b.ok) gt_replay_free(out);

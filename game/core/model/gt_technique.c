@@ -3,7 +3,10 @@
 #include <string.h>
 
 const char *const GT_PATTERN_NAMES[GT_PATTERN_COUNT] = {
-    "glide", "circle", "knead", "cross-fibre", "tap", "hold"
+    "glide", "circle", "knead", "cross-fibre", "tap", "hold", "roll"
+};
+const char *const GT_DIRECTION_NAMES[GT_DIRECTION_COUNT] = {
+    "none", "along-guide", "toward-landmark", "across-fibres", "turning", "back-and-forth"
 };
 const char *const GT_CRITERION_NAMES[GT_CRITERION_COUNT] = {
     "path", "direction", "pressure", "speed", "rhythm", "continuity", "hold"
@@ -21,6 +24,15 @@ const char *gt_criterion_name(GtCriterion criterion) {
 
 const char *gt_level_name(GtLevel level) {
     return (unsigned)level < GT_LEVEL_COUNT ? GT_LEVEL_NAMES[level] : "unknown";
+}
+
+const char *gt_direction_name(GtDirectionRule rule) {
+    return (unsigned)rule < GT_DIRECTION_COUNT ? GT_DIRECTION_NAMES[rule] : "unknown";
+}
+
+bool gt_pattern_is_rhythmic(GtPattern pattern) {
+    return pattern == GT_PATTERN_CIRCLE || pattern == GT_PATTERN_KNEAD || pattern == GT_PATTERN_CROSS_FIBRE ||
+           pattern == GT_PATTERN_TAP || pattern == GT_PATTERN_ROLL;
 }
 
 

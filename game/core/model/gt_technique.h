@@ -10,12 +10,16 @@
 
 typedef enum GtPattern {
     GT_PATTERN_GLIDE, GT_PATTERN_CIRCLE, GT_PATTERN_KNEAD,
-    GT_PATTERN_CROSS_FIBRE, GT_PATTERN_TAP, GT_PATTERN_HOLD, GT_PATTERN_COUNT
+    GT_PATTERN_CROSS_FIBRE, GT_PATTERN_TAP, GT_PATTERN_HOLD,
+    GT_PATTERN_ROLL,   /* one contact rolling back and forth along the guide (foam roller, ball) */
+    GT_PATTERN_COUNT
 } GtPattern;
 
 typedef enum GtDirectionRule {
     GT_DIRECTION_NONE, GT_DIRECTION_ALONG_GUIDE, GT_DIRECTION_TOWARD_LANDMARK,
-    GT_DIRECTION_ACROSS_FIBRES, GT_DIRECTION_TURNING
+    GT_DIRECTION_ACROSS_FIBRES, GT_DIRECTION_TURNING,
+    GT_DIRECTION_BACK_AND_FORTH,   /* straight passes along the guide, either way (rolls) */
+    GT_DIRECTION_COUNT
 } GtDirectionRule;
 
 typedef enum GtTurning { GT_TURNING_EITHER, GT_TURNING_CLOCKWISE, GT_TURNING_COUNTERCLOCKWISE } GtTurning;
@@ -82,11 +86,17 @@ typedef struct GtTechnique {
 extern const char *const GT_PATTERN_NAMES[GT_PATTERN_COUNT];
 extern const char *const GT_CRITERION_NAMES[GT_CRITERION_COUNT];
 extern const char *const GT_LEVEL_NAMES[GT_LEVEL_COUNT];
+extern const char *const GT_DIRECTION_NAMES[GT_DIRECTION_COUNT];
 
 /* The name of a pattern, criterion or level ("unknown" when out of range). */
 const char *gt_pattern_name(GtPattern pattern);
 const char *gt_criterion_name(GtCriterion criterion);
 const char *gt_level_name(GtLevel level);
+const char *gt_direction_name(GtDirectionRule rule);
+
+/* Whether a pattern repeats at a tempo (it takes tempo_per_min or tempo_hz and regularity_cv_max):
+ * circle, knead, cross-fibre, tap and roll. */
+bool gt_pattern_is_rhythmic(GtPattern pattern);
 
 /* Which criteria a technique's own definition makes applicable: the single source of
  * that rule, used by the validator and by scoring alike. */

@@ -47,7 +47,8 @@ typedef struct GtSafetyEntry {
 typedef struct GtCompletion {
     bool applies;                 /* false when the step asks for no count or duration */
     double done, asked;           /* in `unit` */
-    const char *unit;             /* static string: "strokes", "circles", "kneading cycles", "taps", "holds", "s" */
+    const char *unit;             /* static string: "strokes", "circles", "kneading cycles", "taps", "passes",
+                                     "holds", "s" */
     double percent;               /* 100 x done / asked, capped at 100 */
     double factor;                /* what the total was multiplied by, 0-1 (1 when enough was done) */
     char feedback[GT_FEEDBACK_MAX];

@@ -209,6 +209,31 @@ static double across_agreement(const GtScoreInput *in, double *moved) {
     return total > 0.0 ? 100.0 * across / total : NAN;
 }
 
+/* Agreement (%) with rolling straight along the guide, either way: the share of movement, over
+ * 50 ms chunks, that ran along the guide's local direction (sum of |along| over sum of distance).
+ * Straight passes score near 100 whichever way they go; circles score about 64. */
+static double along_line_agreement(const GtScoreInput *in, double *moved) {
+    double along = 0.0, total = 0.0;
+    for (size_t c = 0; c < in->replay->contact_count; c++) {
+        const GtContact *contact = &in->replay->contacts[c];
+        size_t start = 0;
+        for (size_t k = 1; k < contact->count; k++) {
+            if (contact->samples[k].t_ms - contact->samples[start].t_ms < GT_CONDITION_CHUNK_MIN_MS &&
+                k + 1 < contact->count)
+                continue;
+            GtPoint p0 = sample_point(&contact->samples[start]), p1 = sample_point(&contact->samples[k]);
+            GtPoint mid = { 0.5 * (p0.x + p1.x), 0.5 * (p0.y + p1.y) };
+            GtPoint u = gt_polyline_project(&in->target->step->guide, mid).tangent;
+            double dx = p1.x - p0.x, dy = p1.y - p0.y;
+            along += fabs(dx * u.x + dy * u.y);
+            total += hypot(dx, dy);
+            start = k;
+        }
+    }
+    *moved = total;
+    return total > 0.0 ? 100.0 * along / total : NAN;
+}
+
 /* Share (%) of all turning that went the wanted way (+1 clockwise on screen, -1 counter,
  * 0: whichever way dominates). */
 static double turning_agreement(const GtScoreInput *in, int wanted, double *turned) {
@@ -248,7 +273,12 @@ void gt_score_direction(const GtScoreInput *in, GtCriterionScore *out) {
         moved = moved > 2.0 * GT_PI ? MIN_MOVEMENT_CM : 0.0;
         break;
     }
+    case GT_DIRECTION_BACK_AND_FORTH:
+        snprintf(wanted, sizeof wanted, "along the line");
+        agreement = along_line_agreement(in, &moved);
+        break;
     case GT_DIRECTION_NONE:
+    case GT_DIRECTION_COUNT:
         break;
     }
     if (isnan(agreement) || moved < MIN_MOVEMENT_CM) {
@@ -268,6 +298,9 @@ void gt_score_direction(const GtScoreInput *in, GtCriterionScore *out) {
     } else if (t->direction == GT_DIRECTION_TURNING) {
         snprintf(out->feedback, GT_FEEDBACK_MAX, "Wrong turning sense: only %.0f%% of your circling went %s; "
                  "circle %s throughout.", agreement, wanted, wanted);
+    } else if (t->direction == GT_DIRECTION_BACK_AND_FORTH) {
+        snprintf(out->feedback, GT_FEEDBACK_MAX, "Circles instead of straight passes: only %.0f%% of your "
+                 "movement ran along the line; roll straight up and down it, back and forth.", agreement);
     } else if (t->direction == GT_DIRECTION_ACROSS_FIBRES) {
         snprintf(out->feedback, GT_FEEDBACK_MAX, "Along the fibres instead of across them: only %.0f%% of your "
                  "movement crossed them; rub at right angles to the fibres.", agreement);

@@ -22,6 +22,7 @@ static const char *cycle_noun(GtPattern pattern, size_t count) {
     case GT_PATTERN_TAP: return one ? "tap" : "taps";
     case GT_PATTERN_CIRCLE: return one ? "circle" : "circles";
     case GT_PATTERN_KNEAD: return one ? "kneading cycle" : "kneading cycles";
+    case GT_PATTERN_ROLL: return one ? "pass" : "passes";
     default: return one ? "stroke" : "strokes";
     }
 }
@@ -145,6 +146,9 @@ void gt_score_continuity(const GtScoreInput *in, GtCriterionScore *out) {
     else if (t->pattern == GT_PATTERN_GLIDE)
         snprintf(out->feedback, GT_FEEDBACK_MAX, "Lifted %d time%s mid-stroke; keep contact from one end of the "
                  "guide to the other.", lifts, lifts == 1 ? "" : "s");
+    else if (t->pattern == GT_PATTERN_ROLL)
+        snprintf(out->feedback, GT_FEEDBACK_MAX, "Lifted %d time%s (%.1f s off the skin); a roll stays on the "
+                 "muscle: turn at each end without lifting, pass after pass.", lifts, lifts == 1 ? "" : "s", gap_s);
     else
         snprintf(out->feedback, GT_FEEDBACK_MAX, "Lifted %d time%s (%.1f s off the skin); stay in contact "
                  "until the step ends.", lifts, lifts == 1 ? "" : "s", gap_s);

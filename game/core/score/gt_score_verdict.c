@@ -50,6 +50,7 @@ static double work_done(const GtScoreInput *in, const char **unit) {
     case GT_PATTERN_KNEAD: *unit = "kneading cycles"; return (double)in->cycles->count;
     case GT_PATTERN_CROSS_FIBRE: *unit = "strokes"; return (double)in->cycles->count;
     case GT_PATTERN_TAP: *unit = "taps"; return (double)in->cycles->count;
+    case GT_PATTERN_ROLL: *unit = "passes"; return (double)in->cycles->count;
     case GT_PATTERN_HOLD: *unit = "holds"; return (double)gt_count_holds(in, HOLD_COUNT_SHARE * t->hold_s.min);
     case GT_PATTERN_COUNT: break;
     }

@@ -1,6 +1,7 @@
 /* Cycle detection: the repeated movements a rhythmic technique is made of, found in a
  * conditioned replay (see gt_condition.h). Circles and kneading are counted by winding round
- * a local centre, cross-fibre strokes by turning points with hysteresis, taps by contact onsets. */
+ * a local centre, cross-fibre strokes and the passes of a roll by turning points with hysteresis,
+ * taps by contact onsets. */
 #include "gt_motion.h"
 
 #include <math.h>
@@ -169,12 +170,14 @@ static double motion_axis(const GtContact *contact) {
     return 0.5 * atan2(2.0 * sxy, sxx - syy);
 }
 
-/* Back-and-forth strokes of one contact: turning points along its main axis, with hysteresis
- * so that jitter is not a stroke. One cycle ends at every second turning point (same end). */
-static bool reversal_cycles_of(const GtReplay *replay, size_t c, double hysteresis, EventList *events) {
+/* Back-and-forth strokes of one contact: turning points along `axis` (radians), with hysteresis
+ * so that jitter is not a stroke. One cycle ends at every `per_cycle`-th turning point: 2 for
+ * cross-fibre strokes (back at the same end), 1 for the passes of a roll (each way is one). */
+static bool reversal_cycles_of(const GtReplay *replay, size_t c, double axis, double hysteresis, int per_cycle,
+                               EventList *events) {
     const GtContact *contact = &replay->contacts[c];
     if (contact->count < 3) return true;
-    double axis = motion_axis(contact), ux = cos(axis), uy = sin(axis);
+    double ux = cos(axis), uy = sin(axis);
     double position0 = contact->samples[0].x_cm * ux + contact->samples[0].y_cm * uy, extreme = position0;
     size_t extreme_index = 0;
     int direction = 0, turns = 0;   /* direction: +1 rising, -1 falling, 0 not yet known */
@@ -189,7 +192,7 @@ static bool reversal_cycles_of(const GtReplay *replay, size_t c, double hysteres
             extreme_index = k;
         } else if (fabs(p - extreme) >= hysteresis) {
             turns++;
-            if (turns % 2 == 0 && !push_event(events, c, extreme_index, contact->samples[extreme_index].t_ms))
+            if (turns % per_cycle == 0 && !push_event(events, c, extreme_index, contact->samples[extreme_index].t_ms))
                 return false;
             direction = -direction;
             extreme = p;
@@ -197,6 +200,39 @@ static bool reversal_cycles_of(const GtReplay *replay, size_t c, double hysteres
         }
     }
     return true;
+}
+
+/* The long axis of where a contact has been (angle in radians), from the covariance of its
+ * positions: the line a roll travels, even when the hand circles along it instead. */
+static double position_axis(const GtContact *contact) {
+    double mx = 0.0, my = 0.0, sxx = 0.0, syy = 0.0, sxy = 0.0, n = (double)contact->count;
+    for (size_t k = 0; k < contact->count; k++) {
+        mx += contact->samples[k].x_cm / n;
+        my += contact->samples[k].y_cm / n;
+    }
+    for (size_t k = 0; k < contact->count; k++) {
+        double dx = contact->samples[k].x_cm - mx, dy = contact->samples[k].y_cm - my;
+        sxx += dx * dx;
+        syy += dy * dy;
+        sxy += dx * dy;
+    }
+    return 0.5 * atan2(2.0 * sxy, sxx - syy);
+}
+
+/* The passes of one contact of a roll: a pass begins when a contact that rolls (its span along
+ * its long axis reaches `hysteresis`) begins, and at each of its turning points along that axis. */
+static bool roll_passes_of(const GtReplay *replay, size_t c, double hysteresis, EventList *events) {
+    const GtContact *contact = &replay->contacts[c];
+    if (contact->count < 3) return true;
+    double axis = position_axis(contact), ux = cos(axis), uy = sin(axis), lo = INFINITY, hi = -INFINITY;
+    for (size_t k = 0; k < contact->count; k++) {
+        double p = contact->samples[k].x_cm * ux + contact->samples[k].y_cm * uy;
+        lo = fmin(lo, p);
+        hi = fmax(hi, p);
+    }
+    if (hi - lo < hysteresis) return true;
+    return push_event(events, c, 0, contact->samples[0].t_ms) &&
+           reversal_cycles_of(replay, c, axis, hysteresis, 1, events);
 }
 
 /* Links consecutive events (of one contact, or of all for taps) into intervals. */
@@ -232,7 +268,14 @@ bool gt_detect_technique_cycles(const GtTechnique *t, const GtReplay *replay, do
         break;
     case GT_PATTERN_CROSS_FIBRE:
         for (size_t c = 0; ok && c < replay->contact_count; c++)
-            ok = reversal_cycles_of(replay, c, fmax(0.3, 0.3 * t->amplitude_cm), &events);
+            ok = replay->contacts[c].count < 3 ||
+                 reversal_cycles_of(replay, c, motion_axis(&replay->contacts[c]), fmax(0.3, 0.3 * t->amplitude_cm), 2,
+                                    &events);
+        break;
+    case GT_PATTERN_ROLL:
+        across_contacts = true;
+        for (size_t c = 0; ok && c < replay->contact_count; c++)
+            ok = roll_passes_of(replay, c, gt_roll_reversal_cm(jitter_cm), &events);
         break;
     case GT_PATTERN_HOLD:
     case GT_PATTERN_COUNT:

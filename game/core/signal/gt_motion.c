@@ -92,6 +92,10 @@ double gt_pattern_reach_cm(const GtTechnique *technique) {
     }
 }
 
+double gt_roll_reversal_cm(double jitter_cm) {
+    return fmax(1.0, 4.0 * jitter_cm);
+}
+
 double gt_band_geometric_mid(GtRange range) {
     if (range.min <= 0.0) return gt_band_mid(range);
     return sqrt(range.min * range.max);

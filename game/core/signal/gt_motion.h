@@ -36,7 +36,8 @@ double gt_band_score(double value, double lo, double hi, double tolerance);
 /* The same curve on a ratio scale: d = ln(value / hi) or ln(lo / value), tol = ln(ratio). */
 double gt_ratio_band_score(double value, double lo, double hi, double ratio);
 
-/* One completed movement cycle: a revolution, a kneading cycle, a back-and-forth, a tap. */
+/* One completed movement cycle: a revolution, a kneading cycle, a back-and-forth, a tap, or the
+ * turning point that ends one pass of a roll. */
 typedef struct GtCycleEvent {
     size_t contact;   /* index into replay->contacts */
     size_t sample;    /* sample index at which the cycle completed (or the tap began) */
@@ -46,7 +47,7 @@ typedef struct GtCycleEvent {
 typedef struct GtCycles {
     GtCycleEvent *events;   /* malloc'd, in time order within each contact */
     size_t count;
-    double *intervals_ms;   /* malloc'd; between consecutive events of one contact (taps: of all) */
+    double *intervals_ms;   /* malloc'd; between consecutive events of one contact (taps, rolls: of all) */
     size_t interval_count;
     int turning_sign;       /* circles: +1 clockwise on screen, -1 counterclockwise, 0 unknown */
 } GtCycles;
@@ -54,12 +55,18 @@ typedef struct GtCycles {
 /* Finds the cycles a technique repeats in a conditioned replay: contact onsets for taps,
  * whole turns of the direction of travel for circles and kneading (summed in chunks of a
  * quarter cycle so jitter cancels; circles that walk along a guide count too), turning points along the main axis for cross-fibre friction (hysteresis 0.3 x
- * amplitude, at least 3 mm). `jitter_cm` is the hand's measured noise (gt_condition_replay):
+ * amplitude, at least 3 mm) and the passes of a roll (the start of each contact that rolls, and
+ * each of its turning points: gt_roll_reversal_cm). `jitter_cm` is the hand's measured noise (gt_condition_replay):
  * headings are read over steps at least that long. False when memory runs out. */
 bool gt_detect_technique_cycles(const GtTechnique *technique, const GtReplay *replay, double jitter_cm,
                                 GtCycles *out);
 
 void gt_cycles_free(GtCycles *cycles);
+
+/* How far a roll must come back along its main axis before the turn counts as the end of a pass,
+ * cm: 1 cm, or four times the hand's measured jitter when that is more, so a hand that wanders
+ * or trembles on a pass never splits it in two. */
+double gt_roll_reversal_cm(double jitter_cm);
 
 /* Winding of the direction of travel, clockwise and counterclockwise (as seen on screen), summed
  * chunk by chunk (a quarter of the technique's typical cycle) so jitter cancels inside a chunk. */
@@ -75,7 +82,8 @@ GtSample gt_sample_quantize(GtSample sample);
 double gt_pressing_level(const GtTechnique *technique);
 
 /* How far the movement may stray from its guide without leaving it, cm: circle and kneading
- * radius, half a cross-fibre stroke, the spread of taps, the allowed drift of a hold; 0 for glides. */
+ * radius, half a cross-fibre stroke, the spread of taps, the allowed drift of a hold; 0 for glides
+ * and rolls, which travel on the guide itself. */
 double gt_pattern_reach_cm(const GtTechnique *technique);
 
 /* Representative targets inside a band: geometric mean (speeds, tempi), middle (pressure). */

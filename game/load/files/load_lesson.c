@@ -144,7 +144,8 @@ static bool load_guide(GtJsonDoc *doc, const cJSON *step, const GtPath *path, Gt
             gt_json_error(doc, &shape_path, "%s is a hold: give the spot as \"point\": [x_cm, y_cm]", t->id);
             return false;
         }
-        if ((t->pattern == GT_PATTERN_GLIDE || t->pattern == GT_PATTERN_KNEAD) && point) {
+        if ((t->pattern == GT_PATTERN_GLIDE || t->pattern == GT_PATTERN_KNEAD || t->pattern == GT_PATTERN_ROLL) &&
+            point) {
             gt_json_error(doc, &shape_path, "%s moves along a path: give it as \"polyline\": [[x, y], ...]", t->id);
             return false;
         }
@@ -185,7 +186,7 @@ enum { BAND_PRESSURE, BAND_SPEED, BAND_TEMPO_PER_MIN, BAND_TEMPO_HZ, BAND_HOLD, 
 
 static const StepBand STEP_BANDS[STEP_BAND_COUNT] = {
     { "pressure_level", "pressure", "level %s", 0, 10, "" },
-    { "speed_cm_s", "speed", "%s cm/s", 0.01, 100, "only glides are scored on speed" },
+    { "speed_cm_s", "speed", "%s cm/s", 0.01, 100, "only glides and rolls are scored on speed" },
     { "tempo_per_min", "tempo", "%s per minute", 1, 1800, "only repeated movements have a tempo" },
     { "tempo_hz", "tempo", "%s Hz", 0.01, 30, "only repeated movements have a tempo" },
     { "hold_s", "hold", "%s s", 0.5, 1800, "only holds are scored on holding time" },

@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char *const RULES[] = { "none", "along-guide", "toward-landmark", "across-fibres", "turning" };
 static const char *const TURNINGS[] = { "either", "clockwise", "counterclockwise" };
 
 /* One tolerance key: its name, the criterion it belongs to, its range and where it lives. */
@@ -56,6 +55,21 @@ static bool load_reversal(GtJsonDoc *doc, const cJSON *dir, const GtPath *at, Gt
     return gt_json_bool(doc, dir, at, "reversal_fails", false, &t->reversal_fails);
 }
 
+/* A roll is judged on straight passes either way ("back-and-forth") or not at all ("none"), and
+ * only a roll has passes to be straight. Reports a rule that does not fit; false after reporting. */
+static bool check_rule_fits_pattern(GtJsonDoc *doc, const GtPath *at, const GtTechnique *t) {
+    bool roll = t->pattern == GT_PATTERN_ROLL, back_and_forth = t->direction == GT_DIRECTION_BACK_AND_FORTH;
+    if (back_and_forth == roll || (roll && t->direction == GT_DIRECTION_NONE)) return true;
+    GtPath rule = gt_path_key(at, "rule");
+    if (roll)
+        gt_json_error(doc, &rule, "a roll goes back and forth along the guide: use the rule \"back-and-forth\" "
+                      "(or \"none\"), not \"%s\"", gt_direction_name(t->direction));
+    else
+        gt_json_error(doc, &rule, "\"back-and-forth\" judges the straight passes of a roll; a %s technique "
+                      "takes another rule", gt_pattern_name(t->pattern));
+    return false;
+}
+
 static bool load_direction(GtJsonDoc *doc, const cJSON *root, const GtPath *path, const GtReferences *refs,
                            GtTechnique *t) {
     static const char *const keys[] = { "rule", "landmark", "turning", "reversal_fails", NULL };
@@ -63,9 +77,9 @@ static bool load_direction(GtJsonDoc *doc, const cJSON *root, const GtPath *path
     const cJSON *dir = gt_json_member(doc, root, path, "direction", true);
     if (!dir || !gt_json_check_keys(doc, dir, &at, keys)) return false;
     int rule = 0;
-    if (!gt_json_enum(doc, dir, &at, "rule", true, RULES, 5, &rule)) return false;
+    if (!gt_json_enum(doc, dir, &at, "rule", true, GT_DIRECTION_NAMES, GT_DIRECTION_COUNT, &rule)) return false;
     t->direction = (GtDirectionRule)rule;
-    bool ok = true;
+    bool ok = check_rule_fits_pattern(doc, &at, t);
     if (t->direction == GT_DIRECTION_TURNING) {
         int turning = 0;
         ok = gt_json_enum(doc, dir, &at, "turning", true, TURNINGS, 3, &turning);
@@ -120,7 +134,7 @@ static bool load_weights(GtJsonDoc *doc, const cJSON *root, const GtPath *path, 
         } else if (present) {
             GtPath key = gt_path_key(&at, names[c]);
             gt_json_error_at_key(doc, &key, "\"%s\" is not scored for this technique (pattern %s, direction "
-                                 "%s); remove its weight", names[c], gt_pattern_name(t->pattern), RULES[t->direction]);
+                                 "%s); remove its weight", names[c], gt_pattern_name(t->pattern), gt_direction_name(t->direction));
             ok = false;
         }
     }
@@ -237,13 +251,13 @@ static bool check_contraindicated(GtJsonDoc *doc, const GtPath *path, const GtRe
 static bool load_pattern_keys(GtJsonDoc *doc, const cJSON *root, const GtPath *path, GtTechnique *t) {
     bool ok = true;
     GtPattern p = t->pattern;
-    bool rhythmic = p == GT_PATTERN_CIRCLE || p == GT_PATTERN_KNEAD || p == GT_PATTERN_CROSS_FIBRE || p == GT_PATTERN_TAP;
-    if (p == GT_PATTERN_GLIDE) {
+    bool rhythmic = gt_pattern_is_rhythmic(p);
+    if (p == GT_PATTERN_GLIDE || p == GT_PATTERN_ROLL) {
         t->has_speed = gt_json_range(doc, root, path, "speed_cm_s", true, 0.01, 100, &t->speed_cm_s);
         ok = t->has_speed && ok;
         t->has_speed = true;
-    } else ok = reject_key(doc, root, path, "speed_cm_s", "only glides are scored on speed; rhythmic "
-                           "patterns use a tempo") && ok;
+    } else ok = reject_key(doc, root, path, "speed_cm_s", "only glides and rolls are scored on speed; "
+                           "other rhythmic patterns use a tempo") && ok;
     if (rhythmic) {
         bool per_min = cJSON_GetObjectItemCaseSensitive(root, "tempo_per_min") != NULL;
         bool hz = cJSON_GetObjectItemCaseSensitive(root, "tempo_hz") != NULL;
@@ -267,9 +281,12 @@ static bool load_pattern_keys(GtJsonDoc *doc, const cJSON *root, const GtPath *p
         ok = t->has_tempo && ok;
         t->has_tempo = true;
         ok = gt_json_number(doc, root, path, "regularity_cv_max", true, 0.01, 0.99, &t->regularity_cv_max) && ok;
-        ok = gt_json_number(doc, root, path, "amplitude_cm", true, 0.2, 15, &t->amplitude_cm) && ok;
+        if (p != GT_PATTERN_ROLL)
+            ok = gt_json_number(doc, root, path, "amplitude_cm", true, 0.2, 15, &t->amplitude_cm) && ok;
+        else
+            ok = reject_key(doc, root, path, "amplitude_cm", "a roll's passes run the length of the guide") && ok;
     } else {
-        const char *why = "only repeated movements (circle, knead, cross-fibre, tap) have one";
+        const char *why = "only repeated movements (circle, knead, cross-fibre, tap, roll) have one";
         ok = reject_key(doc, root, path, "tempo_per_min", why) && ok;
         ok = reject_key(doc, root, path, "tempo_hz", why) && ok;
         ok = reject_key(doc, root, path, "regularity_cv_max", why) && ok;
