@@ -69,6 +69,13 @@ check "list json shape" jq -e '(.lessons | length) >= 8 and (.techniques | lengt
     (.lessons[0] | has("id") and has("title") and (.steps[0] | has("step") and has("technique") and has("view") and has("region"))) and
     (.techniques[0] | has("id") and has("name") and has("pattern")) and .lessons[0].steps[0].step == 1' "$work/list.json"
 check "list text" bash -c "'$bin' list | grep -q 'lower-back-basics'"
+# a roll's guide must fit its bands: rolled end to end at its tempo, a 4 cm hamstring guide would
+# crawl at 2.4 cm/s, below the 4-24 cm/s band; validate says so at the guide, with the lengths that fit
+mkdir -p "$work/roll"
+sed 's/\[\[41.5, 117\], \[41.3, 110\], \[41, 103\]\]/[[41.5, 117], [41.3, 113]]/' \
+    "$src/lessons/daily-self-massage.json" > "$work/roll/daily-self-massage.json"
+check "validate warns about a roll guide too short for its tempo and speed" bash -c "'$bin' validate \
+    '$work/roll/daily-self-massage.json' 2>&1 | grep -q 'steps\[4\].guide: warning: rolled end to end.*make it 6.6-39.5 cm long'"
 # rolling is its own pattern (issue 9): the foam roller and the ball roll back and forth in passes
 check "list json: rolling techniques and their lessons" jq -e '
     ([.techniques[] | select(.id == "calf-hamstring-rolling" or .id == "ball-rolling") | .pattern] == ["roll", "roll"]) and

@@ -146,6 +146,13 @@ static void demo_roll(Builder *b, const GtStep *step, const GtPointList *guide) 
     }
 }
 
+double gt_demo_roll_speed_cm_s(const GtStep *step) {
+    const GtTechnique *t = step->technique;
+    if (!t || t->pattern != GT_PATTERN_ROLL || step->guide.count < 2 || !t->has_tempo) return 0.0;
+    double period_s = 60.0 / gt_band_geometric_mid(t->tempo_per_min);
+    return gt_polyline_length(&step->guide) / period_s / (1.0 - ROLL_EASE_SHARE);
+}
+
 /* Tapotement: brief alternating-hand taps spread along the guide or round the spot. */
 static void demo_taps(Builder *b, const GtStep *step, const GtPointList *guide) {
     const GtTechnique *t = step->technique;

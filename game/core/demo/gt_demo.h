@@ -18,4 +18,10 @@ enum { GT_DEMO_SAMPLE_MS = 16 };
 bool gt_demo_synthesise(const char *lesson_id, int step_number, const GtStep *step, const GtBodyMap *map,
                         GtReplay *out);
 
+/* The steady mid-pass speed (cm/s) a roll step's demonstration moves at: the guide's length
+ * times the middle of the step's tempo band, a little faster for the short ease at each end;
+ * 0 when the step is not a roll or has no guide line. The validator warns when it falls outside
+ * the step's speed band, since the demonstration could then not score full marks. */
+double gt_demo_roll_speed_cm_s(const GtStep *step);
+
 #endif

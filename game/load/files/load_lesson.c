@@ -3,6 +3,8 @@
 #include "json_doc.h"
 #include "load_cautions.h"
 #include "suggest.h"
+#include "gt_demo.h"
+#include "gt_motion.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -527,6 +529,25 @@ static size_t lint_cautions(GtJsonDoc *doc, const GtLesson *lesson) {
     return 1;
 }
 
+/* Warns when a roll step's guide is too long or too short for its bands: rolled end to end at
+ * the middle of the tempo band, it would ask for a speed outside the speed band, so neither the
+ * demonstration nor a student could keep both. Says which guide lengths fit. Returns 0 or 1. */
+static size_t lint_roll_guide(GtJsonDoc *doc, const GtPath *step_path, const GtStep *step) {
+    double speed = gt_demo_roll_speed_cm_s(step);
+    const GtTechnique *t = step->technique;
+    if (!(speed > 0.0) || (speed >= t->speed_cm_s.min && speed <= t->speed_cm_s.max)) return 0;
+    double tempo = gt_band_geometric_mid(t->tempo_per_min), length = gt_polyline_length(&step->guide);
+    double per_speed = length / speed;   /* cm of guide per cm/s of speed at that tempo */
+    GtPath guide = gt_path_key(step_path, "guide");
+    int line, column;
+    gt_json_locate(doc, &guide, true, &line, &column);
+    gt_diag_add(doc->diag, doc->file, line, column, guide.text, "warning: rolled end to end at %.0f passes a "
+                "minute (the middle of %s's tempo band), this %.1f cm guide asks for about %.1f cm/s, outside "
+                "the %g-%g cm/s speed band; make it %.1f-%.1f cm long", tempo, t->id, length, speed,
+                t->speed_cm_s.min, t->speed_cm_s.max, per_speed * t->speed_cm_s.min, per_speed * t->speed_cm_s.max);
+    return 1;
+}
+
 size_t gt_lint_lesson(const GtLesson *lesson, const GtReferences *refs, const char *text, size_t length,
                       GtDiag *warnings) {
     GtJsonDoc doc;
@@ -548,6 +569,7 @@ size_t gt_lint_lesson(const GtLesson *lesson, const GtReferences *refs, const ch
         GtPath hint = gt_path_key(&step_path, "hint");
         warned += lint_text(&doc, &instruction, step->instruction, step, own);
         warned += lint_text(&doc, &hint, step->hint, step, own);
+        warned += lint_roll_guide(&doc, &step_path, step);
     }
     return warned;
 }
