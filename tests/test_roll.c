@@ -1,14 +1,15 @@
 /* Rolling (issue 9): a foam roller or a massage ball stays on the muscle and goes back and forth
  * along it, each way one pass, at about 33 passes a minute. What a student and an instructor see
  * on the card: the passes counted and timed, straight passes told apart from circles, the old
- * habit of lifting off after every pass called a lift, and a real, noisy hand rolling well still
- * passing. */
+ * habit of lifting off after every pass called a lift, a real, noisy hand rolling well still
+ * passing, and a recorded roll giving the line it rolled as the step's guide. */
 #include "test_support.h"
 #include "faults.h"
 #include "noise.h"
 #include "replay_edit.h"
 #include "gt_demo.h"
 #include "gt_motion.h"
+#include "gt_record.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -139,6 +140,26 @@ static void test_noisy_hands_roll_straight(void **state) {
     assert_true(steps >= 7);
 }
 
+/* An instructor who records a roll gets the line it went back and forth along as the guide
+ * (its two ends), not the zigzag of every pass, and the pass count and tempo it showed. */
+static void test_a_recorded_roll_gives_its_line(void **state) {
+    (void)state;
+    GtReplay demo;
+    GtScoreTarget target = roll_step("glute-self-massage", 2, &demo);
+    GtScoreCard card;
+    assert_true(gt_score_attempt(&target, &demo, &card));
+    GtDerivedStep derived;
+    assert_true(gt_record_derive(target.step, &demo, &card, &derived));
+    assert_true(derived.guide_derived && !derived.guide_is_point);
+    assert_int_equal(derived.guide_count, 2);
+    const GtPointList *guide = &target.step->guide;
+    GtPoint ends[2] = { guide->points[0], guide->points[guide->count - 1] };
+    for (int i = 0; i < 2; i++) assert_true(gt_distance(derived.guide[i], ends[i]) < 0.1);
+    assert_int_equal(derived.repetitions, target.step->repetitions);
+    assert_true(derived.has_tempo && derived.tempo_per_min.min <= 33.5 && derived.tempo_per_min.max >= 33.5);
+    gt_replay_free(&demo);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_a_roll_is_one_contact_counted_in_passes),
@@ -146,6 +167,7 @@ int main(void) {
         cmocka_unit_test(test_circles_are_not_passes),
         cmocka_unit_test(test_rushing_is_too_many_passes),
         cmocka_unit_test(test_noisy_hands_roll_straight),
+        cmocka_unit_test(test_a_recorded_roll_gives_its_line),
     };
     return cmocka_run_group_tests(tests, gt_test_group_load, gt_test_group_free);
 }

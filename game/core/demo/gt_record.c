@@ -1,4 +1,5 @@
 #include "gt_record.h"
+#include "gt_motion.h"
 
 #include <math.h>
 #include <string.h>
@@ -82,6 +83,24 @@ static const GtContact *main_contact(const GtReplay *recording, bool by_duration
     return best;
 }
 
+/* A roll's guide: the straight line between the two ends its longest contact reached along the
+ * line it rolled (its long axis), whichever pass reached them; no guide when it barely moved. */
+static void roll_guide(const GtContact *contact, GtDerivedStep *out) {
+    double axis = gt_contact_long_axis(contact), ux = cos(axis), uy = sin(axis);
+    size_t lo = 0, hi = 0;
+    for (size_t i = 1; i < contact->count; i++) {
+        double p = contact->samples[i].x_cm * ux + contact->samples[i].y_cm * uy;
+        if (p < contact->samples[lo].x_cm * ux + contact->samples[lo].y_cm * uy) lo = i;
+        if (p > contact->samples[hi].x_cm * ux + contact->samples[hi].y_cm * uy) hi = i;
+    }
+    size_t first = lo < hi ? lo : hi, last = lo < hi ? hi : lo;   /* in the order first reached */
+    out->guide[0] = (GtPoint){ contact->samples[first].x_cm, contact->samples[first].y_cm };
+    out->guide[1] = (GtPoint){ contact->samples[last].x_cm, contact->samples[last].y_cm };
+    out->guide_count = 2;
+    out->guide_derived = gt_distance(out->guide[0], out->guide[1]) >= 1.0;
+    if (!out->guide_derived) out->guide_count = 0;
+}
+
 /* Writes the guide: the longest stroke simplified for glides and rolls, the mean spot of the
  * longest contact for holds; other patterns keep the step's guide. */
 static void derive_guide(const GtStep *step, const GtReplay *recording, GtDerivedStep *out) {
@@ -96,6 +115,10 @@ static void derive_guide(const GtStep *step, const GtReplay *recording, GtDerive
         out->guide[0] = (GtPoint){ x / (double)contact->count, y / (double)contact->count };
         out->guide_count = 1;
         out->guide_is_point = out->guide_derived = true;
+        return;
+    }
+    if (pattern == GT_PATTERN_ROLL) {
+        roll_guide(main_contact(recording, false), out);
         return;
     }
     if (pattern != GT_PATTERN_GLIDE) return;

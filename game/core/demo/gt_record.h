@@ -1,5 +1,6 @@
 /* gt_record: turning an instructor's recorded performance of a step into the step itself: a
- * clean guide (the traced path simplified to a few points, or the spot held), and target bands
+ * clean guide (the traced path simplified to a few points, the line a roll went back and forth
+ * along, or the spot held), and target bands
  * centred on what the instructor measurably did, kept inside the technique's own bands. Pure:
  * no I/O; the loading layer writes the result into the lesson (lesson_write.h). */
 #ifndef GT_RECORD_H

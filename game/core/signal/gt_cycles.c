@@ -202,10 +202,8 @@ static bool reversal_cycles_of(const GtReplay *replay, size_t c, double axis, do
     return true;
 }
 
-/* The long axis of where a contact has been (angle in radians), from the covariance of its
- * positions: the line a roll travels, even when the hand circles along it instead. */
-static double position_axis(const GtContact *contact) {
-    double mx = 0.0, my = 0.0, sxx = 0.0, syy = 0.0, sxy = 0.0, n = (double)contact->count;
+double gt_contact_long_axis(const GtContact *contact) {
+    double mx = 0.0, my = 0.0, sxx = 0.0, syy = 0.0, sxy = 0.0, n = contact->count ? (double)contact->count : 1.0;
     for (size_t k = 0; k < contact->count; k++) {
         mx += contact->samples[k].x_cm / n;
         my += contact->samples[k].y_cm / n;
@@ -224,7 +222,7 @@ static double position_axis(const GtContact *contact) {
 static bool roll_passes_of(const GtReplay *replay, size_t c, double hysteresis, EventList *events) {
     const GtContact *contact = &replay->contacts[c];
     if (contact->count < 3) return true;
-    double axis = position_axis(contact), ux = cos(axis), uy = sin(axis), lo = INFINITY, hi = -INFINITY;
+    double axis = gt_contact_long_axis(contact), ux = cos(axis), uy = sin(axis), lo = INFINITY, hi = -INFINITY;
     for (size_t k = 0; k < contact->count; k++) {
         double p = contact->samples[k].x_cm * ux + contact->samples[k].y_cm * uy;
         lo = fmin(lo, p);

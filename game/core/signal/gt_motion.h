@@ -63,6 +63,10 @@ bool gt_detect_technique_cycles(const GtTechnique *technique, const GtReplay *re
 
 void gt_cycles_free(GtCycles *cycles);
 
+/* The long axis of where a contact has been (angle in radians, 0 for an empty contact), from
+ * the covariance of its positions: the line a roll travels, even when the hand circles along it. */
+double gt_contact_long_axis(const GtContact *contact);
+
 /* How far a roll must come back along its main axis before the turn counts as the end of a pass,
  * cm: 1 cm, or four times the hand's measured jitter when that is more, so a hand that wanders
  * or trembles on a pass never splits it in two. */
