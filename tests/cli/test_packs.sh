@@ -28,7 +28,7 @@ check "new-lesson writes the file and says where" grep -q "wrote $pack/calf-warm
 sed -i 's/"technique": "effleurage"/"technique": "pack-glide"/' "$pack/calf-warmup.json"
 "$bin" --lessons "$pack" validate > "$work/out.txt" 2> "$work/err.txt"; code=$?
 check "a pack validates beside the bundled library" test "$code" -eq 0
-check "validate counts the pack's lessons" grep -q "19 techniques, [0-9]* lessons (1 from lesson packs) and 2 body maps are valid" "$work/out.txt"
+check "validate counts the pack's lessons" grep -q "20 techniques, [0-9]* lessons (1 from lesson packs) and 2 body maps are valid" "$work/out.txt"
 "$bin" --lessons "$pack" list --json > "$work/list.json"
 check "list shows the pack's lesson and the bundled ones" jq -e '(.lessons | map(.id) | index("calf-warmup") != null)
     and (.lessons | map(.id) | index("lower-back-basics") != null) and (.techniques | map(.id) | index("pack-glide") != null)' "$work/list.json"
