@@ -328,7 +328,7 @@ static void test_a_student_s_settings_come_back_when_they_sign_in_again(void **s
     char json[256];
     saved_settings("Anna Lee", json, sizeof json);
     assert_string_equal(json, "{\"mute\":false,\"large_text\":true,\"high_contrast\":true,\"left_handed\":true,"
-                              "\"mode\":\"exam\"}");
+                              "\"mode\":\"exam\",\"skin_tone\":\"light\"}");
     gt_test_tap(app, GT_ACT_STUDENTS);
     gt_test_tap(app, GT_ACT_GUEST); /* signed out: the machine's settings */
     assert_int_equal(s->student_id, 0);

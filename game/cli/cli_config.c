@@ -18,7 +18,8 @@ static const char PRINT_USAGE[] =
     "then SETTINGS, and where each value came from. --json prints them as a config file.\n"
     "Settings: --kiosk, --fullscreen, --mute, --large-text, --high-contrast, --left-handed (each\n"
     "also as --no-...), --mode learn|practice|exam, --lesson ID, --idle-timeout-s N (0: never),\n"
-    "--data-dir DIR, --database FILE, --lesson-pack DIR (repeatable), --no-lesson-packs.\n"
+    "--skin-tone light|light-medium|medium|medium-dark|dark (the figure's), --data-dir DIR,\n"
+    "--database FILE, --lesson-pack DIR (repeatable), --no-lesson-packs.\n"
     "Exit status: 1 when a file or setting has a problem (the problems go to stderr).\n";
 
 int gt_cli_print_config(GtCliPlace *place, int argc, char **argv) {

@@ -9,10 +9,12 @@
 
 const char *const GT_CONFIG_KEY_NAMES[GT_CONFIG_KEY_COUNT] = {
     "kiosk", "fullscreen", "mute", "mode", "lesson", "idle_timeout_s", "data_dir", "database", "lesson_packs",
-    "pin_hash", "large_text", "high_contrast", "left_handed",
+    "pin_hash", "large_text", "high_contrast", "left_handed", "skin_tone",
 };
 
 const char *const GT_CONFIG_MODE_NAMES[GT_CONFIG_MODE_COUNT] = { "learn", "practice", "exam" };
+
+const char *const GT_SKIN_TONE_NAMES[GT_SKIN_TONE_COUNT] = { "light", "light-medium", "medium", "medium-dark", "dark" };
 
 void gt_config_set_source(GtConfig *config, GtConfigKey key, GtConfigOrigin origin, const char *format, ...) {
     GtConfigSource *source = &config->source[key];

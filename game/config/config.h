@@ -22,7 +22,7 @@ typedef enum GtConfigKey {
     GT_CONFIG_KIOSK, GT_CONFIG_FULLSCREEN, GT_CONFIG_MUTE, GT_CONFIG_MODE, GT_CONFIG_LESSON,
     GT_CONFIG_IDLE_TIMEOUT_S, GT_CONFIG_DATA_DIR, GT_CONFIG_DATABASE, GT_CONFIG_LESSON_PACKS,
     GT_CONFIG_PIN_HASH, GT_CONFIG_LARGE_TEXT, GT_CONFIG_HIGH_CONTRAST, GT_CONFIG_LEFT_HANDED,
-    GT_CONFIG_KEY_COUNT
+    GT_CONFIG_SKIN_TONE, GT_CONFIG_KEY_COUNT
 } GtConfigKey;
 
 /* The JSON key of each setting ("idle_timeout_s"), indexed by GtConfigKey: the one place they are
@@ -32,6 +32,14 @@ extern const char *const GT_CONFIG_KEY_NAMES[GT_CONFIG_KEY_COUNT];
 typedef enum GtConfigMode { GT_CONFIG_MODE_LEARN, GT_CONFIG_MODE_PRACTICE, GT_CONFIG_MODE_EXAM, GT_CONFIG_MODE_COUNT }
     GtConfigMode;
 extern const char *const GT_CONFIG_MODE_NAMES[GT_CONFIG_MODE_COUNT]; /* "learn", "practice", "exam" */
+
+/* The skin tones the figure can be drawn in, light to dark; each is a pair of gradients in the
+ * body-map art ("skin-<name>", "edge-<name>"), and tests/test_bodymap_art.c holds them in step. */
+typedef enum GtSkinTone {
+    GT_SKIN_TONE_LIGHT, GT_SKIN_TONE_LIGHT_MEDIUM, GT_SKIN_TONE_MEDIUM, GT_SKIN_TONE_MEDIUM_DARK, GT_SKIN_TONE_DARK,
+    GT_SKIN_TONE_COUNT
+} GtSkinTone;
+extern const char *const GT_SKIN_TONE_NAMES[GT_SKIN_TONE_COUNT]; /* "light", "light-medium", ... "dark" */
 
 typedef enum GtConfigOrigin {
     GT_CONFIG_FROM_DEFAULT, GT_CONFIG_FROM_SYSTEM_FILE, GT_CONFIG_FROM_USER_FILE, GT_CONFIG_FROM_COMMAND_LINE
@@ -58,6 +66,7 @@ typedef struct GtConfig {
     size_t lesson_pack_count;
     char pin_hash[GT_CONFIG_PIN_HASH_MAX]; /* the staff PIN's salted hash (set-pin); "" when none */
     bool large_text, high_contrast, left_handed;
+    GtSkinTone skin_tone;          /* the figure's skin tone for guests, and where a student's starts */
     GtConfigSource source[GT_CONFIG_KEY_COUNT];
     char system_file[GT_CONFIG_PATH_MAX], user_file[GT_CONFIG_PATH_MAX]; /* the files looked for */
     bool system_found, user_found; /* ... and whether they were there */

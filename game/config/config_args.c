@@ -87,6 +87,18 @@ static bool set_value(GtConfig *config, GtConfigKey key, const char *option, con
                     guess ? " (did you mean " : "", guess ? guess : "", guess ? "?)" : "");
         return false;
     }
+    case GT_CONFIG_SKIN_TONE: {
+        for (int t = 0; t < GT_SKIN_TONE_COUNT; t++)
+            if (strcmp(value, GT_SKIN_TONE_NAMES[t]) == 0) {
+                config->skin_tone = (GtSkinTone)t;
+                return true;
+            }
+        const char *guess = gt_suggest(value, GT_SKIN_TONE_NAMES, GT_SKIN_TONE_COUNT);
+        gt_diag_add(diag, WHERE, 0, 0, "", "%s \"%s\" is not a skin tone; use light, light-medium, medium, "
+                    "medium-dark or dark%s%s%s", option, value, guess ? " (did you mean " : "", guess ? guess : "",
+                    guess ? "?)" : "");
+        return false;
+    }
     case GT_CONFIG_LESSON:
         if (!value[0] || strlen(value) >= GT_ID_MAX || strspn(value, "abcdefghijklmnopqrstuvwxyz0123456789-") !=
                                                            strlen(value)) {
@@ -120,7 +132,7 @@ static bool set_value(GtConfig *config, GtConfigKey key, const char *option, con
 /* Which valued setting an option names (the part before any '='); -1 for none. */
 static int valued_key(const char *arg) {
     static const GtConfigKey VALUED[] = { GT_CONFIG_MODE, GT_CONFIG_LESSON, GT_CONFIG_IDLE_TIMEOUT_S,
-                                          GT_CONFIG_DATA_DIR, GT_CONFIG_DATABASE };
+                                          GT_CONFIG_DATA_DIR, GT_CONFIG_DATABASE, GT_CONFIG_SKIN_TONE };
     size_t length = strcspn(arg, "=");
     for (size_t v = 0; v < sizeof VALUED / sizeof VALUED[0]; v++) {
         char option[48];

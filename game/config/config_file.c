@@ -131,6 +131,11 @@ static void read_keys(GtConfig *config, GtJsonDoc *doc, GtConfigOrigin origin) {
         snprintf(config->lesson, sizeof config->lesson, "%s", lesson);
         came_from(config, GT_CONFIG_LESSON, origin, doc);
     }
+    int tone = 0;
+    if (gt_json_enum(doc, root, &top, "skin_tone", false, GT_SKIN_TONE_NAMES, GT_SKIN_TONE_COUNT, &tone)) {
+        config->skin_tone = (GtSkinTone)tone;
+        came_from(config, GT_CONFIG_SKIN_TONE, origin, doc);
+    }
     long idle = 0;
     if (gt_json_integer(doc, root, &top, "idle_timeout_s", false, 0, GT_CONFIG_IDLE_MAX_S, &idle)) {
         config->idle_timeout_s = (int)idle;
@@ -152,7 +157,8 @@ static int by_place(const void *a, const void *b) {
 bool gt_config_read_file(GtConfig *config, const char *path, GtConfigOrigin origin, bool *found, GtDiag *diag) {
     static const char *const keys[] = {
         "format", "version", "kiosk", "fullscreen", "mute", "mode", "lesson", "idle_timeout_s", "data_dir",
-        "database", "lesson_packs", "pin_hash", "large_text", "high_contrast", "left_handed", NULL,
+        "database", "lesson_packs", "pin_hash", "large_text", "high_contrast", "left_handed", "skin_tone",
+        NULL,
     };
     *found = false;
     if (access(path, F_OK) != 0 && errno == ENOENT) return true;

@@ -17,6 +17,7 @@ static void value_text(const GtConfig *config, GtConfigKey key, char *text, size
     case GT_CONFIG_HIGH_CONTRAST: value = cJSON_CreateBool(config->high_contrast); break;
     case GT_CONFIG_LEFT_HANDED: value = cJSON_CreateBool(config->left_handed); break;
     case GT_CONFIG_MODE: value = cJSON_CreateString(GT_CONFIG_MODE_NAMES[config->mode]); break;
+    case GT_CONFIG_SKIN_TONE: value = cJSON_CreateString(GT_SKIN_TONE_NAMES[config->skin_tone]); break;
     case GT_CONFIG_LESSON:
         if (!config->lesson[0]) {
             snprintf(text, size, "(none: the home screen)");

@@ -174,6 +174,7 @@ C_ENUMS = [
     ("game/load/files/load_replay.c", "gt_load_replay", "device", "replay", "/properties/device"),
     ("game/load/files/load_replay.c", "gt_load_replay", "pressure_source", "replay", "/properties/pressure_source"),
     ("game/config/config_file.c", "read_keys", "mode", "config", "/properties/mode"),
+    ("game/config/config_file.c", "read_keys", "skin_tone", "config", "/properties/skin_tone"),
 ]
 
 # Configuration files (read by `guidedtouch print-config`, not by validate): (changes to a full
@@ -183,7 +184,7 @@ CONFIG_FULL = {
     "mode": "practice", "lesson": "lower-back-basics", "idle_timeout_s": 120, "data_dir": "/var/lib/guidedtouch",
     "database": "~/progress.db", "lesson_packs": ["/srv/lessons", "~/more-lessons"],
     "pin_hash": "$argon2id$v=19$m=65536,t=2,p=1$c2FsdHNhbHRzYWx0c2FsdA$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g",
-    "large_text": True, "high_contrast": False, "left_handed": True,
+    "large_text": True, "high_contrast": False, "left_handed": True, "skin_tone": "medium-dark",
 }
 CONFIG_PROBES = [
     ({}, True), ({"idle_timeout_s": 0}, True), ({"idle_timeout_s": 86400}, True), ({"lesson_packs": []}, True),
@@ -193,7 +194,8 @@ CONFIG_PROBES = [
     ({"database": ""}, False), ({"lesson_packs": "/srv/lessons"}, False), ({"lesson_packs": ["lessons"]}, False),
     ({"lesson_packs": ["/srv/l"] * 32}, True), ({"lesson_packs": ["/srv/l"] * 33}, False),
     ({"pin_hash": "1234"}, False), ({"format": "guidedtouch-lesson"}, False), ({"version": 2}, False),
-    ({"format": None}, False),
+    ({"format": None}, False), ({"skin_tone": "dark"}, True), ({"skin_tone": "drak"}, False),
+    ({"skin_tone": "Dark"}, False), ({"skin_tone": 3}, False),
 ]
 
 DELETE = object()  # a probe value that removes the key

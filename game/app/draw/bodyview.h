@@ -45,6 +45,10 @@ void gt_bodyview_init(GtBodyView *view, const GtBodyMap *map, const char *bodyma
  * named "skin-<tone>") from the next draw on. False, with the figure unchanged, when the art
  * has no such tone or memory ran out. */
 bool gt_bodyview_set_skin_tone(GtBodyView *view, const char *tone);
+/* The colour of the skin tone `tone` as the art paints most of the figure (the first stop of its
+ * "skin-<tone>" gradient), for a swatch. False, with *colour unchanged, when the art has no such
+ * tone. */
+bool gt_bodyview_skin_colour(const GtBodyView *view, const char *tone, SDL_Color *colour);
 /* Shows `map` (the same body map, newly loaded after a live reload) from now on; the region
  * triangulations are worked out again when next needed. The art is kept. */
 void gt_bodyview_rebind(GtBodyView *view, const GtBodyMap *map);

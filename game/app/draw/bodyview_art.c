@@ -68,6 +68,19 @@ bool gt_bodyview_set_skin_tone(GtBodyView *view, const char *tone) {
     return true;
 }
 
+bool gt_bodyview_skin_colour(const GtBodyView *view, const char *tone, SDL_Color *colour) {
+    char attribute[64];
+    if (!view->svg || !tone || strlen(tone) > 32) return false;
+    snprintf(attribute, sizeof attribute, "id=\"skin-%s\"", tone);
+    const char *gradient = strstr(view->svg, attribute);
+    const char *end = gradient ? strstr(gradient, "</linearGradient>") : NULL;
+    const char *hex = gradient ? strstr(gradient, "stop-color=\"#") : NULL;
+    unsigned rgb = 0;
+    if (!hex || !end || hex > end || sscanf(hex + 13, "%6x", &rgb) != 1) return false;
+    *colour = (SDL_Color){ (Uint8)(rgb >> 16), (Uint8)(rgb >> 8), (Uint8)rgb, 255 };
+    return true;
+}
+
 void gt_bodyview_release_art(GtBodyView *view) {
     if (view->art) SDL_DestroyTexture(view->art);
     view->art = NULL;

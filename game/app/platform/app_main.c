@@ -26,11 +26,25 @@ static GtScreenContext screen_context(GtApp *app) {
                               app->input, app->router.pressed_action };
 }
 
-/* Puts the session's settings in force on the drawing: larger text and high contrast on the ui,
- * the left-handed layout on the window's regions (laid out again when any of them changed, so
- * the gauge input takes its presses on follows). Never fails. */
+/* Paints every body view in the session's skin tone when it changed. A tone the art lacks (a
+ * lesson pack's own art, say) leaves the figure as it was and is said once on stderr. */
+static void apply_skin_tone(GtApp *app) {
+    GtSkinTone tone = app->session.skin_tone;
+    if (!app->views_ready || app->views_tone == (int)tone) return;
+    app->views_tone = (int)tone;
+    for (int v = 0; v < GT_VIEW_COUNT; v++)
+        if (app->views[v].svg && !gt_bodyview_set_skin_tone(&app->views[v], GT_SKIN_TONE_NAMES[tone]))
+            fprintf(stderr, "guidedtouch: the body-map art %s has no skin tone \"%s\"; the figure keeps its own\n",
+                    app->views[v].art_path, GT_SKIN_TONE_NAMES[tone]);
+}
+
+/* Puts the session's settings in force on the drawing: the skin tone on the body views, larger
+ * text and high contrast on the ui, the left-handed layout on the window's regions (laid out
+ * again when any of them changed, so the gauge input takes its presses on follows). Never
+ * fails. */
 static void apply_settings(GtApp *app) {
     const GtSession *s = &app->session;
+    apply_skin_tone(app);
     if (app->ui.large_text == s->large_text && app->ui.high_contrast == s->high_contrast &&
         app->screens.left_handed == s->left_handed)
         return;
@@ -356,6 +370,7 @@ GtApp *gt_app_open(const char *data_dir, int argc, char **argv, int *exit_code) 
     GtApp *app = calloc(1, sizeof *app);
     if (!app) return NULL;
     app->lock.fd = -1;
+    app->views_tone = -1;
     int code = gt_app_config_load(app, argc, argv);
     if (code >= 0) {
         *exit_code = code;

@@ -54,6 +54,7 @@ struct GtApp {
     bool reload_pending;                /* a change waits for a screen where the library may be swapped */
     GtBodyView views[GT_VIEW_COUNT];
     bool views_ready;                   /* the views were initialised (gt_bodyview_free is due) */
+    int views_tone;                     /* the GtSkinTone the views were last asked to paint; -1: none yet */
     GtInput *input;
     GtRouter router;
     GtKioskWindow kiosk_window;         /* kiosk mode's window, grabs, cursor and refused closes */

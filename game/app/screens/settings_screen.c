@@ -2,6 +2,7 @@
  * drawn is a row that answers. */
 #include "settings_screen.h"
 #include "screen_parts.h"
+#include "skin_tones.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -31,7 +32,10 @@ typedef struct SettingsGrid {
     int text_w;                         /* the wrap width of a toggle row's words */
     int mode_text_w;                    /* ... and of the mode row's */
     int mode_words_h;                   /* the height of the mode row's part with its words */
+    GtToneGrid tones;                   /* the skin tone's row and its swatches */
     int footer_y;                       /* whose settings these are, under the rows */
+    int footer_h;                       /* ... and their height */
+    SDL_Rect preview;                   /* the figure in the tone chosen: beside the rows, under them, or empty */
 } SettingsGrid;
 
 /* Whether toggle `i` is on now. */
@@ -63,8 +67,43 @@ static int switch_width(const GtUi *ui) {
     return ui->touch * 3;
 }
 
-/* Computes the grid: rows as wide as the content allows (at most 16 touch targets), centred,
- * each as tall as its words or a touch target, whichever is more. */
+/* The footer's words: whose settings these are. */
+static const char *footer_words(const GtSession *s) {
+    return s->student_id ? "Remembered under your name: they come back when you sign in."
+                         : "A guest's settings last until someone signs in or out.";
+}
+
+/* Places the figure's preview: beside the rows when the window leaves room there (the rows and
+ * the preview then centred together; *x moves), else under the footer when there is room, else
+ * nowhere. */
+static void place_preview(const GtScreenContext *c, SettingsGrid *g, int *x, int width) {
+    GtUi *ui = c->ui;
+    const GtFrame *f = &c->screens->frame;
+    int u = ui->unit, top = f->header.h + 2 * u, beside = f->output_w - width - 6 * u;
+    if (beside >= ui->touch * 3) {
+        int w = beside < ui->touch * 5 ? beside : ui->touch * 5;
+        *x = (f->output_w - width - 2 * u - w) / 2;
+        int h = g->footer_y + g->footer_h - top; /* as tall as the rows and the footer */
+        if (h < w * 2) h = w * 2 < f->output_h - top - 2 * u ? w * 2 : f->output_h - top - 2 * u;
+        g->preview = (SDL_Rect){ *x + width + 2 * u, top, w, h };
+        return;
+    }
+    int below = g->footer_y + g->footer_h + 2 * u, h = f->output_h - below - 2 * u;
+    if (h >= ui->touch * 4) g->preview = (SDL_Rect){ *x, below, width, h };
+}
+
+/* Moves every row `dx` pixels across. */
+static void shift_rows(SettingsGrid *g, int dx) {
+    for (int i = 0; i < TOGGLES; i++) g->rows[i].x += dx;
+    g->mode_row.x += dx;
+    for (int m = 0; m < GT_MODE_COUNT; m++) g->modes[m].x += dx;
+    g->tones.row.x += dx;
+    for (int t = 0; t < GT_SKIN_TONE_COUNT; t++) g->tones.swatches[t].x += dx;
+}
+
+/* Computes the grid: rows as wide as the content allows (at most 16 touch targets), centred
+ * (with the figure's preview beside them when it fits), each as tall as its words or a touch
+ * target, whichever is more. */
 static void settings_grid(const GtScreenContext *c, SettingsGrid *g) {
     GtUi *ui = c->ui;
     const GtFrame *f = &c->screens->frame;
@@ -97,7 +136,12 @@ static void settings_grid(const GtScreenContext *c, SettingsGrid *g) {
     for (int m = 0; m < GT_MODE_COUNT; m++)
         g->modes[m] = (SDL_Rect){ x + width - 2 * u - segs + m * (seg_w + u), seg_y, seg_w, ui->touch };
     g->mode_words_h = stacked ? words + 2 * u : h;
-    g->footer_y = y + h + 2 * u;
+    gt_tones_grid(c, x, y + h + u, width, &g->tones);
+    g->footer_y = g->tones.row.y + g->tones.row.h + 2 * u;
+    gt_ui_text_size(ui, footer_words(c->session), GT_FONT_BODY, false, width, NULL, &g->footer_h);
+    int centred = x;
+    place_preview(c, g, &x, width);
+    shift_rows(g, x - centred);
 }
 
 void gt_settings_layout(const GtScreenContext *c, GtHitMap *hits) {
@@ -113,6 +157,7 @@ void gt_settings_layout(const GtScreenContext *c, GtHitMap *hits) {
     for (int m = 0; m < GT_MODE_COUNT; m++)
         gt_hits_add_button(hits, g.modes[m], MODE_WORDS[m], GT_ACT_DEFAULT_LEARN + m, SDLK_F1 + m,
                            c->session->default_mode == (GtMode)m);
+    gt_tones_layout(c, &g.tones, hits);
 }
 
 /* A switch in `r`: the word "On" or "Off" left of a pill whose knob sits right on a filled
@@ -166,10 +211,10 @@ void gt_settings_draw(const GtScreenContext *c, const GtHitMap *hits) {
     mode_help(s, help, sizeof help);
     SDL_Rect words = { g.mode_row.x, g.mode_row.y, g.mode_row.w, g.mode_words_h };
     draw_row(c, g.mode_row, words, "Start lessons in", help, g.mode_text_w, false);
-    const char *footer = s->student_id ? "Remembered under your name: they come back when you sign in."
-                                       : "A guest's settings last until someone signs in or out.";
+    gt_tones_draw(c, &g.tones);
     SDL_Rect row = g.rows[0];
-    gt_ui_text(ui, footer, row.x, g.footer_y, GT_FONT_BODY, false, GT_COL_TEXT, row.w, NULL, NULL);
+    gt_ui_text(ui, footer_words(s), row.x, g.footer_y, GT_FONT_BODY, false, GT_COL_TEXT, row.w, NULL, NULL);
+    gt_tones_draw_preview(c, g.preview);
 }
 
 bool gt_settings_in_header(const GtScreenContext *c, int left_x) {

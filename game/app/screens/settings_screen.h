@@ -1,8 +1,9 @@
-/* settings_screen: the settings (sound, larger text, high contrast, left-handed layout, and the
- * mode lessons open in), each a row as wide as a hand that answers a tap anywhere on it and
- * shows its state in words ("On" / "Off") and in shape (a switch whose knob sits right and
- * filled when on, left and hollow when off), never by colour alone; and the Settings button of
- * the lesson list's header that opens them. Each declares its hit areas, then draws from them
+/* settings_screen: the settings (sound, larger text, high contrast, left-handed layout, the
+ * mode lessons open in, and the figure's skin tone with a preview: skin_tones.h), each a row
+ * as wide as a hand that answers a tap anywhere on it and shows its state in words ("On" /
+ * "Off") and in shape (a switch whose knob sits right and filled when on, left and hollow when
+ * off), never by colour alone; and the Settings button of the lesson list's header that opens
+ * them. Each declares its hit areas, then draws from them
  * (see screens.h); the session changes the settings.
  *
  * Ownership: nothing is kept; everything is borrowed through the GtScreenContext. */
@@ -11,8 +12,8 @@
 
 #include "screens.h"
 
-/* Declares the settings screen's rows (cards with shortcuts M, T, C, L) and the mode buttons
- * (F1-F3). */
+/* Declares the settings screen's rows (cards with shortcuts M, T, C, L), the mode buttons
+ * (F1-F3) and the skin-tone swatches (F5-F9). */
 void gt_settings_layout(const GtScreenContext *c, GtHitMap *hits);
 /* Draws the header, the rows with their switches, the mode row and whose settings they are. */
 void gt_settings_draw(const GtScreenContext *c, const GtHitMap *hits);

@@ -38,7 +38,7 @@ void gt_session_init(GtSession *session, const GtSessionSetup *setup) {
     const GtConfig *config = setup->config;
     session->machine_settings = (GtSettings){ setup->muted, config && config->large_text,
                                               config && config->high_contrast, config && config->left_handed,
-                                              setup->mode };
+                                              setup->mode, config ? config->skin_tone : GT_SKIN_TONE_LIGHT };
     gt_session_settings_use(session, &session->machine_settings);
 }
 

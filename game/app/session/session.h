@@ -68,6 +68,7 @@ typedef enum GtAction {
     GT_ACT_SET_SOUND, GT_ACT_SET_LARGE_TEXT, GT_ACT_SET_HIGH_CONTRAST, GT_ACT_SET_LEFT_HANDED, /* toggles */
     GT_ACT_DEFAULT_LEARN, GT_ACT_DEFAULT_PRACTICE, GT_ACT_DEFAULT_EXAM,  /* the mode a student starts in */
     GT_ACT_KEEP_DEMO, GT_ACT_SAVE_DEMO, /* instructor mode: keep a performance as the step's demonstration */
+    GT_ACT_SKIN_TONE, GT_ACT_SKIN_TONE_LAST = GT_ACT_SKIN_TONE + GT_SKIN_TONE_COUNT - 1, /* + a GtSkinTone */
     GT_ACT_LESSON_BASE = 1000,  /* + lesson index in the library */
     GT_ACT_STUDENT_BASE = 3000, /* + index in the session's student list */
     GT_ACT_KEY_BASE = 4000,     /* + the character a key of the on-screen keyboard types (ASCII) */
@@ -82,6 +83,7 @@ typedef struct GtSettings {
     bool high_contrast;         /* black on white, primary buttons black with yellow words */
     bool left_handed;           /* the pressure gauge at the panel's left edge */
     GtMode mode;                /* the mode the lesson list starts in */
+    GtSkinTone skin_tone;       /* the figure's skin tone */
 } GtSettings;
 
 /* What a session is started with. */
@@ -171,6 +173,7 @@ typedef struct GtSession {
     int picker_page_max;                /* ... and its last page (set by its layout) */
     bool instructor;                    /* instructor mode (record_session.h) */
     struct GtRecordingDraft *draft;     /* the performance being kept as a demonstration (owned), or NULL */
+    GtSkinTone skin_tone;               /* the figure's skin tone in force (one of the settings) */
 } GtSession;
 
 /* Starts a session on the lesson list. Never fails. */

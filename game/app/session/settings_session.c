@@ -13,6 +13,7 @@ static const char SAVE_FAILED[] = "Your settings could not be saved: ";
 
 int gt_session_settings_offers(const GtSession *session, int action) {
     GtScreenId s = session->screen;
+    if (action >= GT_ACT_SKIN_TONE && action <= GT_ACT_SKIN_TONE_LAST) return s == GT_SCREEN_SETTINGS;
     switch (action) {
     case GT_ACT_SETTINGS: return s == GT_SCREEN_HOME || (s == GT_SCREEN_STAFF && session->kiosk.staff);
     case GT_ACT_SET_SOUND:
@@ -29,7 +30,7 @@ int gt_session_settings_offers(const GtSession *session, int action) {
 
 GtSettings gt_session_settings(const GtSession *session) {
     return (GtSettings){ session->muted, session->large_text, session->high_contrast, session->left_handed,
-                         session->default_mode };
+                         session->default_mode, session->skin_tone };
 }
 
 void gt_session_settings_use(GtSession *session, const GtSettings *settings) {
@@ -39,6 +40,7 @@ void gt_session_settings_use(GtSession *session, const GtSettings *settings) {
     session->left_handed = settings->left_handed;
     session->default_mode = (unsigned)settings->mode < GT_MODE_COUNT ? settings->mode : GT_MODE_LEARN;
     session->mode = session->default_mode;
+    session->skin_tone = (unsigned)settings->skin_tone < GT_SKIN_TONE_COUNT ? settings->skin_tone : GT_SKIN_TONE_LIGHT;
 }
 
 char *gt_settings_to_json(const GtSettings *settings) {
@@ -48,10 +50,25 @@ char *gt_settings_to_json(const GtSettings *settings) {
               cJSON_AddBoolToObject(o, GT_CONFIG_KEY_NAMES[GT_CONFIG_HIGH_CONTRAST], settings->high_contrast) &&
               cJSON_AddBoolToObject(o, GT_CONFIG_KEY_NAMES[GT_CONFIG_LEFT_HANDED], settings->left_handed) &&
               (unsigned)settings->mode < GT_MODE_COUNT &&
-              cJSON_AddStringToObject(o, GT_CONFIG_KEY_NAMES[GT_CONFIG_MODE], GT_CONFIG_MODE_NAMES[settings->mode]);
+              cJSON_AddStringToObject(o, GT_CONFIG_KEY_NAMES[GT_CONFIG_MODE], GT_CONFIG_MODE_NAMES[settings->mode]) &&
+              (unsigned)settings->skin_tone < GT_SKIN_TONE_COUNT &&
+              cJSON_AddStringToObject(o, GT_CONFIG_KEY_NAMES[GT_CONFIG_SKIN_TONE],
+                                      GT_SKIN_TONE_NAMES[settings->skin_tone]);
     char *json = ok ? cJSON_PrintUnformatted(o) : NULL;
     cJSON_Delete(o);
     return json;
+}
+
+/* Takes the name under `key` of `o` that is one of `names` into *value (its index); returns 1
+ * when taken, 0 (value unchanged) for anything else. */
+static int take_name(const cJSON *o, GtConfigKey key, const char *const *names, int count, int *value) {
+    const cJSON *item = cJSON_GetObjectItemCaseSensitive(o, GT_CONFIG_KEY_NAMES[key]);
+    for (int i = 0; cJSON_IsString(item) && i < count; i++)
+        if (strcmp(item->valuestring, names[i]) == 0) {
+            *value = i;
+            return 1;
+        }
+    return 0;
 }
 
 /* Takes the boolean under `key` of `o` into *value when it is one; returns 1 when taken. */
@@ -70,12 +87,11 @@ int gt_settings_from_json(const char *json, GtSettings *settings) {
         taken += take_bool(o, GT_CONFIG_LARGE_TEXT, &settings->large_text);
         taken += take_bool(o, GT_CONFIG_HIGH_CONTRAST, &settings->high_contrast);
         taken += take_bool(o, GT_CONFIG_LEFT_HANDED, &settings->left_handed);
-        const cJSON *mode = cJSON_GetObjectItemCaseSensitive(o, GT_CONFIG_KEY_NAMES[GT_CONFIG_MODE]);
-        for (int m = 0; cJSON_IsString(mode) && m < GT_MODE_COUNT; m++)
-            if (strcmp(mode->valuestring, GT_CONFIG_MODE_NAMES[m]) == 0) {
-                settings->mode = (GtMode)m;
-                taken++;
-            }
+        int mode = settings->mode, tone = settings->skin_tone;
+        taken += take_name(o, GT_CONFIG_MODE, GT_CONFIG_MODE_NAMES, GT_MODE_COUNT, &mode);
+        taken += take_name(o, GT_CONFIG_SKIN_TONE, GT_SKIN_TONE_NAMES, GT_SKIN_TONE_COUNT, &tone);
+        settings->mode = (GtMode)mode;
+        settings->skin_tone = (GtSkinTone)tone;
     }
     cJSON_Delete(o);
     return taken;
@@ -136,7 +152,11 @@ bool gt_session_settings_act(GtSession *session, int action) {
         session->screen = session->settings_from == GT_SCREEN_SETTINGS ? GT_SCREEN_HOME : session->settings_from;
         return true;
     }
-    if (!flip(session, action)) {
+    if (action >= GT_ACT_SKIN_TONE && action <= GT_ACT_SKIN_TONE_LAST) {
+        GtSkinTone tone = (GtSkinTone)(action - GT_ACT_SKIN_TONE);
+        if (session->skin_tone == tone) return false;
+        session->skin_tone = tone;
+    } else if (!flip(session, action)) {
         GtMode mode = (GtMode)(action - GT_ACT_DEFAULT_LEARN);
         if ((unsigned)mode >= GT_MODE_COUNT) return false;
         if (session->default_mode == mode && session->mode == mode) return false;

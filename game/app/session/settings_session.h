@@ -1,8 +1,9 @@
 /* settings_session: the settings, as part of the session (see session.h). A student sets the
- * sound, larger text, high contrast, a left-handed layout and the mode the lesson list starts in
- * on the settings screen (GT_SCREEN_SETTINGS); each change is in force at once. A signed-in
- * student's settings are saved with their name (gt_students_set_settings, a JSON object with
- * the configuration's own keys: "mute", "large_text", "high_contrast", "left_handed", "mode")
+ * sound, larger text, high contrast, a left-handed layout, the mode the lesson list starts in
+ * and the figure's skin tone on the settings screen (GT_SCREEN_SETTINGS); each change is in
+ * force at once. A signed-in student's settings are saved with their name
+ * (gt_students_set_settings, a JSON object with the configuration's own keys: "mute",
+ * "large_text", "high_contrast", "left_handed", "mode", "skin_tone")
  * and come back when they sign in; a guest's last until someone signs in or out, and then the
  * machine's settings (from the configuration) are in force again. A save or read that fails is
  * said in the session's notice, on screen; the change still holds for now.
@@ -22,8 +23,9 @@
 int gt_session_settings_offers(const GtSession *session, int action);
 
 /* Does a settings action that gt_session_settings_offers allows: opens the screen (Back returns
- * to the screen it came from), flips a toggle or chooses the default mode (which is also the
- * mode now), and saves for a signed-in student. Returns true when anything changed. */
+ * to the screen it came from), flips a toggle, chooses the default mode (which is also the
+ * mode now) or a skin tone (GT_ACT_SKIN_TONE + a GtSkinTone), and saves for a signed-in
+ * student. Returns true when anything changed. */
 bool gt_session_settings_act(GtSession *session, int action);
 
 /* The settings in force now. */
