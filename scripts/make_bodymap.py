@@ -30,18 +30,20 @@ W, H = 100.0, 180.0
 INSET = 0.2     # regions sit this far inside the silhouette edge (cm)
 
 # Skin tones the trainer can choose (bodyview's gt_bodyview_set_skin_tone): the body is painted
-# with the gradient "skin-<tone>" and outlined with "edge-<tone>"; "skin" and "edge" are the
-# default.  Name: (skin at the centre, skin at the sides, outline).
+# with the gradient "skin-<tone>", outlined with "edge-<tone>", and its muscle outlines and
+# details drawn with "muscle-<tone>" and "line-<tone>" (dark lines on the light tones, light ones
+# on the dark tones, so they read on each); the names without a tone are the default's.
+# Name: (skin at the centre, skin at the sides, outline, muscle outlines, details).
 SKIN_TONES = {
-    "light": ("#F3D9C4", "#E9C9B0", "#B08968"),
-    "light-medium": ("#E6BE98", "#D9AC84", "#9C7150"),
-    "medium": ("#C6946A", "#B5835A", "#7E5638"),
-    "medium-dark": ("#99663F", "#885833", "#5A381F"),
-    "dark": ("#6B4430", "#5D3926", "#38231A"),
+    "light": ("#F3D9C4", "#E9C9B0", "#B08968", "#6E4030", "#5A4032"),
+    "light-medium": ("#E6BE98", "#D9AC84", "#9C7150", "#6E4030", "#5A4032"),
+    "medium": ("#C6946A", "#B5835A", "#7E5638", "#4A2616", "#3A2418"),
+    "medium-dark": ("#99663F", "#885833", "#5A381F", "#F2D6BC", "#F6E2CE"),
+    "dark": ("#6B4430", "#5D3926", "#38231A", "#F2D6BC", "#F6E2CE"),
 }
 DEFAULT_TONE = "light"
 OUTLINE = "#B08968"                 # the hair's edge
-LINES, MUSCLE, HAIR = "#5A4032", "#6E4030", "#8A6A58"   # details and muscle outlines: read on every tone
+HAIR = "#8A6A58"
 
 
 from bodymap_geom import (MID, STEP, mirror, catmull_rom_closed, catmull_rom_open, area, inset, Cut,
@@ -424,10 +426,17 @@ def skin_defs():
         return (f'<linearGradient id="{id_}" x1="0" y1="0" x2="1" y2="0"><stop offset="0" stop-color="{side}"/>'
                 f'<stop offset="0.5" stop-color="{centre}"/><stop offset="1" stop-color="{side}"/></linearGradient>')
     out = ["<defs>"]
-    for name, (centre, side, edge) in [(None, SKIN_TONES[DEFAULT_TONE])] + list(SKIN_TONES.items()):
+    for name, (centre, side, edge, muscle, line) in [(None, SKIN_TONES[DEFAULT_TONE])] + list(SKIN_TONES.items()):
         suffix = f"-{name}" if name else ""
         out.append(grad(f"skin{suffix}", centre, side))
         out.append(grad(f"edge{suffix}", edge, edge))
+        # plain colours for lines, in the drawing's own units: a straight line has no area, and a
+        # gradient sized to a shape's box would not paint it
+        # (the lines' opacity goes on the stops: a gradient's paint keeps its own alpha)
+        for family, colour, alpha in (("muscle", muscle, 0.45), ("line", line, 0.5)):
+            stop = f'stop-color="{colour}" stop-opacity="{alpha:g}"'
+            out.append(f'<linearGradient id="{family}{suffix}" gradientUnits="userSpaceOnUse" x1="0" y1="0" '
+                       f'x2="{W:g}" y2="0"><stop offset="0" {stop}/><stop offset="1" {stop}/></linearGradient>')
     out.append("</defs>")
     return "\n".join(out)
 
@@ -444,11 +453,11 @@ def svg(view, silhouette, regions):
     o += [f'<path d="{path_d(p)}"/>' for p in silhouette]
     o.append('</g>')
     o.append(hair(view, silhouette[0]))
-    o.append(f'<g fill="none" stroke="{MUSCLE}" stroke-opacity="0.45" stroke-width="0.25" '
+    o.append('<g fill="none" stroke="url(#muscle)" stroke-width="0.25" '
              'stroke-linejoin="round">')
     o += [f'<path d="{path_d(r["polygon"])}"/>' for r in regions]
     o.append('</g>')
-    o.append(f'<g fill="none" stroke="{LINES}" stroke-opacity="0.5" stroke-width="0.25" '
+    o.append('<g fill="none" stroke="url(#line)" stroke-width="0.25" '
              'stroke-linecap="round">')
     o += detail_lines(view)
     o.append('</g>')

@@ -57,6 +57,10 @@ for i in $(seq -w 1 40); do "$bin" students add "Student $i" > /dev/null; done
 "$bin" --mute --script docs/scripts/picker.txt --screenshot $out/picker.png
 # the settings, and practice with larger text, high contrast and the gauge on the left
 "$bin" --mute --student "Anna Lee" --script docs/scripts/settings.txt --screenshot $out/settings.png
+# the skin tone: medium-dark chosen on the settings (F8), and practice with the figure in the dark tone
+"$bin" --mute --student "Anna Lee" --script docs/scripts/settings-skin-tone.txt --screenshot $out/settings-skin-tone.png
+"$bin" --mute --skin-tone dark --lesson lower-back-basics --script docs/scripts/practice-partial.txt \
+  --screenshot $out/practice-tone-dark.png
 "$bin" --mute --large-text --high-contrast --left-handed --lesson lower-back-basics \
   --script docs/scripts/practice-partial.txt --screenshot $out/practice-accessible.png
 # the whole figure, front and back, every region numbered, every place to avoid lettered, a cm grid

@@ -42,7 +42,8 @@ typedef struct GtBodyView {
  * leaves the figure undrawn and the reason in view->error. */
 void gt_bodyview_init(GtBodyView *view, const GtBodyMap *map, const char *bodymap_dir);
 /* Paints the figure in the skin tone `tone` ("light", "medium", "dark"... the art's gradients
- * named "skin-<tone>") from the next draw on. False, with the figure unchanged, when the art
+ * named "skin-<tone>", with its outline, muscle outlines and details in "edge-<tone>",
+ * "muscle-<tone>" and "line-<tone>") from the next draw on. False, with the figure unchanged, when the art
  * has no such tone or memory ran out. */
 bool gt_bodyview_set_skin_tone(GtBodyView *view, const char *tone);
 /* The colour of the skin tone `tone` as the art paints most of the figure (the first stop of its

@@ -54,13 +54,18 @@ bool gt_bodyview_set_skin_tone(GtBodyView *view, const char *tone) {
         if (!(islower((unsigned char)*c) || isdigit((unsigned char)*c) || *c == '-')) return false;
     snprintf(attribute, sizeof attribute, "id=\"skin-%s\"", tone);
     if (!strstr(view->svg, attribute)) return false;
-    char *skin = svg_with_paint(view->svg, "skin", tone);
-    char *both = skin ? svg_with_paint(skin, "edge", tone) : NULL;
-    free(skin);
-    size_t length = both ? strlen(both) + 1 : 0;
-    char *owned = both ? SDL_malloc(length) : NULL;
-    if (owned) memcpy(owned, both, length);
-    free(both);
+    /* the skin, its outline, and the muscle outlines and details drawn to read on it */
+    static const char *const FAMILIES[] = { "skin", "edge", "muscle", "line" };
+    char *painted = strdup(view->svg);
+    for (size_t f = 0; painted && f < sizeof FAMILIES / sizeof FAMILIES[0]; f++) {
+        char *next = svg_with_paint(painted, FAMILIES[f], tone);
+        free(painted);
+        painted = next;
+    }
+    size_t length = painted ? strlen(painted) + 1 : 0;
+    char *owned = painted ? SDL_malloc(length) : NULL;
+    if (owned) memcpy(owned, painted, length);
+    free(painted);
     if (!owned) return false;
     SDL_free(view->svg);
     view->svg = owned;
