@@ -146,7 +146,8 @@ static void expect_chosen(GtApp *app, GtSkinTone tone) {
         const GtHit *hit = gt_hits_find_action(gt_app_hits(app), GT_ACT_SKIN_TONE + t);
         assert_non_null(hit);
         assert_true(hit->rect.w >= app->ui.touch && hit->rect.h >= app->ui.touch); /* a finger's size */
-        snprintf(label, sizeof label, "Skin tone: %s%s", gt_tones_word((GtSkinTone)t), t == (int)tone ? ", chosen" : "");
+        snprintf(label, sizeof label, "Skin tone: %s%s", gt_tones_word((GtSkinTone)t),
+                 t == (int)tone ? ", chosen" : "");
         assert_string_equal(hit->label, label);
     }
     char words[80];

@@ -191,6 +191,44 @@ static void test_command_line_problems(void **state) {
     assert_true(f->config.large_text);
 }
 
+/* The figure's skin tone: the layers as for every setting, a located "did you mean" for a tone
+ * that does not exist (the layer before keeps its tone), and print-config shows it. */
+static void test_skin_tone(void **state) {
+    Fixture *f = *state;
+    write_file(f->system_file, "{\"format\": \"guidedtouch-config\", \"version\": 1, \"skin_tone\": \"medium\"}\n");
+    assert_true(load(f, 0, NULL));
+    assert_int_equal(f->config.skin_tone, GT_SKIN_TONE_MEDIUM);
+    write_file(f->user_file, "{\"format\": \"guidedtouch-config\", \"version\": 1,\n \"skin_tone\": \"dark\"}\n");
+    assert_true(load(f, 0, NULL));
+    assert_int_equal(f->config.skin_tone, GT_SKIN_TONE_DARK);
+    char where[600];
+    snprintf(where, sizeof where, "%s:2:15", f->user_file);
+    assert_string_equal(f->config.source[GT_CONFIG_SKIN_TONE].where, where);
+    const char *argv[] = { "--skin-tone=light-medium" };
+    assert_true(load(f, 1, argv));
+    assert_int_equal(f->config.skin_tone, GT_SKIN_TONE_LIGHT_MEDIUM);
+    assert_string_equal(f->config.source[GT_CONFIG_SKIN_TONE].where, "command line (--skin-tone)");
+    char *text = NULL;
+    size_t length = 0;
+    FILE *out = open_memstream(&text, &length);
+    gt_config_print(&f->config, out, false);
+    gt_config_print(&f->config, out, true);
+    fclose(out);
+    assert_non_null(strstr(text, "skin_tone       = \"light-medium\"                 # command line (--skin-tone)\n"));
+    assert_non_null(strstr(text, "\"skin_tone\":\t\"light-medium\""));
+    free(text);
+    write_file(f->user_file, "{\"format\": \"guidedtouch-config\", \"version\": 1,\n \"skin_tone\": \"brown\"}\n");
+    assert_false(load(f, 0, NULL));
+    snprintf(where, sizeof where, "%s:2:15: skin_tone: unknown skin_tone \"brown\"; use one of \"light\", "
+             "\"light-medium\", \"medium\", \"medium-dark\", \"dark\"", f->user_file);
+    assert_string_equal(problem(f, 0), where);
+    assert_int_equal(f->config.skin_tone, GT_SKIN_TONE_MEDIUM); /* the system file's */
+    const char *bad[] = { "--skin-tone", "meduim" };
+    assert_false(load(f, 2, bad));
+    assert_string_equal(problem(f, 1), "command line: --skin-tone \"meduim\" is not a skin tone; use light, "
+                                       "light-medium, medium, medium-dark or dark (did you mean medium?)");
+}
+
 /* set-pin's write keeps every other key, makes the file private, and refuses a broken file. */
 static void test_write_key_keeps_the_rest(void **state) {
     Fixture *f = *state;
@@ -274,6 +312,7 @@ int main(void) {
         cmocka_unit_test_setup_teardown(test_file_problems_are_located, setup, teardown),
         cmocka_unit_test_setup_teardown(test_file_needs_its_format, setup, teardown),
         cmocka_unit_test_setup_teardown(test_command_line_problems, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_skin_tone, setup, teardown),
         cmocka_unit_test_setup_teardown(test_write_key_keeps_the_rest, setup, teardown),
         cmocka_unit_test_setup_teardown(test_pin_hash, setup, teardown),
         cmocka_unit_test_setup_teardown(test_pin_rate_limit, setup, teardown),
