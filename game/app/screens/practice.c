@@ -77,7 +77,11 @@ void gt_screen_draw_pressure_gauge(const GtScreenContext *c, const GtTechnique *
 }
 
 void gt_screen_pressure_help(const GtTechnique *t, char *buffer, size_t size) {
-    if (t->pattern == GT_PATTERN_HOLD)
+    if (t->pattern == GT_PATTERN_HOLD && t->pressure_level.max <= 2)
+        snprintf(buffer, size, "Barely touch: level %g-%g. Mouse: key 1 or the wheel low; touch: the gauge near its "
+                 "foot with your other hand; a pen that senses pressure: rest it on the body.", t->pressure_level.min,
+                 t->pressure_level.max);
+    else if (t->pattern == GT_PATTERN_HOLD)
         snprintf(buffer, size, "Ramp with the mouse wheel or keys (press 2, 4, 6 ... then back down, lift at 1), "
                  "or slide the gauge with your other hand; a pen that senses pressure: just press.");
     else
