@@ -19,6 +19,7 @@ import sys
 WHEN_ABSENT = {
     "lesson": {
         "cautions": "no cautions of its own (validate warns); the techniques' cautions still show",
+        "sources": "no citations of its own; list --json gives an empty list",
         "steps[].guide.polyline": "the guide is a point instead (exactly one of point and polyline)",
         "steps[].guide.point": "the guide is a polyline instead (exactly one of point and polyline)",
         "steps[].repetitions": "duration_s is given instead (exactly one of the two)",

@@ -8,11 +8,14 @@ static const char USAGE[] =
     "Usage: guidedtouch list [--json]\n"
     "\n"
     "Lists the lessons with their steps and cautions, and the techniques. With --json prints\n"
-    "{\"lessons\":[{\"id\",\"title\",\"steps\":[{\"step\",\"technique\",\"view\",\"region\"}],\n"
-    "  \"cautions\":[{\"text\",\"kind\",\"source\",\"from\"}]}],\n"
+    "{\"lessons\":[{\"id\",\"title\",\"condition\",\"level\",\"duration_min\",\n"
+    "  \"steps\":[{\"step\",\"technique\",\"view\",\"region\"}],\n"
+    "  \"cautions\":[{\"text\",\"kind\",\"source\",\"from\"}],\"sources\":[\"...\"]}],\n"
     " \"techniques\":[{\"id\",\"name\",\"pattern\",\"cautions\":[{\"text\",\"kind\",\"source\"}]}]}.\n"
     "A lesson's cautions are the ones a student reads before its first step: its own and its\n"
-    "techniques', each sentence once, red flags first; \"from\" is \"lesson\" or the technique's id.\n";
+    "techniques', each sentence once, red flags first; \"from\" is \"lesson\" or the technique's id.\n"
+    "\"duration_min\" is how long the lesson's work takes (for a routine, the real routine at home);\n"
+    "\"sources\" are the lesson's citations for its numbers (empty when it lists none).\n";
 
 /* Adds one caution as {"text", "kind", "source"} (and "from" when `from` is not NULL) to `array`. */
 static void add_caution(cJSON *array, const GtCaution *caution, const char *from) {
@@ -42,6 +45,9 @@ static int print_json(const GtLibrary *library) {
         cJSON_AddItemToArray(lessons, item);
         cJSON_AddStringToObject(item, "id", lesson->id);
         cJSON_AddStringToObject(item, "title", lesson->title);
+        cJSON_AddStringToObject(item, "condition", lesson->condition);
+        cJSON_AddStringToObject(item, "level", gt_level_name(lesson->level));
+        cJSON_AddNumberToObject(item, "duration_min", lesson->duration_min);
         cJSON *steps = cJSON_AddArrayToObject(item, "steps");
         for (size_t s = 0; s < lesson->step_count; s++) {
             cJSON *step = cJSON_CreateObject();
@@ -52,6 +58,9 @@ static int print_json(const GtLibrary *library) {
             cJSON_AddStringToObject(step, "region", lesson->steps[s].region);
         }
         add_lesson_cautions(item, lesson);
+        cJSON *sources = cJSON_AddArrayToObject(item, "sources");
+        for (size_t c = 0; c < lesson->source_count; c++)
+            cJSON_AddItemToArray(sources, cJSON_CreateString(lesson->sources[c]));
     }
     cJSON *techniques = cJSON_AddArrayToObject(root, "techniques");
     for (size_t i = 0; i < library->technique_count; i++) {

@@ -80,6 +80,11 @@ check "validate warns about a roll guide too short for its tempo and speed" bash
 check "list json: rolling techniques and their lessons" jq -e '
     ([.techniques[] | select(.id == "calf-hamstring-rolling" or .id == "ball-rolling") | .pattern] == ["roll", "roll"]) and
     ([.lessons[] | select(.id == "hip-flexor-ball" or .id == "glute-self-massage")] | length) == 2' "$work/list.json"
+# a lesson's real length, condition, level and own citations are listed ("sources" is [] when it cites none)
+check "list json: duration, condition, level and sources" jq -e '(.lessons[] | select(.id == "daily-routine-full") |
+    .duration_min == 18 and .level == "beginner" and (.condition | test("daily")) and
+    any(.sources[]; test("15-20 minutes daily"))) and all(.lessons[]; (.sources | type) == "array" and
+    (.duration_min | type) == "number")' "$work/list.json"
 # every lesson carries the cautions a student reads before it: each with its kind and source, red
 # flags first, a sentence once; techniques carry their own; the text list shows them with their kind
 check "list json: every lesson has cautions" jq -e 'all(.lessons[]; (.cautions | length) >= 3 and

@@ -337,6 +337,12 @@ def probes():
     rows += edge(LESSON, ("title",), "t" * 80, "t" * 81)
     rows += edge(LESSON, ("condition",), "c" * 120, "c" * 121)
     rows += edge(LESSON, ("summary",), "s" * 600, "s" * 601)
+    # a lesson's own citations: optional, 1 to 64 non-empty strings of at most 600 bytes
+    rows += edge(LESSON, ("sources",), ["domain text 002 (15-20 minutes daily)"], [])
+    rows += edge(LESSON, ("sources",), ["c" * 600], ["c" * 601])
+    rows += edge(LESSON, ("sources",), ["c"] * 64, ["c"] * 65)
+    rows += edge(LESSON, ("sources",), ["c"], [""])
+    rows.append((LESSON, [(("sources",), "domain text 002")], False))
     rows += edge(LESSON, ("level",), "advanced", "Advanced")
     rows += edge(LESSON, ("steps", 0, "repetitions"), 1, 0)
     rows += edge(LESSON, ("steps", 0, "repetitions"), 200, 201)

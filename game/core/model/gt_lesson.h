@@ -34,6 +34,8 @@ typedef struct GtLesson {
     size_t step_count;
     const GtCaution *cautions;      /* the lesson's own cautions (its techniques have theirs) */
     size_t caution_count;
+    const char *const *sources;     /* where its numbers come from, source_count citations; NULL if none */
+    size_t source_count;
     const char *file;               /* where it was loaded from */
     const char *pack;               /* the lesson pack folder it came from; NULL when bundled */
 } GtLesson;

@@ -10,7 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
-enum { MAX_STEPS = 30, MAX_GUIDE_POINTS = 64 };
+enum { MAX_STEPS = 30, MAX_GUIDE_POINTS = 64, MAX_SOURCES = 64, MAX_SOURCE_BYTES = 600 };
 /* How far outside its region a guide point may stray, cm. */
 static const double REGION_SLACK_CM = 2.0;
 /* Spacing of the checks along a guide polyline, cm. */
@@ -408,10 +408,50 @@ static bool load_step(GtJsonDoc *doc, const cJSON *step, const GtPath *path, con
     return ok;
 }
 
+/* Reads the optional member "sources": 1 to MAX_SOURCES non-empty strings of at most
+ * MAX_SOURCE_BYTES bytes, copied into the arena. Leaves *out NULL and *count 0 when the member is
+ * absent; returns false after a located error, keeping the strings that read cleanly. */
+static bool load_sources(GtJsonDoc *doc, const cJSON *root, const GtPath *path, GtArena *arena,
+                         const char *const **out, size_t *count) {
+    *out = NULL;
+    *count = 0;
+    const cJSON *list = cJSON_GetObjectItemCaseSensitive(root, "sources");
+    if (!list) return true;
+    GtPath at = gt_path_key(path, "sources");
+    int n = cJSON_IsArray(list) ? cJSON_GetArraySize(list) : -1;
+    if (n < 1 || n > MAX_SOURCES) {
+        char found[32];
+        snprintf(found, sizeof found, "%d strings", n);
+        gt_json_error(doc, &at, "expected an array of 1 to %d citations (strings), found %s", MAX_SOURCES,
+                      n >= 0 ? found : gt_json_type_name(list));
+        return false;
+    }
+    const char **sources = gt_arena_array(arena, (size_t)n, sizeof *sources);
+    if (!sources) return false;
+    bool ok = true;
+    size_t kept = 0, i = 0;
+    for (const cJSON *item = list->child; item; item = item->next, i++) {
+        GtPath item_path = gt_path_index(&at, i);
+        const char *value = cJSON_IsString(item) ? item->valuestring : NULL;
+        if (!value || !value[0]) {
+            gt_json_error(doc, &item_path, "expected a citation (a non-empty string), found %s",
+                          value ? "an empty string" : gt_json_type_name(item));
+            ok = false;
+        } else if (strlen(value) > MAX_SOURCE_BYTES) {
+            gt_json_error(doc, &item_path, "a citation is at most %d bytes, found %zu; split it in two",
+                          MAX_SOURCE_BYTES, strlen(value));
+            ok = false;
+        } else sources[kept++] = dup(arena, value);
+    }
+    *out = sources;
+    *count = kept;
+    return ok;
+}
+
 bool gt_load_lesson(const char *file, const char *text, size_t length, const GtReferences *refs,
                     GtArena *arena, GtDiag *diag, GtLesson *out) {
     static const char *const keys[] = { "format", "version", "id", "title", "level", "condition",
-                                        "duration_min", "summary", "cautions", "steps", NULL };
+                                        "duration_min", "summary", "cautions", "sources", "steps", NULL };
     memset(out, 0, sizeof *out);
     out->id = out->title = out->summary = out->condition = "";
     out->file = dup(arena, file);
@@ -430,6 +470,7 @@ bool gt_load_lesson(const char *file, const char *text, size_t length, const GtR
     out->level = (GtLevel)level;
     ok = gt_json_number(&doc, r, &root, "duration_min", true, 1, 120, &out->duration_min) && ok;
     ok = gt_load_cautions(&doc, r, &root, arena, &out->cautions, &out->caution_count) && ok;
+    ok = load_sources(&doc, r, &root, arena, &out->sources, &out->source_count) && ok;
 
     GtPath steps_path = gt_path_key(&root, "steps");
     const cJSON *steps = gt_json_member(&doc, r, &root, "steps", true);
