@@ -209,25 +209,37 @@ static void hit_centre(GtApp *app, int action, double *fx, double *fy) {
     *fy = (hit->rect.y + hit->rect.h / 2.0) / oh;
 }
 
+/* The index of the lowest card in the left column of the lesson list's first page whose lesson
+ * starts with a guide line to trace (not the first card, so a tap must find its row); fails the
+ * test when there is none. */
+static int lowest_left_card(GtApp *app, const GtLibrary *library) {
+    int ow = 0, oh = 0, best = -1;
+    double best_y = -1.0;
+    gt_app_sizes(app, NULL, NULL, &ow, &oh);
+    for (size_t i = 0; i < library->lesson_count; i++) {
+        const GtHit *hit = gt_hits_find_action(gt_app_hits(app), GT_ACT_LESSON_BASE + (int)i);
+        if (!hit || library->lessons[i].steps[0].guide_is_point) continue;
+        double x = (hit->rect.x + hit->rect.w / 2.0) / ow, y = (hit->rect.y + hit->rect.h / 2.0) / oh;
+        if (x < 0.5 && y > best_y) best = (int)i, best_y = y;
+    }
+    if (best < 0) fail_msg("no card with a guide line in the left column of the lesson list");
+    return best;
+}
+
 static void test_a_lesson_chosen_on_the_list_by_tap_and_click(void **state) {
     (void)state;
-    /* the left column of the list: the script taps the card of the first lesson on the first
-     * page of the list that opens with a stroke along a line, clicks Start lesson, goes on to
-     * practice with Return, traces the step's guide and presses Done; the attempt is that
-     * lesson's */
+    /* the left column of the list: the script taps the lowest card there (of a lesson whose
+     * first step has a line to trace), clicks Start lesson, goes on to practice with Return,
+     * traces the step's guide and presses Done; the attempt is that lesson's */
     GtLibrary library;
     gt_test_load_library(&library);
     const char *open_argv[] = { "--window", "1280x800", "--mute", "--frames", "2" };
     int code = -1;
     GtApp *app = gt_app_open(GT_SOURCE_DIR, 5, (char **)open_argv, &code);
     assert_non_null(app);
-    const GtLesson *lesson = NULL;
-    int index = 0;
-    for (size_t l = 0; l < library.lesson_count && !lesson; l++) {
-        const GtHit *card = gt_hits_find_action(gt_app_hits(app), GT_ACT_LESSON_BASE + (int)l);
-        if (card && library.lessons[l].steps[0].guide.count >= 2) lesson = &library.lessons[l], index = (int)l;
-    }
-    assert_non_null(lesson);
+    int index = lowest_left_card(app, &library);
+    const GtLesson *lesson = &library.lessons[index];
+    assert_true(index > 0);
     const GtPoint *guide = lesson->steps[0].guide.points;
     double card_x, card_y, start_x, start_y;
     hit_centre(app, GT_ACT_LESSON_BASE + index, &card_x, &card_y);

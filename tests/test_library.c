@@ -65,7 +65,9 @@ static void test_lessons_cover_every_technique(void **state) {
         "fibromyalgia-light-touch", "sports-recovery-legs", "tension-headache", "lymphatic-drainage-arm",
         "daily-self-massage", "sports-pre-event-legs", "neuromuscular-upper-trapezius", "craniosacral-introduction",
         "deep-tissue-back", "arm-hand-rsi", "chest-opening", "foot-reflexology", "migraine-gentle",
-        "sciatica-piriformis", "hip-flexor-ball", "glute-self-massage", NULL };
+        "sciatica-piriformis", "hip-flexor-ball", "glute-self-massage",
+        "daily-routine-full", "flare-up-routine", "morning-routine", "pre-activity-routine", "post-exercise-routine",
+        "evening-routine", NULL };
     for (int i = 0; lessons[i]; i++)
         if (!gt_library_lesson(&gt_test_library, lessons[i])) fail_msg("lesson %s is missing", lessons[i]);
     for (size_t t = 0; t < gt_test_library.technique_count; t++) {
