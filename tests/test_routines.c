@@ -185,8 +185,8 @@ static bool load_probe(const char *sources, GtArena *arena, GtDiag *diag, GtLess
     return gt_load_lesson("probe.json", text, strlen(text), &refs, arena, diag, lesson);
 }
 
-/* An instructor's citations load in order; none is fine; an empty citation is a located error
- * at its place in the list. */
+/* An instructor's citations load in order; none is fine; an empty citation, or one with a
+ * control character, is a located error at its place in the list. */
 static void test_lesson_sources_load_and_a_bad_one_is_located(void **state) {
     (void)state;
     GtArena arena;
@@ -210,6 +210,15 @@ static void test_lesson_sources_load_and_a_bad_one_is_located(void **state) {
     assert_int_equal(diag.entries[0].line, 3);
     assert_string_equal(diag.entries[0].json_path, "sources[1]");
     assert_non_null(strstr(diag.entries[0].message, "non-empty string"));
+    gt_diag_free(&diag);
+    gt_arena_free(&arena);
+
+    /* a citation holding a tab cannot be shown as it is: said at its place, like any text */
+    assert_false(load_probe("\"sources\": [\"domain\\ttext 002\"],\n ", &arena, &diag, &lesson));
+    gt_diag_print(&diag, stderr);
+    assert_int_equal(diag.count, 1);
+    assert_string_equal(diag.entries[0].json_path, "sources[0]");
+    assert_non_null(strstr(diag.entries[0].message, "control character"));
     gt_diag_free(&diag);
     gt_arena_free(&arena);
 }

@@ -409,7 +409,7 @@ static bool load_step(GtJsonDoc *doc, const cJSON *step, const GtPath *path, con
 }
 
 /* Reads the optional member "sources": 1 to MAX_SOURCES non-empty strings of at most
- * MAX_SOURCE_BYTES bytes, copied into the arena. Leaves *out NULL and *count 0 when the member is
+ * MAX_SOURCE_BYTES bytes of text that can be shown (gt_json_check_text), copied into the arena. Leaves *out NULL and *count 0 when the member is
  * absent; returns false after a located error, keeping the strings that read cleanly. */
 static bool load_sources(GtJsonDoc *doc, const cJSON *root, const GtPath *path, GtArena *arena,
                          const char *const **out, size_t *count) {
@@ -440,6 +440,8 @@ static bool load_sources(GtJsonDoc *doc, const cJSON *root, const GtPath *path, 
         } else if (strlen(value) > MAX_SOURCE_BYTES) {
             gt_json_error(doc, &item_path, "a citation is at most %d bytes, found %zu; split it in two",
                           MAX_SOURCE_BYTES, strlen(value));
+            ok = false;
+        } else if (!gt_json_check_text(doc, &item_path, value)) {
             ok = false;
         } else sources[kept++] = dup(arena, value);
     }
