@@ -5,6 +5,7 @@
  * nothing moves, so an idle trainer uses next to no CPU; on the virtual clock (--script,
  * --frames) it never sleeps and the clock moves only as the loop moves it. */
 #include "app_state.h"
+#include "renderer_choice.h"
 #include "app_reload.h"
 #include "app_store.h"
 #include "kiosk_session.h"
@@ -297,7 +298,8 @@ bool gt_app_frame(GtApp *app) {
     return app->running;
 }
 
-/* Creates the window and a renderer: hardware first, software when that fails. False (said on
+/* Creates the window and its renderer (renderer_choice.h: the graphics hardware, else SDL's
+ * software renderer). False (said on
  * stderr) when neither opens; whatever did open is left for gt_app_close. */
 static bool open_window(GtApp *app) {
     Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
@@ -310,8 +312,7 @@ static bool open_window(GtApp *app) {
     }
     SDL_SetWindowMinimumSize(app->window, 320, 320);
     gt_kiosk_window_start(&app->kiosk_window, app->window);
-    app->renderer = SDL_CreateRenderer(app->window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
-    if (!app->renderer) app->renderer = SDL_CreateRenderer(app->window, -1, SDL_RENDERER_SOFTWARE);
+    app->renderer = gt_renderer_open(app->window);
     if (!app->renderer) {
         fprintf(stderr, "guidedtouch: cannot draw in the window: %s\n", SDL_GetError());
         return false;

@@ -123,8 +123,8 @@ int gt_app_bench_command(GtCliPlace *place, int argc, char **argv) {
     if (!private_home(home, sizeof home)) fprintf(stderr, "guidedtouch bench: no temporary folder; figures may "
                                                           "mix with this user's data\n");
     describe_machine(&bench);
+    gt_bench_trainer(&bench); /* first: its child processes then start from a small parent */
     gt_bench_engine(&bench);
-    gt_bench_trainer(&bench);
     if (!bench.table) {
         char *text = cJSON_Print(bench.root);
         if (text) puts(text);

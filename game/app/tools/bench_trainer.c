@@ -139,8 +139,10 @@ static double idle_cpu_ms_per_s(const GtBench *bench, const Config *c, const cha
 
 /* Every figure of one configuration, in this (child) process. */
 static cJSON *measure(const GtBench *bench, const Config *c, bool idle) {
-    SDL_SetHint(SDL_HINT_RENDER_DRIVER, c->renderer);
-    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, strcmp(c->renderer, "software") == 0 ? "0" : "1");
+    if (strcmp(c->renderer, "default") != 0) { /* else the trainer's own choice (renderer_choice.h) */
+        SDL_SetHint(SDL_HINT_RENDER_DRIVER, c->renderer);
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, strcmp(c->renderer, "software") == 0 ? "0" : "1");
+    }
     cJSON *out = cJSON_CreateObject();
     cJSON_AddNumberToObject(out, "width", c->width);
     cJSON_AddNumberToObject(out, "height", c->height);
@@ -205,8 +207,8 @@ static void print_row(const cJSON *r) {
 
 void gt_bench_trainer(GtBench *bench) {
     cJSON *runs = cJSON_AddArrayToObject(cJSON_AddObjectToObject(bench->root, "trainer"), "runs");
-    const char *names[8];
-    int count = 0;
+    const char *names[8] = { "default" }; /* the trainer's own choice first, then each renderer by name */
+    int count = 1;
     for (int i = 0; i < SDL_GetNumRenderDrivers() && count < 8; i++) {
         SDL_RendererInfo info;
         if (SDL_GetRenderDriverInfo(i, &info) == 0) names[count++] = info.name;
