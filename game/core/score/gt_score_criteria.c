@@ -186,34 +186,13 @@ static double progress_agreement(const GtScoreInput *in, const GtLandmark *towar
     return total > 0.0 ? 100.0 * forward / total : NAN;
 }
 
-/* Agreement (%) with working across the fibres: mean |sin| between motion and fibre axis. */
-static double across_agreement(const GtScoreInput *in, double *moved) {
-    const GtRegion *region = gt_bodymap_region(in->target->map, in->target->step->region);
-    GtPoint f = unit_at(region && region->has_fibre ? region->fibre_deg : 90.0);
-    double across = 0.0, total = 0.0;
-    for (size_t c = 0; c < in->replay->contact_count; c++) {
-        const GtContact *contact = &in->replay->contacts[c];
-        size_t start = 0;
-        for (size_t k = 1; k < contact->count; k++) {
-            if (contact->samples[k].t_ms - contact->samples[start].t_ms < GT_CONDITION_CHUNK_MIN_MS &&
-                k + 1 < contact->count)
-                continue;
-            double dx = contact->samples[k].x_cm - contact->samples[start].x_cm;
-            double dy = contact->samples[k].y_cm - contact->samples[start].y_cm;
-            across += fabs(dx * f.y - dy * f.x);
-            total += hypot(dx, dy);
-            start = k;
-        }
-    }
-    *moved = total;
-    return total > 0.0 ? 100.0 * across / total : NAN;
-}
+/* The part of one movement (p0 to p1) that counts for an agreement, in cm. */
+typedef double (*MovePart)(const GtScoreInput *in, GtPoint p0, GtPoint p1, GtPoint fibre);
 
-/* Agreement (%) with rolling straight along the guide, either way: the share of movement, over
- * 50 ms chunks, that ran along the guide's local direction (sum of |along| over sum of distance).
- * Straight passes score near 100 whichever way they go; circles score about 64. */
-static double along_line_agreement(const GtScoreInput *in, double *moved) {
-    double along = 0.0, total = 0.0;
+/* Agreement (%) of all movement, taken in chunks of at least GT_CONDITION_CHUNK_MIN_MS so jitter
+ * does not count: the sum of `part` over the sum of distance; NAN when nothing moved. */
+static double chunk_agreement(const GtScoreInput *in, MovePart part, GtPoint fibre, double *moved) {
+    double counted = 0.0, total = 0.0;
     for (size_t c = 0; c < in->replay->contact_count; c++) {
         const GtContact *contact = &in->replay->contacts[c];
         size_t start = 0;
@@ -222,16 +201,41 @@ static double along_line_agreement(const GtScoreInput *in, double *moved) {
                 k + 1 < contact->count)
                 continue;
             GtPoint p0 = sample_point(&contact->samples[start]), p1 = sample_point(&contact->samples[k]);
-            GtPoint mid = { 0.5 * (p0.x + p1.x), 0.5 * (p0.y + p1.y) };
-            GtPoint u = gt_polyline_project(&in->target->step->guide, mid).tangent;
-            double dx = p1.x - p0.x, dy = p1.y - p0.y;
-            along += fabs(dx * u.x + dy * u.y);
-            total += hypot(dx, dy);
+            counted += part(in, p0, p1, fibre);
+            total += hypot(p1.x - p0.x, p1.y - p0.y);
             start = k;
         }
     }
     *moved = total;
-    return total > 0.0 ? 100.0 * along / total : NAN;
+    return total > 0.0 ? 100.0 * counted / total : NAN;
+}
+
+/* The movement across the fibre axis: |sin| of the angle between them times the distance. */
+static double across_part(const GtScoreInput *in, GtPoint p0, GtPoint p1, GtPoint fibre) {
+    (void)in;
+    return fabs((p1.x - p0.x) * fibre.y - (p1.y - p0.y) * fibre.x);
+}
+
+/* The movement along the guide's local direction at the movement's middle, either way. */
+static double along_part(const GtScoreInput *in, GtPoint p0, GtPoint p1, GtPoint fibre) {
+    (void)fibre;
+    GtPoint mid = { 0.5 * (p0.x + p1.x), 0.5 * (p0.y + p1.y) };
+    GtPoint u = gt_polyline_project(&in->target->step->guide, mid).tangent;
+    return fabs((p1.x - p0.x) * u.x + (p1.y - p0.y) * u.y);
+}
+
+/* Agreement (%) with working across the fibres: mean |sin| between motion and fibre axis. */
+static double across_agreement(const GtScoreInput *in, double *moved) {
+    const GtRegion *region = gt_bodymap_region(in->target->map, in->target->step->region);
+    GtPoint f = unit_at(region && region->has_fibre ? region->fibre_deg : 90.0);
+    return chunk_agreement(in, across_part, f, moved);
+}
+
+/* Agreement (%) with rolling straight along the guide, either way: the share of movement, over
+ * 50 ms chunks, that ran along the guide's local direction (sum of |along| over sum of distance).
+ * Straight passes score near 100 whichever way they go; circles score about 64. */
+static double along_line_agreement(const GtScoreInput *in, double *moved) {
+    return chunk_agreement(in, along_part, (GtPoint){ 0, 0 }, moved);
 }
 
 /* Share (%) of all turning that went the wanted way (+1 clockwise on screen, -1 counter,
