@@ -132,9 +132,9 @@ export -f png_size
 check "map draws the back" "$bin" map --view posterior --out "$work/back.png"
 check "map draws the front at 5 px a cm" "$bin" map --view anterior --out "$work/front.png" --px-per-cm 5
 check "map's PNG holds the figure, the grid's margin and the legend" bash -c "read w h < <(png_size '$work/back.png') &&
-    height=\$(jq '.height_cm' '$src/assets/bodymap/posterior.json') && test \$h -eq \$(( 48 + \${height%.*} * 10 )) && test \$w -gt 1500"
+    height=\$(jq '.height_cm' '$src/assets/bodymap/posterior.json') && test \$h -eq \$(( 60 + 16 + \${height%.*} * 10 )) && test \$w -gt 1500"
 check "map's size follows --px-per-cm" bash -c "read w h < <(png_size '$work/front.png') &&
-    height=\$(jq '.height_cm' '$src/assets/bodymap/anterior.json') && test \$h -eq \$(( 48 + \${height%.*} * 5 ))"
+    height=\$(jq '.height_cm' '$src/assets/bodymap/anterior.json') && test \$h -eq \$(( 60 + 16 + \${height%.*} * 5 ))"
 check "map refuses an unknown view" bash -c "'$bin' map --view side --out '$work/x.png' 2>&1 | grep -q 'unknown view \"side\"'"
 check "map says when it cannot write" bash -c "! '$bin' map --out '$work/nowhere/x.png' 2> '$work/map-err.txt' && grep -q 'cannot write' '$work/map-err.txt'"
 

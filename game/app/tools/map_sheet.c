@@ -10,11 +10,12 @@
 
 #include <SDL.h>
 #include <SDL_image.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-enum { LEGEND_MAX_PX = 3200, MARGIN_PX = 16, AXIS_PX = 48 };
+enum { LEGEND_MAX_PX = 3200, MARGIN_PX = 16, AXIS_PX = 60, FOOT_PX = 16 }; /* FOOT_PX: room for the last row's number */
 
 typedef struct Sheet {
     SDL_Surface *surface;
@@ -32,6 +33,20 @@ static const GtColour TINTS[] = { GT_COL_ACCENT, GT_COL_GOOD, GT_COL_WARN, GT_CO
 /* Where a region's number goes: the point deepest inside it, so it never sits on a neighbour. */
 static GtPoint label_point(const GtPointList *polygon) {
     return gt_polygon_inner_point(polygon, 0.25);
+}
+
+/* Where a place to avoid gets its letter (output pixels): the middle of its point or line,
+ * moved below a region's number that sits there already (`tag_px`: a tag's height). */
+static SDL_FPoint letter_point(Sheet *s, const GtBodyMap *map, const GtLandmark *m, int tag_px) {
+    SDL_FPoint at = gt_bodyview_to_px(&s->view, m->points.points[m->points.count / 2]);
+    for (size_t i = 0; i < map->region_count; i++) {
+        SDL_FPoint number = gt_bodyview_to_px(&s->view, label_point(&map->regions[i].polygon));
+        if (fabsf(number.x - at.x) < (float)tag_px && fabsf(number.y - at.y) < (float)tag_px) {
+            at.y = number.y + (float)tag_px + 2.0f;
+            break;
+        }
+    }
+    return at;
 }
 
 /* Text centred on (x, y) on a white tag, so it reads over any fill. */
@@ -128,8 +143,9 @@ static void draw_sheet(Sheet *s, const GtBodyMap *map, int figure_w, int figure_
     for (size_t i = 0; i < map->landmark_count; i++) {
         const GtLandmark *m = &map->landmarks[i];
         if (m->kind != GT_LANDMARK_AVOID) continue;
-        GtPoint at = m->points.points[m->points.count / 2];
-        SDL_FPoint p = gt_bodyview_to_px(&s->view, at);
+        int tag_w = 0, tag_h = 0;
+        gt_ui_text_size(&s->ui, "88", GT_FONT_SMALL, true, 0, &tag_w, &tag_h);
+        SDL_FPoint p = letter_point(s, map, m, tag_h + 2);
         snprintf(text, sizeof text, "%c", 'A' + letter % 26);
         tag(s, text, p.x, p.y, GT_COL_AVOID);
         snprintf(text, sizeof text, "%c   %s, %.1f cm  (%s)", 'A' + letter % 26, m->name, m->radius_cm, m->id);
@@ -154,7 +170,7 @@ static bool save_cut(Sheet *s, const char *path) {
 static bool open_sheet(Sheet *s, const char *data_dir, const GtBodyMap *map, double px_per_cm, const char *tone,
                        char *error, size_t error_size) {
     int figure_w = (int)(map->width_cm * px_per_cm), figure_h = (int)(map->height_cm * px_per_cm);
-    s->surface = SDL_CreateRGBSurfaceWithFormat(0, AXIS_PX + figure_w + LEGEND_MAX_PX, AXIS_PX + figure_h, 32,
+    s->surface = SDL_CreateRGBSurfaceWithFormat(0, AXIS_PX + figure_w + LEGEND_MAX_PX, AXIS_PX + figure_h + FOOT_PX, 32,
                                                 SDL_PIXELFORMAT_ARGB8888);
     s->renderer = s->surface ? SDL_CreateSoftwareRenderer(s->surface) : NULL;
     if (!s->renderer) {
