@@ -71,33 +71,34 @@ static void unknown_option(const char *arg, GtDiag *diag) {
     else gt_diag_add(diag, WHERE, 0, 0, "", "unknown option %s; `guidedtouch --help` lists the options", option);
 }
 
+/* The index of `value` among `names` (count of them), or -1 after reporting "OPTION "VALUE" is
+ * not WHAT; use CHOICES" with the closest name. */
+static int named(const char *value, const char *const *names, int count, const char *option, const char *what,
+                 const char *choices, GtDiag *diag) {
+    for (int i = 0; i < count; i++)
+        if (strcmp(value, names[i]) == 0) return i;
+    const char *guess = gt_suggest(value, names, (size_t)count);
+    gt_diag_add(diag, WHERE, 0, 0, "", "%s \"%s\" is not %s; use %s%s%s%s", option, value, what, choices,
+                guess ? " (did you mean " : "", guess ? guess : "", guess ? "?)" : "");
+    return -1;
+}
+
 /* Sets a valued setting from the command line; false with the problem reported. */
 static bool set_value(GtConfig *config, GtConfigKey key, const char *option, const char *value, GtDiag *diag) {
     char *end = NULL;
     long number = 0;
     switch (key) {
     case GT_CONFIG_MODE: {
-        for (int m = 0; m < GT_CONFIG_MODE_COUNT; m++)
-            if (strcmp(value, GT_CONFIG_MODE_NAMES[m]) == 0) {
-                config->mode = (GtConfigMode)m;
-                return true;
-            }
-        const char *guess = gt_suggest(value, GT_CONFIG_MODE_NAMES, GT_CONFIG_MODE_COUNT);
-        gt_diag_add(diag, WHERE, 0, 0, "", "%s \"%s\" is not a mode; use learn, practice or exam%s%s%s", option, value,
-                    guess ? " (did you mean " : "", guess ? guess : "", guess ? "?)" : "");
-        return false;
+        int m = named(value, GT_CONFIG_MODE_NAMES, GT_CONFIG_MODE_COUNT, option, "a mode",
+                      "learn, practice or exam", diag);
+        if (m >= 0) config->mode = (GtConfigMode)m;
+        return m >= 0;
     }
     case GT_CONFIG_SKIN_TONE: {
-        for (int t = 0; t < GT_SKIN_TONE_COUNT; t++)
-            if (strcmp(value, GT_SKIN_TONE_NAMES[t]) == 0) {
-                config->skin_tone = (GtSkinTone)t;
-                return true;
-            }
-        const char *guess = gt_suggest(value, GT_SKIN_TONE_NAMES, GT_SKIN_TONE_COUNT);
-        gt_diag_add(diag, WHERE, 0, 0, "", "%s \"%s\" is not a skin tone; use light, light-medium, medium, "
-                    "medium-dark or dark%s%s%s", option, value, guess ? " (did you mean " : "", guess ? guess : "",
-                    guess ? "?)" : "");
-        return false;
+        int t = named(value, GT_SKIN_TONE_NAMES, GT_SKIN_TONE_COUNT, option, "a skin tone",
+                      "light, light-medium, medium, medium-dark or dark", diag);
+        if (t >= 0) config->skin_tone = (GtSkinTone)t;
+        return t >= 0;
     }
     case GT_CONFIG_LESSON:
         if (!value[0] || strlen(value) >= GT_ID_MAX || strspn(value, "abcdefghijklmnopqrstuvwxyz0123456789-") !=

@@ -183,6 +183,20 @@ static unsigned long screen_signature(const GtSession *s) {
     return h * 2ul + (gt_session_recording(s) ? 1ul : 0ul);
 }
 
+/* True when the screen changed with no event of ours since the last frame: something moves, a
+ * beat's flash starts or ends, practice's live cues show (or just stopped), or the session moved
+ * to another screen, lesson, step or mode. Remembers what this frame shows. */
+static bool changed_by_itself(GtApp *app, Uint32 now) {
+    bool flash = gt_session_beat_flashing(&app->session, now), live = practice_live(app, now);
+    unsigned long shown = screen_signature(&app->session);
+    bool changed = flash != app->beat_flash_shown || live || app->live_shown || shown != app->shown_signature ||
+                   gt_session_animating(&app->session, now);
+    app->beat_flash_shown = flash;
+    app->live_shown = live;
+    app->shown_signature = shown;
+    return changed;
+}
+
 /* `wait` shortened to reach `due` (a clock time) when that is sooner and still ahead. */
 static int until(int wait, Uint32 now, Uint32 due) {
     Sint32 left = (Sint32)(due - now);
@@ -282,15 +296,7 @@ bool gt_app_frame(GtApp *app) {
     if (gt_session_update(&app->session, now)) gt_audio_click(&app->audio);
     kiosk_turn(app, now);
     if (gt_app_reload_turn(app, now)) relayout(app);
-    bool flash = gt_session_recording(&app->session) && (Sint32)(now - app->session.beat_flash_until_ms) < 0;
-    if (flash != app->beat_flash_shown) app->dirty = true; /* a beat's flash starts or ends */
-    app->beat_flash_shown = flash;
-    bool live = practice_live(app, now);
-    if (live || app->live_shown || gt_session_animating(&app->session, now)) app->dirty = true; /* also its last change */
-    app->live_shown = live;
-    unsigned long shown = screen_signature(&app->session);
-    if (shown != app->shown_signature) app->dirty = true; /* the session moved on without an event of ours */
-    app->shown_signature = shown;
+    if (changed_by_itself(app, now)) app->dirty = true;
     bool last = is_last_frame(app, now);
     if (app->dirty || last) draw(app, now, last);
     app->frames++;

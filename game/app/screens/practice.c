@@ -200,7 +200,7 @@ static int draw_live_cues(const GtScreenContext *c, int x, int y, int w, const G
         y += ui->font_px[GT_FONT_SMALL] + 3 * u;
     }
     if (t->has_tempo) {
-        bool flash = (Sint32)(now_ms - c->session->beat_flash_until_ms) < 0;
+        bool flash = gt_session_beat_flashing(c->session, now_ms);
         double r = ui->touch * 0.35;
         gt_ui_fill_circle(ui, x + r, y + r, flash ? r : r * 0.55, flash ? GT_COL_ACCENT : GT_COL_LINE, 255);
         double tempo = gt_band_geometric_mid(t->tempo_per_min);

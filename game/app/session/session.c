@@ -447,6 +447,10 @@ static void update_progress(GtSession *session, Uint32 now_ms) {
     free(card);
 }
 
+bool gt_session_beat_flashing(const GtSession *session, Uint32 now_ms) {
+    return gt_session_recording(session) && (Sint32)(now_ms - session->beat_flash_until_ms) < 0;
+}
+
 bool gt_session_end_full_attempt(GtSession *session) {
     if (session->screen != GT_SCREEN_PRACTICE || !gt_input_attempt_full(session->input)) return false;
     finish_attempt(session);

@@ -216,6 +216,9 @@ bool gt_session_animating(const GtSession *session, Uint32 now_ms);
  * did (the screen changed to the result). */
 bool gt_session_end_full_attempt(GtSession *session);
 
+/* True while a rhythm step's beat shows its flash (an attempt records and the pulse is due). */
+bool gt_session_beat_flashing(const GtSession *session, Uint32 now_ms);
+
 /* Moves the metronome on to `now_ms` and, at most every GT_PROGRESS_EVERY_MS while an attempt
  * records, has the engine count the work done so far (live_progress: strokes, circles,
  * taps, holds or seconds against the step's target). Returns true when a beat falls now and

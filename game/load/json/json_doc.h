@@ -92,8 +92,8 @@ void gt_json_raw(const GtJsonDoc *doc, const GtPath *path, char *buffer, size_t 
  * asked, and a look at the value itself only when the file holds such an escape at all. */
 bool gt_json_string_has_nul(GtJsonDoc *doc, const GtPath *path);
 
-/* Checks a string value read at `path` can be shown as it is: UTF-8 (no overlong forms,
- * surrogates or stray bytes), no control characters, no \u0000. Reports the problem located
+/* Checks a string value read at `path` can be shown as it is: no control characters and no
+ * \u0000 (that it is UTF-8 the whole document's check has made sure). Reports the problem located
  * with its character position and returns false otherwise. */
 bool gt_json_check_text(GtJsonDoc *doc, const GtPath *path, const char *text);
 

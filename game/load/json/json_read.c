@@ -123,28 +123,16 @@ const cJSON *gt_json_member(GtJsonDoc *doc, const cJSON *object, const GtPath *p
     return item;
 }
 
-/* Why `text` cannot be shown as it is, or NULL: a control character, or bytes that are not
- * UTF-8 (a stray or missing continuation byte, an overlong form, a UTF-16 surrogate, a code
- * point beyond U+10FFFF). `where` gets the character's position (from 1). */
+/* Why `text` cannot be shown as it is, or NULL: a control character (a decoded escape such as
+ * \t or \n; bytes that are not UTF-8 never get this far, the document check refuses them at
+ * their byte). `where` gets the character's position (from 1). */
 static const char *text_problem(const char *text, size_t *where) {
-    const unsigned char *p = (const unsigned char *)text;
-    for (size_t i = 0, n = 1; p[i]; n++) {
-        *where = n;
-        unsigned c = p[i];
-        if (c < 0x20 || c == 0x7F) return "holds a control character (a line break, a tab or a byte below 32); "
-                                          "write it as plain text on one line";
-        int extra = c < 0x80 ? 0 : (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2 : (c & 0xF8) == 0xF0 ? 3 : -1;
-        if (extra < 0) return "is not UTF-8 (a byte that cannot start a character); save the file as UTF-8";
-        unsigned code = extra == 0 ? c : extra == 1 ? (c & 0x1F) : extra == 2 ? (c & 0x0F) : (c & 0x07);
-        for (int k = 1; k <= extra; k++) {
-            if ((p[i + k] & 0xC0) != 0x80) return "is not UTF-8 (a character is cut short); save the file as UTF-8";
-            code = (code << 6) | (p[i + k] & 0x3F);
-        }
-        static const unsigned least[] = { 0, 0x80, 0x800, 0x10000 };
-        if (code < least[extra]) return "is not UTF-8 (an overlong form); save the file as UTF-8";
-        if (code >= 0xD800 && code <= 0xDFFF) return "is not UTF-8 (a UTF-16 surrogate); save the file as UTF-8";
-        if (code > 0x10FFFF) return "is not UTF-8 (beyond U+10FFFF); save the file as UTF-8";
-        i += (size_t)extra + 1;
+    size_t n = 1;
+    for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
+        if ((*p & 0xC0) == 0x80) continue; /* a continuation byte: same character */
+        *where = n++;
+        if (*p < 0x20 || *p == 0x7F) return "holds a control character (a line break, a tab or a byte below 32); "
+                                            "write it as plain text on one line";
     }
     return NULL;
 }
