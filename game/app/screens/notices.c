@@ -37,5 +37,6 @@ void gt_notices_draw(const GtScreenContext *c) {
     char line[GT_DB_ERROR_MAX + 64];
     gt_notice_save_line(c->session, line, sizeof line);
     if (line[0]) bottom = draw_banner(c, line, area, bottom, !c->session->saved) - c->ui->unit;
+    if (c->session->news[0]) bottom = draw_banner(c, c->session->news, area, bottom, false) - c->ui->unit;
     if (c->session->notice[0]) draw_banner(c, c->session->notice, area, bottom, true);
 }

@@ -140,7 +140,7 @@ bool gt_session_record_act(GtSession *session, int action, Uint32 at_ms) {
         fprintf(stderr, "guidedtouch: the demonstration was not saved: %s\n", error);
         return true;
     }
-    snprintf(session->notice, sizeof session->notice, "Saved the demonstration of step %d in %s; the lesson's "
+    snprintf(session->news, sizeof session->news, "Saved the demonstration of step %d in %s; the lesson's "
              "previous text is in %s.bak.", session->step, draft->demo_path, draft->lesson_path);
     gt_session_record_close(session);
     gt_session_discard_attempt(session);

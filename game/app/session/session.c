@@ -373,6 +373,7 @@ static bool act_on_attempt(GtSession *session, int action, Uint32 at_ms, bool *c
 
 bool gt_session_act(GtSession *session, int action, Uint32 at_ms) {
     if (!gt_session_offers(session, action)) return false;
+    session->news[0] = '\0'; /* what was done last is old news once anything else is done */
     if (gt_session_kiosk_offers(session, action) > 0) return gt_session_kiosk_act(session, action, at_ms);
     if (gt_session_progress_offers(session, action) > 0) return gt_session_progress_act(session, action);
     if (gt_session_students_offers(session, action) > 0) return gt_session_students_act(session, action);

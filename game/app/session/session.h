@@ -142,6 +142,8 @@ typedef struct GtSession {
     bool saved;                         /* the last attempt is in the database */
     char saved_id[40];                  /* ... under this UUID, or "" */
     char save_error[GT_DB_ERROR_MAX];   /* why it was not saved (follows "This attempt was not saved: "), or "" */
+    char news[768];                     /* something done, not a problem ("Saved the demonstration ..."),
+                                           shown until the next action */
     char notice[1024];                  /* a problem to show on every screen until dismissed (configuration,
                                            database), or "" */
     int misses;                         /* failed attempts at the current step */
