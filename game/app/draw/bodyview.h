@@ -19,6 +19,8 @@
 #include "input.h"
 #include "ui.h"
 
+enum { GT_LAYER_TEXTS = 8 };
+
 typedef struct GtBodyView {
     const GtBodyMap *map;       /* borrowed */
     char art_path[768];
@@ -36,6 +38,18 @@ typedef struct GtBodyView {
     SDL_FPoint **triangles;     /* per region: 3 vertices per triangle, in cm; NULL until needed */
     int *triangle_counts;       /* vertices per region */
     char error[256];            /* why the art could not be drawn, or "" */
+    /* the static layer (gt_bodyview_layer_begin): the figure with what a step adds that does not
+     * change while a student traces, drawn once for layer_key into a texture of rect's size */
+    SDL_Texture *layer;         /* owned, or NULL */
+    char layer_key[256];        /* what the layer shows; "" when it shows nothing yet */
+    unsigned generation;        /* bumped when the map, the art or the skin tone changes */
+    GtDrawnText layer_texts[GT_LAYER_TEXTS]; /* the texts drawn into the layer, in output pixels */
+    int layer_text_count;
+    bool layer_drawing;         /* between a missed gt_bodyview_layer_begin and its _end */
+    bool layer_to_texture;      /* ... drawing into the layer's texture (else straight to the screen) */
+    int layer_first_text;       /* ui->drawn_count when the layer began drawing */
+    SDL_Rect layer_saved_rect;  /* the view's rect and transform while drawing into the texture */
+    GtViewTransform layer_saved_transform;
 } GtBodyView;
 
 /* Prepares a view of `map`, whose art lives in `bodymap_dir`. Never fails: a missing art file
@@ -69,8 +83,27 @@ void gt_bodyview_layout(GtBodyView *view, SDL_Renderer *renderer, SDL_Rect area)
  * least 36 cm on a side, so strokes are traced at a comfortable size. NULL shows the whole body. */
 void gt_bodyview_focus(GtBodyView *view, const GtStep *step);
 
-/* Releases the view's rasterised art (it is made again when the view is next drawn). */
+/* Releases the view's rasterised art and its static layer (both are made again when the view is
+ * next drawn). */
 void gt_bodyview_release_art(GtBodyView *view);
+
+/* The static layer: on a step's screens the figure, the step's region, the places to avoid and a
+ * still guide do not change while a student traces, yet drawing them costs most of a frame on a
+ * software renderer. They are drawn once into a texture of the view's rectangle (opaque, on the
+ * page's background colour) and copied to the screen each frame; the trail and live marks go on
+ * top.
+ *
+ * gt_bodyview_layer_begin returns true when the layer already shows `key` (whatever the caller
+ * puts in it: the step, region, colours...; the view adds its size, window, art and map): it has
+ * been copied to the screen, with its texts noted as drawn, and the caller draws none of it.
+ * Otherwise it returns false and the caller draws the layer's content now, through the view as
+ * usual, then calls gt_bodyview_layer_end, which puts it on the screen. When the renderer cannot
+ * draw into a texture the content goes straight to the screen, every frame, as before. */
+bool gt_bodyview_layer_begin(GtBodyView *view, GtUi *ui, const char *key);
+void gt_bodyview_layer_end(GtBodyView *view, GtUi *ui);
+/* Forgets the static layer (it is drawn again on next use), e.g. after the renderer lost its
+ * target textures. */
+void gt_bodyview_release_layer(GtBodyView *view);
 
 /* Where a body-map point (cm) lands on screen, in output pixels, for the current layout. */
 SDL_FPoint gt_bodyview_to_px(const GtBodyView *view, GtPoint cm);
@@ -83,6 +116,10 @@ void gt_bodyview_clip(GtBodyView *view, GtUi *ui, bool on);
  * size, capped to the renderer's largest texture). On failure the reason is written in the
  * view's rectangle and kept in view->error. */
 void gt_bodyview_draw(GtBodyView *view, GtUi *ui);
+/* Makes the view's art match its current pixel size and window, rasterising once per change (a
+ * failure is not retried until the size or window changes; the reason is in view->error). Releases
+ * the other view's art: at most one is resident. gt_bodyview_draw calls it. */
+void gt_bodyview_prepare_art(GtBodyView *view, SDL_Renderer *renderer);
 
 /* Fills a region (by id) with a translucent colour; unknown ids are ignored. */
 void gt_bodyview_fill_region(GtBodyView *view, GtUi *ui, const char *region_id, GtColour colour, Uint8 alpha);

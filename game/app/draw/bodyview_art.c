@@ -91,6 +91,8 @@ void gt_bodyview_release_art(GtBodyView *view) {
     view->art = NULL;
     view->art_size_px[0] = view->art_size_px[1] = 0;
     if (resident_art == view) resident_art = NULL;
+    gt_bodyview_release_layer(view);
+    view->generation++;
 }
 
 /* Frees the region triangulations (made for view->map's regions). */
@@ -105,6 +107,7 @@ static void free_triangles(GtBodyView *view) {
 void gt_bodyview_rebind(GtBodyView *view, const GtBodyMap *map) {
     free_triangles(view);
     view->map = map;
+    view->generation++;
 }
 
 void gt_bodyview_free(GtBodyView *view) {
@@ -281,9 +284,8 @@ static void rasterise(GtBodyView *view, SDL_Renderer *renderer, int w, int h) {
                              svg ? SDL_GetError() : "out of memory or no <svg> element");
 }
 
-/* Makes view->art match the view's current pixel size and window, rasterising once per change
- * (a failure is not retried until the size or window changes). Releases the other view's art. */
-static void ensure_art(GtBodyView *view, SDL_Renderer *renderer) {
+void gt_bodyview_prepare_art(GtBodyView *view, SDL_Renderer *renderer) {
+    if (!view->map || !view->svg) return;
     int w, h;
     art_pixel_size(view, renderer, &w, &h);
     if (w < 8 || h < 8) return;
@@ -301,7 +303,7 @@ static void ensure_art(GtBodyView *view, SDL_Renderer *renderer) {
 }
 
 void gt_bodyview_draw(GtBodyView *view, GtUi *ui) {
-    if (view->map && view->svg) ensure_art(view, ui->renderer);
+    gt_bodyview_prepare_art(view, ui->renderer);
     if (view->art) {
         SDL_RenderCopy(ui->renderer, view->art, NULL, &view->rect);
     } else if (view->error[0]) {

@@ -128,6 +128,7 @@ bool gt_ui_init(GtUi *ui, SDL_Renderer *renderer, const char *assets_dir, char *
 
 void gt_ui_free(GtUi *ui) {
     clear_cache(ui);
+    gt_ui_free_shapes(ui);
     close_fonts(ui);
     TTF_Quit();
 }
@@ -154,98 +155,6 @@ void gt_ui_begin_frame(GtUi *ui) {
     SDL_SetRenderDrawBlendMode(ui->renderer, SDL_BLENDMODE_BLEND);
     gt_ui_set_colour(ui, GT_COL_BACKGROUND, 255);
     SDL_RenderClear(ui->renderer);
-}
-
-void gt_ui_fill_rect(GtUi *ui, SDL_Rect rect, GtColour colour, Uint8 alpha) {
-    gt_ui_set_colour(ui, colour, alpha);
-    SDL_RenderFillRect(ui->renderer, &rect);
-}
-
-/* Appends a triangle fan around (cx, cy) over an arc to the vertex list. */
-static int arc_fan(SDL_Vertex *v, int n, double cx, double cy, double r, double a0, double a1, int steps,
-                   SDL_Color c) {
-    for (int i = 0; i < steps; i++) {
-        double t0 = a0 + (a1 - a0) * i / steps, t1 = a0 + (a1 - a0) * (i + 1) / steps;
-        v[n++] = (SDL_Vertex){ { (float)cx, (float)cy }, c, { 0, 0 } };
-        v[n++] = (SDL_Vertex){ { (float)(cx + r * cos(t0)), (float)(cy + r * sin(t0)) }, c, { 0, 0 } };
-        v[n++] = (SDL_Vertex){ { (float)(cx + r * cos(t1)), (float)(cy + r * sin(t1)) }, c, { 0, 0 } };
-    }
-    return n;
-}
-
-void gt_ui_fill_round_rect(GtUi *ui, SDL_Rect rect, int radius, GtColour colour, Uint8 alpha) {
-    if (radius * 2 > rect.w) radius = rect.w / 2;
-    if (radius * 2 > rect.h) radius = rect.h / 2;
-    if (radius <= 1) { gt_ui_fill_rect(ui, rect, colour, alpha); return; }
-    gt_ui_set_colour(ui, colour, alpha);
-    SDL_Rect middle = { rect.x + radius, rect.y, rect.w - 2 * radius, rect.h };
-    SDL_Rect left = { rect.x, rect.y + radius, radius, rect.h - 2 * radius };
-    SDL_Rect right = { rect.x + rect.w - radius, rect.y + radius, radius, rect.h - 2 * radius };
-    SDL_RenderFillRect(ui->renderer, &middle);
-    SDL_RenderFillRect(ui->renderer, &left);
-    SDL_RenderFillRect(ui->renderer, &right);
-    SDL_Color c = gt_ui_colour(ui, colour);
-    c.a = alpha;
-    SDL_Vertex v[4 * 8 * 3];
-    int n = 0;
-    const double q = GT_PI_2;
-    n = arc_fan(v, n, rect.x + radius, rect.y + radius, radius, 2 * q, 3 * q, 8, c);
-    n = arc_fan(v, n, rect.x + rect.w - radius, rect.y + radius, radius, 3 * q, 4 * q, 8, c);
-    n = arc_fan(v, n, rect.x + rect.w - radius, rect.y + rect.h - radius, radius, 0, q, 8, c);
-    n = arc_fan(v, n, rect.x + radius, rect.y + rect.h - radius, radius, q, 2 * q, 8, c);
-    SDL_RenderGeometry(ui->renderer, NULL, v, n, NULL, 0);
-}
-
-void gt_ui_fill_circle(GtUi *ui, double cx, double cy, double radius, GtColour colour, Uint8 alpha) {
-    SDL_Color c = gt_ui_colour(ui, colour);
-    c.a = alpha;
-    SDL_Vertex v[48 * 3];
-    int n = arc_fan(v, 0, cx, cy, radius, 0, 4 * GT_PI_2, 48, c);
-    SDL_RenderGeometry(ui->renderer, NULL, v, n, NULL, 0);
-}
-
-void gt_ui_ring(GtUi *ui, double cx, double cy, double radius, double thickness, GtColour colour, Uint8 alpha) {
-    SDL_Color c = gt_ui_colour(ui, colour);
-    c.a = alpha;
-    enum { STEPS = 64 };
-    SDL_Vertex v[STEPS * 6];
-    int n = 0;
-    double r0 = radius - thickness / 2, r1 = radius + thickness / 2;
-    for (int i = 0; i < STEPS; i++) {
-        double a = 4 * GT_PI_2 * i / STEPS, b = 4 * GT_PI_2 * (i + 1) / STEPS;
-        SDL_FPoint p[4] = { { (float)(cx + r0 * cos(a)), (float)(cy + r0 * sin(a)) },
-                            { (float)(cx + r1 * cos(a)), (float)(cy + r1 * sin(a)) },
-                            { (float)(cx + r1 * cos(b)), (float)(cy + r1 * sin(b)) },
-                            { (float)(cx + r0 * cos(b)), (float)(cy + r0 * sin(b)) } };
-        int order[6] = { 0, 1, 2, 0, 2, 3 };
-        for (int k = 0; k < 6; k++) v[n++] = (SDL_Vertex){ p[order[k]], c, { 0, 0 } };
-    }
-    SDL_RenderGeometry(ui->renderer, NULL, v, n, NULL, 0);
-}
-
-void gt_ui_triangle(GtUi *ui, double x0, double y0, double x1, double y1, double x2, double y2, SDL_Color c) {
-    SDL_Vertex v[3] = { { { (float)x0, (float)y0 }, c, { 0, 0 } }, { { (float)x1, (float)y1 }, c, { 0, 0 } },
-                        { { (float)x2, (float)y2 }, c, { 0, 0 } } };
-    SDL_RenderGeometry(ui->renderer, NULL, v, 3, NULL, 0);
-}
-
-void gt_ui_thick_line(GtUi *ui, double x0, double y0, double x1, double y1, double width, SDL_Color c) {
-    double dx = x1 - x0, dy = y1 - y0, len = hypot(dx, dy);
-    double h = width / 2;
-    if (len > 0.01) {
-        double nx = -dy / len * h, ny = dx / len * h;
-        SDL_Vertex v[6] = {
-            { { (float)(x0 + nx), (float)(y0 + ny) }, c, { 0, 0 } }, { { (float)(x1 + nx), (float)(y1 + ny) }, c, { 0, 0 } },
-            { { (float)(x1 - nx), (float)(y1 - ny) }, c, { 0, 0 } }, { { (float)(x0 + nx), (float)(y0 + ny) }, c, { 0, 0 } },
-            { { (float)(x1 - nx), (float)(y1 - ny) }, c, { 0, 0 } }, { { (float)(x0 - nx), (float)(y0 - ny) }, c, { 0, 0 } },
-        };
-        SDL_RenderGeometry(ui->renderer, NULL, v, 6, NULL, 0);
-    }
-    if (h >= 1.5) {
-        SDL_Vertex v[12 * 3];
-        int n = arc_fan(v, 0, x1, y1, h, 0, 4 * GT_PI_2, 12, c);
-        SDL_RenderGeometry(ui->renderer, NULL, v, n, NULL, 0);
-    }
 }
 
 void gt_ui_warning_icon(GtUi *ui, int x, int y, int size) {
@@ -314,6 +223,10 @@ static void note_drawn(GtUi *ui, const char *text, SDL_Rect rect, bool cut) {
     snprintf(d->text, sizeof d->text, "%s", text);
     d->rect = rect;
     d->cut = cut;
+}
+
+void gt_ui_note_drawn(GtUi *ui, const GtDrawnText *text) {
+    if (ui->drawn_count < GT_DRAWN_MAX) ui->drawn[ui->drawn_count++] = *text;
 }
 
 void gt_ui_text(GtUi *ui, const char *text, int x, int y, GtFontSize size, bool bold, GtColour colour,

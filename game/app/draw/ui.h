@@ -23,7 +23,7 @@ typedef enum GtColour {
 
 typedef enum GtFontSize { GT_FONT_SMALL, GT_FONT_BODY, GT_FONT_LARGE, GT_FONT_TITLE, GT_FONT_HUGE, GT_FONT_SIZE_COUNT } GtFontSize;
 
-enum { GT_TEXT_CACHE = 192, GT_DRAWN_MAX = 160, GT_DRAWN_CHARS = 200,
+enum { GT_SHAPE_CACHE = 32, GT_SHAPE_MAX_PX = 256, GT_TEXT_CACHE = 192, GT_DRAWN_MAX = 160, GT_DRAWN_CHARS = 200,
        GT_UI_LARGE_TEXT_PCT = 130 /* larger text: fonts and touch targets, percent of the usual */ };
 
 /* A text drawn in the frame being drawn: what it said (its first GT_DRAWN_CHARS - 1 bytes),
@@ -43,6 +43,13 @@ typedef struct GtTextEntry {
     Uint32 used;               /* frame it was last drawn, for eviction */
 } GtTextEntry;
 
+/* A white anti-aliased disc or ring the shapes are tinted from (ui_shapes.c). */
+typedef struct GtShapeEntry {
+    SDL_Texture *texture;      /* NULL when the slot is empty */
+    int outer, inner;          /* diameters in pixels; inner 0 for a disc */
+    Uint32 used;               /* frame it was last drawn, for eviction */
+} GtShapeEntry;
+
 typedef struct GtUi {
     SDL_Renderer *renderer;
     int width, height;         /* output size in pixels */
@@ -53,6 +60,7 @@ typedef struct GtUi {
     TTF_Font *fonts[GT_FONT_SIZE_COUNT][2]; /* [size][bold] */
     char font_regular[512], font_bold[512];
     GtTextEntry cache[GT_TEXT_CACHE];
+    GtShapeEntry shapes[GT_SHAPE_CACHE];
     Uint32 frame;              /* frames begun, for the text cache's eviction */
     GtDrawnText drawn[GT_DRAWN_MAX]; /* the texts drawn since the frame began (the first GT_DRAWN_MAX) */
     int drawn_count;
@@ -79,6 +87,9 @@ void gt_ui_set_look(GtUi *ui, bool large_text, bool high_contrast);
 /* Starts a frame: clears the background and the list of texts drawn. */
 void gt_ui_begin_frame(GtUi *ui);
 
+/* Notes `text` as drawn in this frame, for text put on the screen from a texture drawn earlier
+ * (a cached layer). Nothing happens when the list is full. */
+void gt_ui_note_drawn(GtUi *ui, const GtDrawnText *text);
 /* The first text drawn in this frame that contains `needle`, or NULL. */
 const GtDrawnText *gt_ui_drawn(const GtUi *ui, const char *needle);
 
@@ -93,6 +104,8 @@ void gt_ui_fill_rect(GtUi *ui, SDL_Rect rect, GtColour colour, Uint8 alpha);
 void gt_ui_fill_round_rect(GtUi *ui, SDL_Rect rect, int radius, GtColour colour, Uint8 alpha);
 void gt_ui_fill_circle(GtUi *ui, double cx, double cy, double radius, GtColour colour, Uint8 alpha);
 void gt_ui_ring(GtUi *ui, double cx, double cy, double radius, double thickness, GtColour colour, Uint8 alpha);
+/* Releases the cached shape textures (they are made again when next drawn). */
+void gt_ui_free_shapes(GtUi *ui);
 /* A thick line segment with round ends. */
 void gt_ui_thick_line(GtUi *ui, double x0, double y0, double x1, double y1, double width, SDL_Color colour);
 /* A filled triangle. */

@@ -18,6 +18,7 @@ typedef struct GtBench {
     const char *self;       /* this program, for the per-process figures */
     bool quick;             /* shorter runs (a smoke test of the bench itself) */
     bool table;             /* print the readable table as figures come */
+    bool trainer_only;      /* only the trainer on the renderer it chooses itself (--trainer) */
     cJSON *root;            /* every figure, for --json */
 } GtBench;
 

@@ -12,14 +12,15 @@
 #include <unistd.h>
 
 static const char USAGE[] =
-    "Usage: guidedtouch bench [--json] [--quick]\n"
+    "Usage: guidedtouch bench [--json] [--quick] [--trainer]\n"
     "\n"
     "Measures the engine (library load, grading throughput in one process and per process,\n"
     "scoring and reading time per sample at 1k, 10k and 100k samples) and the trainer through\n"
     "its real loop at 1280x800 and 1920x1080 on every renderer SDL offers here (first frame,\n"
     "frame CPU time while tracing, frames over 16.7 ms, event-to-present latency, idle CPU on the\n"
     "lesson list, practice and rhythm screens, resident memory). Prints a table, or JSON with\n"
-    "--json; --quick makes every run short (a check that the bench works, not figures to keep).\n"
+    "--json; --quick makes every run short (a check that the bench works, not figures to keep);\n"
+    "--trainer measures only the trainer, on the renderer it chooses for itself.\n"
     "Under X run it in a window system (for example xvfb-run); without one set\n"
     "SDL_VIDEODRIVER=dummy. Students' data is not touched: the runs use a temporary folder.\n"
     "See docs/performance.md.\n";
@@ -106,10 +107,11 @@ static void describe_machine(GtBench *bench) {
 
 int gt_app_bench_command(GtCliPlace *place, int argc, char **argv) {
     if (gt_cli_wants_help(argc, argv, USAGE)) return GT_EXIT_OK;
-    GtBench bench = { place->data_dir, NULL, false, true, cJSON_CreateObject() };
+    GtBench bench = { .data_dir = place->data_dir, .table = true, .root = cJSON_CreateObject() };
     for (int i = 0; i < argc; i++) {
         if (strcmp(argv[i], "--json") == 0) bench.table = false;
         else if (strcmp(argv[i], "--quick") == 0) bench.quick = true;
+        else if (strcmp(argv[i], "--trainer") == 0) bench.trainer_only = true;
         else {
             fprintf(stderr, "guidedtouch bench: unknown option \"%s\"\n\n%s", argv[i], USAGE);
             cJSON_Delete(bench.root);
@@ -124,7 +126,7 @@ int gt_app_bench_command(GtCliPlace *place, int argc, char **argv) {
                                                           "mix with this user's data\n");
     describe_machine(&bench);
     gt_bench_trainer(&bench); /* first: its child processes then start from a small parent */
-    gt_bench_engine(&bench);
+    if (!bench.trainer_only) gt_bench_engine(&bench);
     if (!bench.table) {
         char *text = cJSON_Print(bench.root);
         if (text) puts(text);

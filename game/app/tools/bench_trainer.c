@@ -209,7 +209,7 @@ void gt_bench_trainer(GtBench *bench) {
     cJSON *runs = cJSON_AddArrayToObject(cJSON_AddObjectToObject(bench->root, "trainer"), "runs");
     const char *names[8] = { "default" }; /* the trainer's own choice first, then each renderer by name */
     int count = 1;
-    for (int i = 0; i < SDL_GetNumRenderDrivers() && count < 8; i++) {
+    for (int i = 0; !bench->trainer_only && i < SDL_GetNumRenderDrivers() && count < 8; i++) {
         SDL_RendererInfo info;
         if (SDL_GetRenderDriverInfo(i, &info) == 0) names[count++] = info.name;
     }
