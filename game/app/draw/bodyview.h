@@ -7,7 +7,8 @@
  * The art is rasterised lazily, when a view is drawn, and cached keyed by (pixel size, shown
  * window); a resize or zoom change re-rasterises once. Views that are laid out but never drawn
  * (the home screen) hold no art, and at most one view's art is resident at a time: drawing one
- * view's art releases the other's (kiosks are short of memory).
+ * view's art releases the other's (kiosks are short of memory). On a step's screens the art
+ * lives in the view's static layer (see gt_bodyview_layer_begin) and its own texture is freed.
  *
  * Ownership: a GtBodyView owns its art texture, its SVG text and region triangulations; the
  * body map it shows is borrowed from the library. */
@@ -101,6 +102,9 @@ void gt_bodyview_release_art(GtBodyView *view);
  * draw into a texture the content goes straight to the screen, every frame, as before. */
 bool gt_bodyview_layer_begin(GtBodyView *view, GtUi *ui, const char *key);
 void gt_bodyview_layer_end(GtBodyView *view, GtUi *ui);
+/* Frees the art's texture alone, keeping the layer drawn from it (the art is rasterised again
+ * when next needed). */
+void gt_bodyview_drop_art_texture(GtBodyView *view);
 /* Forgets the static layer (it is drawn again on next use), e.g. after the renderer lost its
  * target textures. */
 void gt_bodyview_release_layer(GtBodyView *view);

@@ -86,6 +86,12 @@ bool gt_bodyview_skin_colour(const GtBodyView *view, const char *tone, SDL_Color
     return true;
 }
 
+void gt_bodyview_drop_art_texture(GtBodyView *view) {
+    if (view->art) SDL_DestroyTexture(view->art);
+    view->art = NULL;
+    view->art_size_px[0] = view->art_size_px[1] = 0;
+}
+
 void gt_bodyview_release_art(GtBodyView *view) {
     if (view->art) SDL_DestroyTexture(view->art);
     view->art = NULL;
@@ -205,7 +211,7 @@ SDL_FPoint gt_bodyview_to_px(const GtBodyView *view, GtPoint cm) {
 }
 
 void gt_bodyview_clip(GtBodyView *view, GtUi *ui, bool on) {
-    SDL_RenderSetClipRect(ui->renderer, on ? &view->rect : NULL);
+    gt_ui_clip(ui, on ? &view->rect : NULL);
 }
 
 /* ---- the art ---- */

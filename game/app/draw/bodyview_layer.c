@@ -13,17 +13,27 @@ void gt_bodyview_release_layer(GtBodyView *view) {
     view->layer_text_count = 0;
 }
 
-/* The whole key: the caller's, with what the view and the look add (its size and place, the part
- * of the body shown, the art and map generation, the palette and text size). */
+/* The whole key: the caller's, with what the view and the look add (its size, the part of the
+ * body shown, the generation of its map and art, the palette and text size). */
 static void full_key(const GtBodyView *view, const GtUi *ui, const char *key, char *out, size_t size) {
-    snprintf(out, size, "%s|%dx%d|%.4f,%.4f,%.4f,%.4f|%p|%u|%d%d%d", key, view->rect.w, view->rect.h,
-             view->window_cm[0], view->window_cm[1], view->window_cm[2], view->window_cm[3], (void *)view->art,
-             view->generation, ui->high_contrast, ui->large_text, ui->font_px[GT_FONT_SMALL]);
+    snprintf(out, size, "%s|%dx%d|%.4f,%.4f,%.4f,%.4f|%u|%d%d%d", key, view->rect.w, view->rect.h,
+             view->window_cm[0], view->window_cm[1], view->window_cm[2], view->window_cm[3], view->generation,
+             ui->high_contrast, ui->large_text, ui->font_px[GT_FONT_SMALL]);
 }
 
 /* Copies the finished layer to the view's place on the screen (no blending: it is opaque). */
 static void copy_layer(GtBodyView *view, GtUi *ui) {
     SDL_RenderCopy(ui->renderer, view->layer, NULL, &view->rect);
+}
+
+/* The pixel format the layer is kept in: the window's, so copying it is a plain copy, not a
+ * conversion per pixel (an opaque layer needs no alpha); ARGB8888 when that is unknown. */
+static Uint32 layer_format(SDL_Renderer *renderer) {
+    SDL_Window *window = SDL_RenderGetWindow(renderer);
+    Uint32 format = window ? SDL_GetWindowPixelFormat(window) : SDL_PIXELFORMAT_UNKNOWN;
+    bool usable = format != SDL_PIXELFORMAT_UNKNOWN && !SDL_ISPIXELFORMAT_INDEXED(format) &&
+                  SDL_BITSPERPIXEL(format) == 32;
+    return usable ? format : SDL_PIXELFORMAT_ARGB8888;
 }
 
 /* A texture of the view's size to draw into, kept when it already has that size; NULL when the
@@ -35,14 +45,13 @@ static SDL_Texture *layer_texture(GtBodyView *view, GtUi *ui) {
     if (view->layer && SDL_QueryTexture(view->layer, NULL, NULL, &w, &h) == 0 && w == view->rect.w && h == view->rect.h)
         return view->layer;
     gt_bodyview_release_layer(view);
-    view->layer = SDL_CreateTexture(ui->renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, view->rect.w,
+    view->layer = SDL_CreateTexture(ui->renderer, layer_format(ui->renderer), SDL_TEXTUREACCESS_TARGET, view->rect.w,
                                     view->rect.h);
     if (view->layer) SDL_SetTextureBlendMode(view->layer, SDL_BLENDMODE_NONE);
     return view->layer;
 }
 
 bool gt_bodyview_layer_begin(GtBodyView *view, GtUi *ui, const char *key) {
-    gt_bodyview_prepare_art(view, ui->renderer);
     char whole[sizeof view->layer_key];
     full_key(view, ui, key, whole, sizeof whole);
     view->layer_drawing = true;
@@ -54,6 +63,8 @@ bool gt_bodyview_layer_begin(GtBodyView *view, GtUi *ui, const char *key) {
         return true;
     }
     view->layer_key[0] = '\0';
+    /* the art first: making it may release the other view's art and layer, never this one's */
+    gt_bodyview_prepare_art(view, ui->renderer);
     view->layer_to_texture = view->rect.w > 0 && view->rect.h > 0 && layer_texture(view, ui) &&
                              SDL_SetRenderTarget(ui->renderer, view->layer) == 0;
     if (!view->layer_to_texture) return false;
@@ -86,4 +97,7 @@ void gt_bodyview_layer_end(GtBodyView *view, GtUi *ui) {
         if (view->layer_text_count < GT_LAYER_TEXTS) view->layer_texts[view->layer_text_count++] = ui->drawn[i];
     }
     copy_layer(view, ui);
+    /* the art is in the layer now: its texture is not kept as well (memory), it is made again
+     * when the layer must be drawn anew */
+    gt_bodyview_drop_art_texture(view);
 }

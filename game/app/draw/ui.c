@@ -152,9 +152,35 @@ void gt_ui_set_look(GtUi *ui, bool large_text, bool high_contrast) {
 void gt_ui_begin_frame(GtUi *ui) {
     ui->frame++;
     ui->drawn_count = 0;
+    ui->only = ui->pulse = (SDL_Rect){ 0, 0, 0, 0 };
+    SDL_RenderSetClipRect(ui->renderer, NULL);
     SDL_SetRenderDrawBlendMode(ui->renderer, SDL_BLENDMODE_BLEND);
     gt_ui_set_colour(ui, GT_COL_BACKGROUND, 255);
     SDL_RenderClear(ui->renderer);
+}
+
+void gt_ui_begin_partial_frame(GtUi *ui, SDL_Rect only) {
+    ui->frame++;
+    ui->drawn_count = 0;
+    ui->only = only;
+    SDL_RenderSetClipRect(ui->renderer, &only);
+    gt_ui_fill_rect(ui, only, GT_COL_BACKGROUND, 255);
+}
+
+void gt_ui_clip(GtUi *ui, const SDL_Rect *rect) {
+    /* into a texture (a layer) the partial frame's rectangle, in screen pixels, does not apply */
+    bool partial = ui->only.w > 0 && !SDL_GetRenderTarget(ui->renderer);
+    SDL_Rect limit;
+    if (partial && rect) {
+        if (!SDL_IntersectRect(rect, &ui->only, &limit)) limit = (SDL_Rect){ -2, -2, 1, 1 }; /* off the screen */
+        SDL_RenderSetClipRect(ui->renderer, &limit);
+    } else {
+        SDL_RenderSetClipRect(ui->renderer, partial ? &ui->only : rect);
+    }
+}
+
+void gt_ui_mark_pulse(GtUi *ui, SDL_Rect rect) {
+    ui->pulse = rect;
 }
 
 void gt_ui_warning_icon(GtUi *ui, int x, int y, int size) {
@@ -223,6 +249,17 @@ static void note_drawn(GtUi *ui, const char *text, SDL_Rect rect, bool cut) {
     snprintf(d->text, sizeof d->text, "%s", text);
     d->rect = rect;
     d->cut = cut;
+}
+
+unsigned long gt_ui_drawn_signature(const GtUi *ui) {
+    unsigned long h = 1469598103934665603ul;
+    for (int i = 0; i < ui->drawn_count; i++) {
+        const GtDrawnText *d = &ui->drawn[i];
+        for (const char *c = d->text; *c; c++) h = (h ^ (unsigned char)*c) * 1099511628211ul;
+        int numbers[5] = { d->rect.x, d->rect.y, d->rect.w, d->rect.h, d->cut };
+        for (int k = 0; k < 5; k++) h = (h ^ (unsigned long)(unsigned)numbers[k]) * 1099511628211ul;
+    }
+    return h ^ (unsigned long)ui->drawn_count;
 }
 
 void gt_ui_note_drawn(GtUi *ui, const GtDrawnText *text) {

@@ -64,6 +64,8 @@ typedef struct GtUi {
     Uint32 frame;              /* frames begun, for the text cache's eviction */
     GtDrawnText drawn[GT_DRAWN_MAX]; /* the texts drawn since the frame began (the first GT_DRAWN_MAX) */
     int drawn_count;
+    SDL_Rect only;             /* a partial frame redraws only this rectangle (w 0: a whole frame) */
+    SDL_Rect pulse;            /* where the frame drawn shows what changes by itself (a beat), or w 0 */
     bool large_text;           /* fonts and touch targets GT_UI_LARGE_TEXT_PCT of the usual */
     bool high_contrast;        /* the high-contrast palette */
 } GtUi;
@@ -86,10 +88,22 @@ void gt_ui_set_look(GtUi *ui, bool large_text, bool high_contrast);
 
 /* Starts a frame: clears the background and the list of texts drawn. */
 void gt_ui_begin_frame(GtUi *ui);
+/* Starts a partial frame: the frame is drawn as usual but only `only` (output pixels) changes
+ * on the screen. For a renderer whose screen keeps its pixels between frames (SDL's software
+ * renderer), when only a small part changed by itself; the pulse is kept. */
+void gt_ui_begin_partial_frame(GtUi *ui, SDL_Rect only);
+/* Limits drawing to `rect` (NULL: no limit), within the partial frame's rectangle if any. */
+void gt_ui_clip(GtUi *ui, const SDL_Rect *rect);
+/* Notes `rect` as the place that changes by itself in the frame drawn (e.g. the beat's dot),
+ * for a later partial frame. */
+void gt_ui_mark_pulse(GtUi *ui, SDL_Rect rect);
 
 /* Notes `text` as drawn in this frame, for text put on the screen from a texture drawn earlier
  * (a cached layer). Nothing happens when the list is full. */
 void gt_ui_note_drawn(GtUi *ui, const GtDrawnText *text);
+/* A hash of the texts drawn in this frame, their places and whether they were cut: two frames
+ * with the same signature say the same words in the same places. */
+unsigned long gt_ui_drawn_signature(const GtUi *ui);
 /* The first text drawn in this frame that contains `needle`, or NULL. */
 const GtDrawnText *gt_ui_drawn(const GtUi *ui, const char *needle);
 

@@ -183,18 +183,20 @@ static unsigned long screen_signature(const GtSession *s) {
     return h * 2ul + (gt_session_recording(s) ? 1ul : 0ul);
 }
 
-/* True when the screen changed with no event of ours since the last frame: something moves, a
- * beat's flash starts or ends, practice's live cues show (or just stopped), or the session moved
- * to another screen, lesson, step or mode. Remembers what this frame shows. */
-static bool changed_by_itself(GtApp *app, Uint32 now) {
+/* What changed on the screen with no event of ours since the last frame: something moves,
+ * practice's live cues show (or just stopped), or the session moved to another screen, lesson,
+ * step or mode (CHANGED_ALL); or only a beat's flash started or ended (CHANGED_PULSE). Remembers
+ * what this frame shows. */
+typedef enum { CHANGED_NOTHING, CHANGED_PULSE, CHANGED_ALL } ChangedByItself;
+static ChangedByItself changed_by_itself(GtApp *app, Uint32 now) {
     bool flash = gt_session_beat_flashing(&app->session, now), live = practice_live(app, now);
     unsigned long shown = screen_signature(&app->session);
-    bool changed = flash != app->beat_flash_shown || live || app->live_shown || shown != app->shown_signature ||
-                   gt_session_animating(&app->session, now);
+    bool all = live || app->live_shown || shown != app->shown_signature || gt_session_animating(&app->session, now);
+    bool pulse = flash != app->beat_flash_shown;
     app->beat_flash_shown = flash;
     app->live_shown = live;
     app->shown_signature = shown;
-    return changed;
+    return all ? CHANGED_ALL : pulse ? CHANGED_PULSE : CHANGED_NOTHING;
 }
 
 /* `wait` shortened to reach `due` (a clock time) when that is sooner and still ahead. */
@@ -266,10 +268,28 @@ static bool save_screenshot(GtApp *app, const char *path) {
     return ok;
 }
 
-/* Draws the screen showing now (and saves it on the last frame when asked). */
-static void draw(GtApp *app, Uint32 now_ms, bool last) {
+/* True when the renderer's screen keeps its pixels from one frame to the next (SDL's software
+ * renderer draws straight into the window's surface), so part of it may be drawn again alone. */
+static bool screen_keeps_pixels(SDL_Renderer *renderer) {
+    SDL_RendererInfo info;
+    return SDL_GetRendererInfo(renderer, &info) == 0 && (info.flags & SDL_RENDERER_SOFTWARE);
+}
+
+/* Draws the screen showing now (and saves it on the last frame when asked); with `pulse_only`,
+ * and where the screen keeps its pixels, only the place of the last frame's pulse changes,
+ * unless the frame's texts show that more than the pulse changed (a line appeared, a number
+ * moved): then the whole frame is drawn after all. */
+static void draw(GtApp *app, Uint32 now_ms, bool last, bool pulse_only) {
     GtScreenContext c = screen_context(app);
-    gt_screens_draw(&c, &app->hits, now_ms);
+    bool partial = pulse_only && app->ui.pulse.w > 0 && screen_keeps_pixels(app->renderer);
+    if (partial) {
+        gt_screens_draw_part(&c, &app->hits, now_ms, app->ui.pulse);
+        partial = gt_ui_drawn_signature(&app->ui) == app->whole_frame_texts;
+    }
+    if (!partial) {
+        gt_screens_draw(&c, &app->hits, now_ms);
+        app->whole_frame_texts = gt_ui_drawn_signature(&app->ui);
+    }
     draw_corner_press(app, now_ms);
     if (last && app->options.screenshot) save_screenshot(app, app->options.screenshot);
     SDL_RenderPresent(app->renderer);
@@ -294,11 +314,13 @@ bool gt_app_frame(GtApp *app) {
     gt_input_tick(app->input, now);
     if (gt_session_end_full_attempt(&app->session)) relayout(app);
     if (gt_session_update(&app->session, now)) gt_audio_click(&app->audio);
+    gt_audio_keep_while(&app->audio, gt_session_beat_running(&app->session));
     kiosk_turn(app, now);
     if (gt_app_reload_turn(app, now)) relayout(app);
-    if (changed_by_itself(app, now)) app->dirty = true;
+    ChangedByItself changed = changed_by_itself(app, now);
+    if (changed == CHANGED_ALL) app->dirty = true;
     bool last = is_last_frame(app, now);
-    if (app->dirty || last) draw(app, now, last);
+    if (app->dirty || last || changed == CHANGED_PULSE) draw(app, now, last, !app->dirty && !last);
     app->frames++;
     if (last) app->running = false;
     return app->running;

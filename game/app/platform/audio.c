@@ -10,8 +10,8 @@ void gt_audio_open(GtAudio *audio, bool muted) {
     audio->muted = muted;
 }
 
-/* Opens the default output and synthesises the click, once; afterwards `device` is 0 when
- * there is no audio, and nothing is tried again. */
+/* Opens the default output and synthesises the click, once while clicks may come; afterwards
+ * `device` is 0 when there is no audio, and nothing is tried again until gt_audio_close. */
 static void open_device(GtAudio *audio) {
     if (audio->tried) return;
     audio->tried = true;
@@ -42,10 +42,18 @@ static void open_device(GtAudio *audio) {
 }
 
 void gt_audio_close(GtAudio *audio) {
+    bool muted = audio->muted;
     if (audio->device) SDL_CloseAudioDevice(audio->device);
     free(audio->click);
     if (audio->subsystem) SDL_QuitSubSystem(SDL_INIT_AUDIO);
     memset(audio, 0, sizeof *audio);
+    audio->muted = muted;
+}
+
+void gt_audio_keep_while(GtAudio *audio, bool clicks_may_come) {
+    if (!audio->tried || (clicks_may_come && !audio->muted)) return;
+    if (audio->device && SDL_GetQueuedAudioSize(audio->device) > 0) return; /* let the last click finish */
+    gt_audio_close(audio);
 }
 
 bool gt_audio_is_open(const GtAudio *audio) {

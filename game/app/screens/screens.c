@@ -77,8 +77,8 @@ int gt_screens_layout(const GtScreenContext *c, GtHitMap *hits) {
     return -1;
 }
 
-void gt_screens_draw(const GtScreenContext *c, const GtHitMap *hits, Uint32 now_ms) {
-    gt_ui_begin_frame(c->ui);
+/* Draws the screen showing now on a frame begun. */
+static void draw_screen(const GtScreenContext *c, const GtHitMap *hits, Uint32 now_ms) {
     switch (c->session->screen) {
     case GT_SCREEN_HOME: gt_home_draw(c, hits); break;
     case GT_SCREEN_INTRO: gt_intro_draw(c, hits); break;
@@ -99,6 +99,16 @@ void gt_screens_draw(const GtScreenContext *c, const GtHitMap *hits, Uint32 now_
     gt_instructor_overlay_draw(c);
     gt_screen_draw_buttons(c, hits);
     gt_notices_draw(c);
+}
+
+void gt_screens_draw(const GtScreenContext *c, const GtHitMap *hits, Uint32 now_ms) {
+    gt_ui_begin_frame(c->ui);
+    draw_screen(c, hits, now_ms);
+}
+
+void gt_screens_draw_part(const GtScreenContext *c, const GtHitMap *hits, Uint32 now_ms, SDL_Rect only) {
+    gt_ui_begin_partial_frame(c->ui, only);
+    draw_screen(c, hits, now_ms);
 }
 
 /* The header's Back button, left in the header. */

@@ -3,7 +3,6 @@
 #include "screen_parts.h"
 
 #include <stdio.h>
-#include <string.h>
 
 void gt_screen_band_words(GtRange band, char *buffer, size_t size) {
     char words[48];
@@ -26,21 +25,21 @@ void gt_screen_step_header(const GtScreenContext *c, const char *what) {
 GtBodyView *gt_screen_draw_step_body(const GtScreenContext *c, bool show_guide, double phase) {
     const GtStep *step = gt_session_step(c->session);
     GtBodyView *view = &c->views[step->view];
-    /* the figure, the region, the places to avoid and a still guide: one layer, drawn once */
-    bool still_guide = show_guide && phase == 0.0;
+    /* the figure, the region and the places to avoid: one layer, drawn once for the step and
+     * shared by its demonstration, practice and result; the guide (animated on some) on top */
+    Uint8 alpha = show_guide ? 90 : 60;
     char key[160];
     snprintf(key, sizeof key, "step %p %p %s %d", (const void *)step, (const void *)step->technique, step->region,
-             show_guide + still_guide);
+             alpha);
     if (!gt_bodyview_layer_begin(view, c->ui, key)) {
         gt_bodyview_clip(view, c->ui, true);
         gt_bodyview_draw(view, c->ui);
-        gt_bodyview_fill_region(view, c->ui, step->region, GT_COL_HIGHLIGHT, show_guide ? 90 : 60);
+        gt_bodyview_fill_region(view, c->ui, step->region, GT_COL_HIGHLIGHT, alpha);
         gt_bodyview_draw_avoid_zones(view, c->ui, step->technique);
-        if (still_guide) gt_bodyview_draw_guide(view, c->ui, step, phase);
         gt_bodyview_layer_end(view, c->ui);
     }
     gt_bodyview_clip(view, c->ui, true);
-    if (show_guide && !still_guide) gt_bodyview_draw_guide(view, c->ui, step, phase);
+    if (show_guide) gt_bodyview_draw_guide(view, c->ui, step, phase);
     return view;
 }
 

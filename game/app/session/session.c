@@ -461,12 +461,16 @@ bool gt_session_end_full_attempt(GtSession *session) {
     return true;
 }
 
+bool gt_session_beat_running(const GtSession *session) {
+    const GtStep *step = gt_session_step(session);
+    return session->screen == GT_SCREEN_PRACTICE && step && step->technique && step->technique->has_tempo &&
+           gt_session_recording(session);
+}
+
 bool gt_session_update(GtSession *session, Uint32 now_ms) {
     update_progress(session, now_ms);
     const GtStep *step = gt_session_step(session);
-    if (session->screen != GT_SCREEN_PRACTICE || !step || !step->technique || !step->technique->has_tempo ||
-        !gt_session_recording(session) || (Sint32)(now_ms - session->next_beat_ms) < 0)
-        return false;
+    if (!gt_session_beat_running(session) || (Sint32)(now_ms - session->next_beat_ms) < 0) return false;
     double period = 60000.0 / gt_band_geometric_mid(step->technique->tempo_per_min);
     if (period < 60.0) period *= ceil(60.0 / period); /* very fast tapping: click on every few taps */
     session->beat_flash_until_ms = now_ms + (Uint32)fmin(120.0, period / 2);

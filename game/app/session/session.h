@@ -221,6 +221,9 @@ bool gt_session_end_full_attempt(GtSession *session);
 /* True while a rhythm step's beat shows its flash (an attempt records and the pulse is due). */
 bool gt_session_beat_flashing(const GtSession *session, Uint32 now_ms);
 
+/* True while a rhythm step's beat runs: practice on a step with a tempo, recording. */
+bool gt_session_beat_running(const GtSession *session);
+
 /* Moves the metronome on to `now_ms` and, at most every GT_PROGRESS_EVERY_MS while an attempt
  * records, has the engine count the work done so far (live_progress: strokes, circles,
  * taps, holds or seconds against the step's target). Returns true when a beat falls now and

@@ -1,0 +1,136 @@
+/* How the trainer saves work when it draws, checked from the pixels a student sees (SDL's dummy
+ * drivers, the software renderer, a virtual clock):
+ * - the step's figure, region, places to avoid and guide are drawn once into a layer and copied:
+ *   a frame drawn from the kept layer has the same pixels and the same texts as the frame that
+ *   drew it, and as one drawn after the layer was thrown away;
+ * - on a rhythm step left alone, the beat's pulse is drawn by changing only the dot's place on
+ *   the screen, and what is then on the screen is exactly what a whole new frame shows. */
+#include "test_support.h"
+#include "app_driver.h"
+#include "temp_home.h"
+#include "app.h"
+#include "app_state.h"
+
+#include <SDL.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Opens the trainer at 1280x800 in practice on `lesson` step `step`, virtual clock. */
+static GtApp *open_step(const char *lesson, const char *step) {
+    const char *argv[] = { "--window", "1280x800", "--frames", "100000000", "--mode", "practice", "--mute",
+                           "--lesson", lesson, "--step", step };
+    int code = -1;
+    GtApp *app = gt_app_open(GT_SOURCE_DIR, 11, (char **)argv, &code);
+    if (!app) fail_msg("the trainer did not open (exit code %d)", code);
+    assert_true(gt_app_frame(app));
+    return app;
+}
+
+/* The whole screen as it is now (ARGB8888); the caller frees. */
+static SDL_Surface *screen_pixels(GtApp *app) {
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, app->output_w, app->output_h, 32, SDL_PIXELFORMAT_ARGB8888);
+    assert_non_null(s);
+    assert_int_equal(SDL_RenderReadPixels(app->renderer, NULL, SDL_PIXELFORMAT_ARGB8888, s->pixels, s->pitch), 0);
+    return s;
+}
+
+/* How many pixels differ between two screens of the same size. */
+static long pixels_differing(const SDL_Surface *a, const SDL_Surface *b) {
+    long count = 0;
+    for (int y = 0; y < a->h; y++) {
+        const Uint32 *ra = (const Uint32 *)((const Uint8 *)a->pixels + (size_t)y * (size_t)a->pitch);
+        const Uint32 *rb = (const Uint32 *)((const Uint8 *)b->pixels + (size_t)y * (size_t)b->pitch);
+        for (int x = 0; x < a->w; x++) count += ra[x] != rb[x];
+    }
+    return count;
+}
+
+/* The texts the last frame drew, one per line, into `out`. */
+static void texts_drawn(const GtApp *app, char *out, size_t size) {
+    size_t used = 0;
+    out[0] = '\0';
+    for (int i = 0; i < app->ui.drawn_count && used + 1 < size; i++) {
+        const GtDrawnText *t = &app->ui.drawn[i];
+        int n = snprintf(out + used, size - used, "%s @%d,%d\n", t->text, t->rect.x, t->rect.y);
+        if (n < 0) break;
+        used += (size_t)n < size - used ? (size_t)n : size - used - 1;
+    }
+}
+
+/* Draws the screen showing now again, whole, as of the clock now. */
+static void draw_whole(GtApp *app) {
+    GtScreenContext c = { &app->screens, &app->ui, app->views, &app->session, &app->library, &app->progress,
+                          app->input, app->router.pressed_action };
+    gt_screens_draw(&c, &app->hits, gt_app_now(app));
+}
+
+static void test_a_kept_layer_shows_what_drawing_it_showed(void **state) {
+    (void)state;
+    GtApp *app = open_step("lower-back-basics", "1");
+    GtBodyView *view = &app->views[gt_session_step(&app->session)->view];
+    gt_bodyview_release_layer(view);
+    draw_whole(app); /* draws the layer, then copies it */
+    assert_non_null(view->layer);
+    SDL_Surface *drawing = screen_pixels(app);
+    static char drawing_texts[16384], kept_texts[16384];
+    texts_drawn(app, drawing_texts, sizeof drawing_texts);
+    draw_whole(app); /* copies the kept layer */
+    SDL_Surface *kept = screen_pixels(app);
+    texts_drawn(app, kept_texts, sizeof kept_texts);
+    assert_int_equal(pixels_differing(drawing, kept), 0);
+    assert_string_equal(drawing_texts, kept_texts);
+    assert_non_null(strstr(kept_texts, "Effleurage"));
+    /* a layer thrown away and drawn anew (from the art rasterised again) shows the same */
+    gt_bodyview_release_layer(view);
+    draw_whole(app);
+    SDL_Surface *again = screen_pixels(app);
+    assert_int_equal(pixels_differing(drawing, again), 0);
+    SDL_FreeSurface(drawing);
+    SDL_FreeSurface(kept);
+    SDL_FreeSurface(again);
+    gt_app_close(app);
+}
+
+static void test_the_beat_changes_only_its_dot_and_the_screen_stays_whole(void **state) {
+    (void)state;
+    GtApp *app = open_step("lower-back-basics", "4"); /* circular friction: a beat to follow */
+    assert_true(gt_session_recording(&app->session));
+    SDL_Surface *before = NULL, *after = NULL;
+    int partial_frames = 0;
+    for (int frame = 0; frame < 400 && partial_frames < 3; frame++) {
+        SDL_Surface *now = screen_pixels(app);
+        assert_true(gt_app_frame(app));
+        if (app->ui.only.w <= 0) {
+            SDL_FreeSurface(now);
+            continue;
+        }
+        /* a partial frame: only the dot's place was drawn */
+        partial_frames++;
+        SDL_Rect only = app->ui.only;
+        assert_true(only.w < 80 && only.h < 80);
+        SDL_FreeSurface(before);
+        SDL_FreeSurface(after);
+        before = now;
+        after = screen_pixels(app);
+        assert_true(pixels_differing(before, after) > 0); /* the pulse did change the screen */
+        draw_whole(app);
+        SDL_Surface *whole = screen_pixels(app);
+        assert_int_equal(pixels_differing(after, whole), 0);
+        SDL_FreeSurface(whole);
+    }
+    assert_int_equal(partial_frames, 3);
+    gt_test_shown(app, "Beat: follow the pulse");
+    SDL_FreeSurface(before);
+    SDL_FreeSurface(after);
+    gt_app_close(app);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_a_kept_layer_shows_what_drawing_it_showed, gt_test_fresh_home,
+                                        gt_test_remove_home),
+        cmocka_unit_test_setup_teardown(test_the_beat_changes_only_its_dot_and_the_screen_stays_whole,
+                                        gt_test_fresh_home, gt_test_remove_home),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
