@@ -1,17 +1,28 @@
 #!/usr/bin/env bash
-# Fuzzes the JSON loaders with libFuzzer (clang) under ASan and UBSan.
-# Usage: scripts/fuzz.sh [SECONDS]   (default 60). Findings land in build/fuzz/.
+# Fuzzes every loader and parser with libFuzzer (clang) under ASan, UBSan and LeakSanitizer, one
+# target after the other, each for SECONDS (default 60). The corpus grows in build/fuzz/corpus/
+# (kept between runs) from the seeds in tests/fuzz/corpus/; findings land in build/fuzz/findings/
+# (what to do with one: docs/fuzzing.md).
+# Usage: scripts/fuzz.sh [SECONDS] [TARGET...]   targets: lesson technique bodymap replay script
+#        config progress (default: all)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
+shift || true
+targets=("$@")
+((${#targets[@]})) || targets=(lesson technique bodymap replay script config progress)
 bash scripts/setup.sh
-command -v clang > /dev/null || { sudo=""; [[ $(id -u) -ne 0 ]] && sudo=sudo; $sudo apt-get install -y -qq clang; }
-mkdir -p build/fuzz/corpus
-cp lessons/*.json lessons/techniques/*.json assets/bodymap/*.json build/fuzz/corpus/ 2>/dev/null || true
-[[ -d tests/data/bad ]] && find tests/data/bad -name '*.json' -exec cp {} build/fuzz/corpus/ \; || true
-clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -D_POSIX_C_SOURCE=200809L \
-  -DGT_VERSION='"fuzz"' -DGT_SOURCE_DATA_DIR="\"$PWD\"" $(for d in game/core/*/; do printf -- "-I%s " "$d"; done) $(for d in game/load game/load/*/; do printf -- "-I%s " "$d"; done) \
-  game/core/*/*.c game/load/*.c game/load/*/*.c tests/fuzz/fuzz_loaders.c $(pkg-config --cflags --libs libcjson) -lm \
-  -o build/fuzz/fuzz_loaders
-cd build/fuzz
-./fuzz_loaders -max_total_time="$seconds" -max_len=65536 -timeout=10 corpus
+bin=$(bash tests/fuzz/fuzz_build.sh .)
+mkdir -p build/fuzz/findings
+export ASAN_OPTIONS="detect_leaks=1:allocator_may_return_null=1"
+export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+status=0
+for target in "${targets[@]}"; do
+  mkdir -p "build/fuzz/corpus/$target"
+  echo "== fuzz_$target for $seconds s"
+  "$bin/fuzz_$target" -max_total_time="$seconds" -timeout=25 -rss_limit_mb=2560 -print_final_stats=1 \
+    -artifact_prefix="build/fuzz/findings/$target-" "build/fuzz/corpus/$target" "tests/fuzz/corpus/$target" \
+    2>&1 | tee "build/fuzz/$target.log" | grep -E "^#[0-9]+ +(INITED|DONE)|ERROR|SUMMARY|runtime error|Test unit|stat::number_of_executed_units" || true
+  [[ ${PIPESTATUS[0]} -eq 0 ]] || { status=1; echo "fuzz_$target found a problem: see build/fuzz/$target.log"; }
+done
+exit $status

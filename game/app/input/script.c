@@ -351,14 +351,20 @@ GtScript *gt_script_load(const char *path, char *error, size_t error_size) {
         return NULL;
     }
     gt_diag_free(&diag);
+    GtScript *script = gt_script_parse(path, text, length, error, error_size);
+    free(text);
+    return script;
+}
+
+GtScript *gt_script_parse(const char *path, char *text, size_t length, char *error, size_t error_size) {
+    if (error && error_size) error[0] = '\0';
     GtScript *script = calloc(1, sizeof *script);
     if (!script) {
-        free(text);
         if (error && error_size) snprintf(error, error_size, "%s:0: out of memory", path);
         return NULL;
     }
     Parser p = { script, path, 0, 0.0, error, error_size };
-    bool ok = strlen(text) == length;
+    bool ok = strnlen(text, length) == length && text[length] == '\0';
     if (!ok) {
         p.line = 1;
         fail(&p, "the file contains a NUL byte; scripts are plain text");
@@ -372,7 +378,6 @@ GtScript *gt_script_load(const char *path, char *error, size_t error_size) {
         ok = parse_line(&p, line);
         line = end ? end + 1 : NULL;
     }
-    free(text);
     if (!ok) {
         gt_script_free(script);
         return NULL;

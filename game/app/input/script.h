@@ -39,6 +39,10 @@ typedef struct GtScript GtScript;
 
 /* Loads and checks a script; NULL with "FILE:LINE: message" in `error` on any problem. */
 GtScript *gt_script_load(const char *path, char *error, size_t error_size);
+/* The same from a script's text already in memory: `text` holds `length` bytes and a NUL after
+ * them, and is cut up while parsing (the caller still owns and frees it). `path` names the script in
+ * messages and is where relative replay files are looked for. NULL with the message on any problem. */
+GtScript *gt_script_parse(const char *path, char *text, size_t length, char *error, size_t error_size);
 /* Releases a script; NULL is fine. */
 void gt_script_free(GtScript *script);
 
