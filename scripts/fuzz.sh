@@ -4,13 +4,13 @@
 # (kept between runs) from the seeds in tests/fuzz/corpus/; findings land in build/fuzz/findings/
 # (what to do with one: docs/fuzzing.md).
 # Usage: scripts/fuzz.sh [SECONDS] [TARGET...]   targets: lesson technique bodymap replay script
-#        config progress (default: all)
+#        config progress recording (default: all)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-((${#targets[@]})) || targets=(lesson technique bodymap replay script config progress)
+((${#targets[@]})) || targets=(lesson technique bodymap replay script config progress recording)
 bash scripts/setup.sh
 bin=$(bash tests/fuzz/fuzz_build.sh .)
 mkdir -p build/fuzz/findings

@@ -13,6 +13,7 @@ packages=(
   python3-jsonschema                          # tests/schema/check_schemas.py checks the editor schemas
   xvfb xdotool x11-utils openbox wmctrl       # kiosk tests in a real X window with a window manager
   desktop-file-utils groff-base               # the install test checks the desktop entry and the manual page
+  clang libclang-rt-14-dev                    # the fuzz targets (libFuzzer's runtime is in libclang-rt-14-dev)
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -12,11 +12,11 @@ findings="$source_dir/build/fuzz/findings"
 mkdir -p "$findings"
 # runs per target, chosen so all of them take about a minute under ASan on a 2-core machine
 declare -A runs=([lesson]=24000 [technique]=30000 [bodymap]=12000 [replay]=30000 [script]=60000 [config]=20000
-                 [progress]=60000)
+                 [progress]=60000 [recording]=5000)
 failed=0
 export ASAN_OPTIONS="detect_leaks=1:allocator_may_return_null=1"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
-for target in lesson technique bodymap replay script config progress; do
+for target in lesson technique bodymap replay script config progress recording; do
   rm -rf "$work/$target"
   mkdir -p "$work/$target"
   log="$work/$target.log"
