@@ -10,6 +10,7 @@
  * is a warning, which does not stop it from loading). Lines and columns are 1-based, columns in
  * bytes; JSON paths are 0-based like jq. A message fragment may hold '*' to skip any text. */
 #include "test_support.h"
+#include "config.h"
 
 #include <dirent.h>
 #include <stdio.h>
@@ -22,7 +23,8 @@
 typedef enum Loader {
     BY_FORMAT, /* gt_library_validate_file: chosen by its "format", checked against the library */
     AS_REPLAY, /* gt_load_replay: read as a replay, whatever it says it is */
-    WARNS      /* gt_library_validate_file: a valid file whose one message is a warning */
+    WARNS,     /* gt_library_validate_file: a valid file whose one message is a warning */
+    AS_CONFIG  /* gt_config_load: read as the system configuration file (no user file, no options) */
 } Loader;
 
 /* One malformed file and the one message it must give. */
@@ -319,6 +321,10 @@ static const Case CASES[] = {
       "-1.2 is out of range; use a value from 0.1 to 50" },
     { "bodymaps/missing-landmarks.json", BY_FORMAT, NULL, 1, 1, "",
       "missing required key \"landmarks\"" },
+    /* configuration files (fuzz_config found this one: the database beside such a data_dir was too long
+     * for the file `print-config --json` writes to be read back) */
+    { "configs/data-dir-too-long.json", AS_CONFIG, NULL, 7, 15, "data_dir",
+      "the path is too long (3990 characters); keep it to 3896" },
 };
 enum { CASE_COUNT = sizeof CASES / sizeof CASES[0] };
 
@@ -372,6 +378,15 @@ static bool load_file(const char *path, Loader loader, GtDiag *diag) {
         gt_diag_print(&problems, stderr);
         gt_diag_free(&problems);
         return valid && diag->count > 0;
+    }
+    if (loader == AS_CONFIG) {
+        GtConfig *config = malloc(sizeof *config);
+        assert_non_null(config);
+        GtConfigPaths paths = { path, "/nonexistent-guidedtouch-test/config.json" };
+        bool ok = gt_config_load(config, &paths, 0, NULL, diag);
+        gt_config_free(config);
+        free(config);
+        return ok;
     }
     char *text = NULL;
     size_t length = 0;
@@ -427,6 +442,7 @@ static void test_bases_are_clean(void **state) {
         { "base/lymphatic-drainage.json", BY_FORMAT }, { "base/bodymap.json", BY_FORMAT },
         { "base/replay.json", AS_REPLAY }, { "base/replay.json", BY_FORMAT },
         { "lessons/demos/lower-back-step-2.json", AS_REPLAY },
+        { "base/config.json", AS_CONFIG },
     };
     for (size_t i = 0; i < sizeof bases / sizeof bases[0]; i++) {
         char path[1024];
@@ -442,7 +458,7 @@ static void test_bases_are_clean(void **state) {
 /* Every file in the malformed directories has a row, so none is left unchecked. */
 static void test_every_bad_file_has_a_row(void **state) {
     (void)state;
-    static const char *const dirs[] = { "lessons", "techniques", "replays", "bodymaps" };
+    static const char *const dirs[] = { "lessons", "techniques", "replays", "bodymaps", "configs" };
     size_t total = 0;
     for (size_t d = 0; d < sizeof dirs / sizeof dirs[0]; d++) {
         char dir[1024];

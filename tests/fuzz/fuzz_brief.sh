@@ -22,7 +22,9 @@ for target in lesson technique bodymap replay script config progress recording; 
   log="$work/$target.log"
   start=$SECONDS
   # new inputs go to the scratch folder (first), never into the seed corpus
-  (cd "$work" && "$bin/fuzz_$target" -seed=1 -runs="${runs[$target]}" -timeout=25 -rss_limit_mb=2560 \
+  dict="$source_dir/tests/fuzz/json.dict"
+  [[ $target == script ]] && dict="$source_dir/tests/fuzz/script.dict"
+  (cd "$work" && "$bin/fuzz_$target" -dict="$dict" -seed=1 -runs="${runs[$target]}" -timeout=25 -rss_limit_mb=2560 \
      -artifact_prefix="$findings/$target-" "$work/$target" "$source_dir/tests/fuzz/corpus/$target" > "$log" 2>&1)
   status=$?
   if [[ $status -ne 0 ]]; then
