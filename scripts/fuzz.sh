@@ -20,7 +20,9 @@ status=0
 for target in "${targets[@]}"; do
   mkdir -p "build/fuzz/corpus/$target"
   echo "== fuzz_$target for $seconds s"
-  "$bin/fuzz_$target" -max_total_time="$seconds" -timeout=25 -rss_limit_mb=2560 -print_final_stats=1 \
+  dict=tests/fuzz/json.dict
+  [[ $target == script ]] && dict=tests/fuzz/script.dict
+  "$bin/fuzz_$target" -dict="$dict" -max_total_time="$seconds" -timeout=25 -rss_limit_mb=2560 -print_final_stats=1 \
     -artifact_prefix="build/fuzz/findings/$target-" "build/fuzz/corpus/$target" "tests/fuzz/corpus/$target" \
     2>&1 | tee "build/fuzz/$target.log" | grep -E "^#[0-9]+ +(INITED|DONE)|ERROR|SUMMARY|runtime error|Test unit|stat::number_of_executed_units" || true
   [[ ${PIPESTATUS[0]} -eq 0 ]] || { status=1; echo "fuzz_$target found a problem: see build/fuzz/$target.log"; }

@@ -1,7 +1,8 @@
 /* fuzz_config: arbitrary bytes as the system configuration file (/etc/guidedtouch/config.json),
  * read through gt_config_load as the trainer does, then printed both ways `print-config` prints.
- * When the file is valid, `print-config --json` (a configuration file holding the merged values)
- * must load again without a problem: a refusal aborts, so it is a finding. */
+ * When the file is valid, two files the trainer writes from it must load again without a problem
+ * (a refusal aborts, so it is a finding): what `print-config --json` prints (the merged values),
+ * and the file itself once `set-pin` has written its PIN hash into it (gt_config_write_key). */
 #include "fuzz_common.h"
 #include "config.h"
 
@@ -10,13 +11,39 @@
 
 static char config_path[64];
 
+/* Removes the scratch file when the fuzzer exits. */
+static void remove_scratch(void) {
+    unlink(config_path);
+}
+
 /* Writes `size` bytes to this process's own scratch file; false when that fails. */
 static bool write_scratch(const void *data, size_t size) {
-    if (!config_path[0]) snprintf(config_path, sizeof config_path, "/tmp/gt-fuzz-config-%ld.json", (long)getpid());
+    if (!config_path[0]) {
+        snprintf(config_path, sizeof config_path, "/tmp/gt-fuzz-config-%ld.json", (long)getpid());
+        atexit(remove_scratch);
+    }
     FILE *file = fopen(config_path, "wb");
     if (!file) return false;
     bool ok = fwrite(data, 1, size, file) == size;
     return fclose(file) == 0 && ok;
+}
+
+/* Loads the scratch file as the system configuration; aborts, saying `what` wrote it, when it is
+ * refused. */
+static void check_loads(const char *what) {
+    GtConfig *again = malloc(sizeof *again);
+    if (!again) return;
+    GtConfigPaths paths = { config_path, "/nonexistent-fuzz-folder/config.json" };
+    GtDiag diag;
+    gt_diag_init(&diag);
+    if (!gt_config_load(again, &paths, 0, NULL, &diag)) {
+        gt_diag_print(&diag, stderr);
+        fprintf(stderr, "the configuration loaded, but %s gives a file it refuses\n", what);
+        abort();
+    }
+    gt_diag_free(&diag);
+    gt_config_free(again);
+    free(again);
 }
 
 /* Prints `config` as `print-config --json` does and loads that text as a configuration file;
@@ -28,22 +55,22 @@ static void check_printed_loads(const GtConfig *config) {
     if (!out) return;
     gt_config_print(config, out, true);
     fclose(out);
-    GtConfig *again = malloc(sizeof *again);
-    if (again && write_scratch(printed, length)) {
-        GtConfigPaths paths = { config_path, "/nonexistent-fuzz-folder/config.json" };
-        GtDiag diag;
-        gt_diag_init(&diag);
-        if (!gt_config_load(again, &paths, 0, NULL, &diag)) {
-            gt_diag_print(&diag, stderr);
-            fprintf(stderr, "the configuration loaded, but print-config --json gives a file it refuses:\n%s\n",
-                    printed);
-            abort();
-        }
-        gt_diag_free(&diag);
-        gt_config_free(again);
-    }
-    free(again);
+    if (write_scratch(printed, length)) check_loads("print-config --json");
     free(printed);
+}
+
+/* Writes a PIN hash into the (valid) scratch file as `set-pin` does and loads it again. */
+static void check_set_pin_loads(void) {
+    GtDiag diag;
+    gt_diag_init(&diag);
+    static const char hash[] = "$argon2id$v=19$m=65536,t=2,p=1$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNo";
+    if (!gt_config_write_key(config_path, GT_CONFIG_PIN_HASH, hash, &diag)) {
+        gt_diag_print(&diag, stderr);
+        fprintf(stderr, "set-pin could not write into a valid configuration file\n");
+        abort();
+    }
+    gt_diag_free(&diag);
+    check_loads("set-pin");
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
@@ -60,7 +87,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
             gt_config_print(config, sink, true);
             fclose(sink);
         }
-        if (valid) check_printed_loads(config);
+        if (valid) {
+            check_set_pin_loads(); /* the scratch file still holds the input */
+            check_printed_loads(config);
+        }
         gt_config_free(config);
         free(config);
     }

@@ -25,10 +25,17 @@ static void empty_folder(void) {
     closedir(dir);
 }
 
+/* Removes the scratch folder when the fuzzer exits. */
+static void remove_folder(void) {
+    empty_folder();
+    rmdir(folder);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (!folder[0]) {
         snprintf(folder, sizeof folder, "/tmp/gt-fuzz-progress-%ld", (long)getpid());
         mkdir(folder, 0700);
+        atexit(remove_folder);
     }
     char path[128];
     snprintf(path, sizeof path, "%s/progress.json", folder);
