@@ -22,9 +22,12 @@ for target in "${targets[@]}"; do
   echo "== fuzz_$target for $seconds s"
   dict=tests/fuzz/json.dict
   [[ $target == script ]] && dict=tests/fuzz/script.dict
+  code=0
   "$bin/fuzz_$target" -dict="$dict" -max_total_time="$seconds" -timeout=25 -rss_limit_mb=2560 -print_final_stats=1 \
     -artifact_prefix="build/fuzz/findings/$target-" "build/fuzz/corpus/$target" "tests/fuzz/corpus/$target" \
-    2>&1 | tee "build/fuzz/$target.log" | grep -E "^#[0-9]+ +(INITED|DONE)|ERROR|SUMMARY|runtime error|Test unit|stat::number_of_executed_units" || true
-  [[ ${PIPESTATUS[0]} -eq 0 ]] || { status=1; echo "fuzz_$target found a problem: see build/fuzz/$target.log"; }
+    > "build/fuzz/$target.log" 2>&1 || code=$?
+  grep -E "^#[0-9]+ +(INITED|DONE)|ERROR|SUMMARY|runtime error|Test unit|stat::number_of_executed_units" \
+    "build/fuzz/$target.log" || true
+  [[ $code -eq 0 ]] || { status=1; echo "fuzz_$target found a problem: see build/fuzz/$target.log"; }
 done
 exit $status

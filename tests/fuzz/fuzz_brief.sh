@@ -6,7 +6,8 @@
 # Usage: tests/fuzz/fuzz_brief.sh SOURCE_DIR
 set -uo pipefail
 source_dir=$(cd "$1" && pwd)
-bin=$(bash "$source_dir/tests/fuzz/fuzz_build.sh" "$source_dir") || { echo "FAIL: the fuzz targets did not build"; exit 1; }
+bin=$(bash "$source_dir/tests/fuzz/fuzz_build.sh" "$source_dir") ||
+  { echo "FAIL: the fuzz targets did not build"; exit 1; }
 work="$source_dir/build/fuzz/brief"
 findings="$source_dir/build/fuzz/findings"
 mkdir -p "$findings"

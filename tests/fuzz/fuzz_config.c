@@ -73,6 +73,7 @@ static void check_set_pin_loads(void) {
     check_loads("set-pin");
 }
 
+/* libFuzzer calls this with each input; every outcome but a sanitizer report or an abort is fine. */
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (!write_scratch(data, size)) return 0;
     GtConfigPaths paths = { config_path, "/nonexistent-fuzz-folder/config.json" };

@@ -31,6 +31,7 @@ static void remove_folder(void) {
     rmdir(folder);
 }
 
+/* libFuzzer calls this with each input; every outcome but a sanitizer report or an abort is fine. */
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (!folder[0]) {
         snprintf(folder, sizeof folder, "/tmp/gt-fuzz-progress-%ld", (long)getpid());

@@ -40,6 +40,7 @@ static void record_step(const GtLibrary *library, const GtLesson *lesson, int nu
     gt_replay_free(&demo);
 }
 
+/* libFuzzer calls this with each input; every outcome but a sanitizer report or an abort is fine. */
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     const GtLibrary *library = fuzz_library();
     GtReferences refs = gt_library_references(library);

@@ -26,6 +26,7 @@ static void check_round_trip(const GtReplay *replay) {
     free(written);
 }
 
+/* libFuzzer calls this with each input; every outcome but a sanitizer report or an abort is fine. */
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     char *text = fuzz_text(data, size);
     if (!text) return 0;

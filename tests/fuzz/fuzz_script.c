@@ -4,6 +4,7 @@
 #include "fuzz_common.h"
 #include "script.h"
 
+/* libFuzzer calls this with each input; every outcome but a sanitizer report or an abort is fine. */
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     char *text = fuzz_text(data, size);
     if (!text) return 0;

@@ -3,6 +3,7 @@
 #include "fuzz_common.h"
 #include "loaders.h"
 
+/* libFuzzer calls this with each input; every outcome but a sanitizer report or an abort is fine. */
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     GtReferences refs = gt_library_references(fuzz_library());
     char *text = fuzz_text(data, size);
