@@ -301,6 +301,9 @@ static const Case CASES[] = {
       "unknown key \"fiber_deg\" (did you mean \"fibre_deg\"?)" },
     { "bodymaps/polygon-crossing.json", BY_FORMAT, NULL, 9, 17, "regions[0].polygon",
       "the polygon's edges cross each other; reorder its points so the outline goes round once" },
+    /* the crossing edges are far apart in the list (the 2nd and the 16th): the sweep finds them too */
+    { "bodymaps/silhouette-crossing-far.json", BY_FORMAT, NULL, 5, 5, "silhouette[0]",
+      "the polygon's edges cross each other; reorder its points so the outline goes round once" },
     { "bodymaps/duplicate-region-id.json", BY_FORMAT, NULL, 10, 12, "regions[1].id",
       "region id \"upper-back\" is used twice (also regions[0]); ids must be unique" },
     { "bodymaps/landmark-kind.json", BY_FORMAT, NULL, 14, 62, "landmarks[0].kind",

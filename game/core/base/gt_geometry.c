@@ -1,6 +1,7 @@
 #include "gt_geometry.h"
 
 #include <math.h>
+#include <stdlib.h>
 
 double gt_distance(GtPoint a, GtPoint b) {
     return hypot(a.x - b.x, a.y - b.y);
@@ -71,17 +72,128 @@ GtPoint gt_polyline_point_at(const GtPointList *line, double along_cm, GtPoint *
     return line->points[line->count - 1];
 }
 
+/* Whether the edge from a to b (a is the later vertex, as the polygon's points run) spans height
+ * y for the even-odd test, and where it crosses that height, in *x. */
+static bool edge_at_height(GtPoint a, GtPoint b, double y, double *x) {
+    if ((a.y > y) == (b.y > y)) return false;
+    *x = (b.x - a.x) * (y - a.y) / (b.y - a.y) + a.x;
+    return true;
+}
+
+/* One edge's share of the even-odd count: whether the ray from p to the right crosses it. */
+static bool ray_crosses(GtPoint a, GtPoint b, GtPoint p) {
+    double x;
+    return edge_at_height(a, b, p.y, &x) && p.x < x;
+}
+
+/* The band of an index that height y falls in (y within the index's bounds). */
+static size_t band_of(const GtPolygonIndex *index, double y) {
+    size_t band = (size_t)((y - index->y_min) / index->band_cm);
+    return band < index->bands ? band : index->bands - 1;
+}
+
 bool gt_polygon_contains(const GtPointList *polygon, GtPoint p) {
     bool inside = false;
     size_t n = polygon->count;
-    for (size_t i = 0, j = n ? n - 1 : 0; i < n; j = i++) {
-        GtPoint a = polygon->points[i], b = polygon->points[j];
-        if ((a.y > p.y) != (b.y > p.y)) {
-            double x = (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x;
-            if (p.x < x) inside = !inside;
+    const GtPolygonIndex *index = polygon->index;
+    if (index && index->bands) {
+        /* no edge reaches a height outside the bounds, and a NaN height crosses none */
+        if (!(p.y >= index->y_min && p.y <= index->y_max)) return false;
+        size_t band = band_of(index, p.y);
+        for (unsigned e = index->first[band]; e < index->first[band + 1]; e++) {
+            size_t k = index->edges[e];
+            if (ray_crosses(polygon->points[k], polygon->points[k ? k - 1 : n - 1], p)) inside = !inside;
         }
+        return inside;
     }
+    for (size_t i = 0, j = n ? n - 1 : 0; i < n; j = i++)
+        if (ray_crosses(polygon->points[i], polygon->points[j], p)) inside = !inside;
     return inside;
+}
+
+/* True when every coordinate of the list is a finite number. */
+static bool all_finite(const GtPointList *points) {
+    for (size_t i = 0; i < points->count; i++)
+        if (!isfinite(points->points[i].x) || !isfinite(points->points[i].y)) return false;
+    return true;
+}
+
+size_t gt_polygon_row_crossings(const GtPointList *polygon, double y, double *xs, size_t max) {
+    size_t n = polygon->count, found = 0;
+    const GtPolygonIndex *index = polygon->index;
+    size_t from = 0, to = n;
+    if (index && index->bands) {
+        if (!(y >= index->y_min && y <= index->y_max)) return 0;
+        size_t band = band_of(index, y);
+        from = index->first[band];
+        to = index->first[band + 1];
+    }
+    for (size_t e = from; e < to; e++) {
+        size_t k = index && index->bands ? index->edges[e] : e;
+        double x;
+        if (!edge_at_height(polygon->points[k], polygon->points[k ? k - 1 : n - 1], y, &x)) continue;
+        if (found == max) return max + 1;
+        xs[found++] = x;
+    }
+    return found;
+}
+
+size_t gt_polygon_index_bands(const GtPointList *polygon) {
+    GtPoint min, max;
+    if (polygon->count < 3 || !all_finite(polygon) || !gt_points_bounds(polygon, &min, &max)) return 0;
+    if (!(max.y > min.y)) return 1;
+    size_t bands = polygon->count / 2;
+    return bands < 1 ? 1 : bands > 1024 ? 1024 : bands;
+}
+
+/* The first and last band edge k (from vertex k to the one before) meets. */
+static void edge_bands(const GtPolygonIndex *index, const GtPointList *polygon, size_t k, size_t *lo,
+                       size_t *hi) {
+    GtPoint a = polygon->points[k], b = polygon->points[k ? k - 1 : polygon->count - 1];
+    *lo = band_of(index, a.y < b.y ? a.y : b.y);
+    *hi = band_of(index, a.y < b.y ? b.y : a.y);
+}
+
+/* The bounds and band height of an index of `bands` bands (edges not yet sorted in). */
+static GtPolygonIndex index_frame(const GtPointList *polygon, size_t bands) {
+    GtPoint min = { 0.0, 0.0 }, max = min;
+    gt_points_bounds(polygon, &min, &max);
+    double height = max.y - min.y;
+    GtPolygonIndex index = { min.y, max.y, height > 0.0 ? height / (double)bands : 1.0, bands, NULL, NULL };
+    return index;
+}
+
+size_t gt_polygon_index_entries(const GtPointList *polygon, size_t bands) {
+    if (!bands) return 0;
+    GtPolygonIndex index = index_frame(polygon, bands);
+    size_t entries = 0;
+    for (size_t k = 0; k < polygon->count; k++) {
+        size_t lo, hi;
+        edge_bands(&index, polygon, k, &lo, &hi);
+        entries += hi - lo + 1;
+    }
+    return entries;
+}
+
+void gt_polygon_index_fill(GtPolygonIndex *index, const GtPointList *polygon, size_t bands, unsigned *first,
+                           unsigned *edges) {
+    *index = index_frame(polygon, bands);
+    for (size_t b = 0; b <= bands; b++) first[b] = 0;
+    for (size_t k = 0; k < polygon->count; k++) { /* count each band's edges, one band on */
+        size_t lo, hi;
+        edge_bands(index, polygon, k, &lo, &hi);
+        for (size_t b = lo; b <= hi; b++) first[b + 1]++;
+    }
+    for (size_t b = 0; b < bands; b++) first[b + 1] += first[b];
+    for (size_t k = 0; k < polygon->count; k++) { /* then place them, first[b] moving on */
+        size_t lo, hi;
+        edge_bands(index, polygon, k, &lo, &hi);
+        for (size_t b = lo; b <= hi; b++) edges[first[b]++] = (unsigned)k;
+    }
+    for (size_t b = bands; b > 0; b--) first[b] = first[b - 1]; /* back to where each band starts */
+    first[0] = 0;
+    index->first = first;
+    index->edges = edges;
 }
 
 double gt_polygon_edge_distance(const GtPointList *polygon, GtPoint p) {
@@ -116,18 +228,58 @@ static bool segments_cross(GtPoint a, GtPoint b, GtPoint c, GtPoint d) {
     return ((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0));
 }
 
+/* Whether edges i and j (i < j) of an n-gon are non-adjacent and cross. */
+static bool edges_cross(const GtPointList *polygon, size_t i, size_t j) {
+    size_t n = polygon->count;
+    if (j < i + 2 || (i == 0 && j == n - 1)) return false; /* adjacent, or adjacent through the closing edge */
+    return segments_cross(polygon->points[i], polygon->points[(i + 1) % n], polygon->points[j],
+                          polygon->points[(j + 1) % n]);
+}
+
+/* An edge's extent, for the sweep in gt_polygon_is_simple. */
+typedef struct SweepEdge {
+    double left, right, top, bottom;
+    size_t k;  /* from vertex k to vertex k + 1 */
+} SweepEdge;
+
+/* qsort order: by left end. */
+static int by_left(const void *a, const void *b) {
+    double l = ((const SweepEdge *)a)->left, r = ((const SweepEdge *)b)->left;
+    return (l > r) - (l < r);
+}
+
+/* Every pair tested: for polygons whose coordinates are not all finite, or when memory runs out. */
+static bool simple_by_every_pair(const GtPointList *polygon) {
+    size_t n = polygon->count;
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = i + 2; j < n; j++)
+            if (edges_cross(polygon, i, j)) return false;
+    return true;
+}
+
 bool gt_polygon_is_simple(const GtPointList *polygon) {
     size_t n = polygon->count;
     if (n < 3) return false;
-    for (size_t i = 0; i < n; i++) {
-        for (size_t j = i + 2; j < n; j++) {
-            if (i == 0 && j == n - 1) continue; /* adjacent through the closing edge */
-            if (segments_cross(polygon->points[i], polygon->points[(i + 1) % n],
-                               polygon->points[j], polygon->points[(j + 1) % n]))
-                return false;
+    SweepEdge *edges = all_finite(polygon) ? malloc(n * sizeof *edges) : NULL;
+    if (!edges) return simple_by_every_pair(polygon);
+    for (size_t k = 0; k < n; k++) {
+        GtPoint a = polygon->points[k], b = polygon->points[(k + 1) % n];
+        edges[k] = (SweepEdge){ fmin(a.x, b.x), fmax(a.x, b.x), fmin(a.y, b.y), fmax(a.y, b.y), k };
+    }
+    qsort(edges, n, sizeof *edges, by_left);
+    bool simple = true;
+    /* two edges can cross only where their extents meet: after sorting by left end, each edge
+     * meets in x only the ones after it that start before it ends */
+    for (size_t s = 0; s < n && simple; s++) {
+        for (size_t t = s + 1; t < n && edges[t].left <= edges[s].right && simple; t++) {
+            if (edges[t].top > edges[s].bottom || edges[t].bottom < edges[s].top) continue;
+            size_t i = edges[s].k < edges[t].k ? edges[s].k : edges[t].k;
+            size_t j = edges[s].k < edges[t].k ? edges[t].k : edges[s].k;
+            simple = !edges_cross(polygon, i, j);
         }
     }
-    return true;
+    free(edges);
+    return simple;
 }
 
 bool gt_points_bounds(const GtPointList *points, GtPoint *min, GtPoint *max) {

@@ -1,5 +1,5 @@
 /* gt_geometry: plane geometry in body-map centimetres (x right, y down).
- * Pure functions; no allocation. */
+ * Pure functions; no allocation but the simplicity check's own scratch. */
 #ifndef GT_GEOMETRY_H
 #define GT_GEOMETRY_H
 
@@ -13,10 +13,25 @@ typedef struct GtPoint {
     double y; /* cm from the top edge of the view, downward */
 } GtPoint;
 
+struct GtPolygonIndex;
+
 typedef struct GtPointList {
     GtPoint *points; /* owned by whoever built the list (an arena for loaded data) */
     size_t count;
+    /* When not NULL, a band index of the closed outline's edges (gt_polygon_index_fill) that
+     * gt_polygon_contains uses to test only the edges at a point's height; built by the loader
+     * for body-map polygons, whose points never change afterwards. */
+    const struct GtPolygonIndex *index;
 } GtPointList;
+
+/* The edges of a closed polygon sorted into horizontal bands of equal height: band b holds
+ * every edge whose vertical extent meets [y_min + b * band_cm, y_min + (b + 1) * band_cm]. */
+typedef struct GtPolygonIndex {
+    double y_min, y_max, band_cm;
+    size_t bands;
+    const unsigned *first;  /* bands + 1 offsets into edges */
+    const unsigned *edges;  /* edge k runs from vertex k to vertex k - 1 (0 to count - 1) */
+} GtPolygonIndex;
 
 /* Where a point projects onto a polyline. */
 typedef struct GtProjection {
@@ -39,8 +54,15 @@ GtProjection gt_polyline_project(const GtPointList *line, GtPoint p);
  * unit tangent there in *tangent when tangent is not NULL. */
 GtPoint gt_polyline_point_at(const GtPointList *line, double along_cm, GtPoint *tangent);
 
-/* Even-odd point-in-polygon test; points exactly on an edge may go either way. */
+/* Even-odd point-in-polygon test; points exactly on an edge may go either way. With an index
+ * the answer is the same, only faster: the edges at other heights could never count. */
 bool gt_polygon_contains(const GtPointList *polygon, GtPoint p);
+
+/* Where the even-odd test of gt_polygon_contains at height y finds its crossings: the x of each
+ * edge a point at that height would count, into xs (at most max; the count is returned, or
+ * max + 1 when there were more). A point (x, y) is inside exactly when an odd number of them
+ * lie to its right (x < xs[i]), the same answer gt_polygon_contains gives. */
+size_t gt_polygon_row_crossings(const GtPointList *polygon, double y, double *xs, size_t max);
 
 /* Shortest distance from p to the polygon's outline (closed). */
 double gt_polygon_edge_distance(const GtPointList *polygon, GtPoint p);
@@ -48,8 +70,20 @@ double gt_polygon_edge_distance(const GtPointList *polygon, GtPoint p);
 /* Signed area (positive when the vertices run clockwise on screen, y down). */
 double gt_polygon_signed_area(const GtPointList *polygon);
 
-/* True when no two non-adjacent edges of the closed polygon cross. */
+/* True when no two non-adjacent edges of the closed polygon cross. Edges are swept in order of
+ * their left ends, so only pairs whose horizontal extents meet are tested (n log n for an
+ * outline; the same answer as testing every pair). */
 bool gt_polygon_is_simple(const GtPointList *polygon);
+
+/* How many bands an index of `polygon` uses, and how many edge entries it needs in all (at
+ * least one per edge); 0 bands for fewer than three points or bounds that are not finite. */
+size_t gt_polygon_index_bands(const GtPointList *polygon);
+size_t gt_polygon_index_entries(const GtPointList *polygon, size_t bands);
+
+/* Fills `index` for `polygon` with `bands` bands (from gt_polygon_index_bands) into the
+ * caller's `first` (bands + 1 entries) and `edges` (gt_polygon_index_entries entries). */
+void gt_polygon_index_fill(GtPolygonIndex *index, const GtPointList *polygon, size_t bands, unsigned *first,
+                           unsigned *edges);
 
 /* Axis-aligned bounds of a point list; false for an empty list. */
 bool gt_points_bounds(const GtPointList *points, GtPoint *min, GtPoint *max);

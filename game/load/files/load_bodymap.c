@@ -3,6 +3,7 @@
 #include "suggest.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 enum { MAX_REGIONS = 200, MAX_LANDMARKS = 200, MAX_POLYGON_POINTS = 4000 };
@@ -20,6 +21,20 @@ static bool check_simple(GtJsonDoc *doc, const GtPointList *polygon, const GtPat
         return false;
     }
     return true;
+}
+
+/* Gives a loaded polygon its band index (gt_polygon_index_fill) in the map's arena, so testing
+ * whether a point lies inside looks only at the edges at its height; without memory for one the
+ * polygon is still tested edge by edge (and the arena reports the shortage). */
+static void index_polygon(GtArena *arena, GtPointList *polygon) {
+    size_t bands = gt_polygon_index_bands(polygon);
+    if (!bands) return;
+    GtPolygonIndex *index = gt_arena_alloc(arena, sizeof *index);
+    unsigned *first = gt_arena_array(arena, bands + 1, sizeof *first);
+    unsigned *edges = gt_arena_array(arena, gt_polygon_index_entries(polygon, bands), sizeof *edges);
+    if (!index || !first || !edges) return;
+    gt_polygon_index_fill(index, polygon, bands, first, edges);
+    polygon->index = index;
 }
 
 static bool load_regions(GtJsonDoc *doc, const cJSON *array, const GtPath *path, GtArena *arena,
@@ -48,6 +63,7 @@ static bool load_regions(GtJsonDoc *doc, const cJSON *array, const GtPath *path,
             bool poly_ok = gt_json_points(doc, poly, &poly_path, 3, MAX_POLYGON_POINTS, COORD_LIMIT, arena,
                                           &region->polygon);
             ok = poly_ok && check_simple(doc, &region->polygon, &poly_path) && ok;
+            if (poly_ok) index_polygon(arena, &region->polygon);
         } else ok = false;
         region->id = gt_arena_strdup(arena, region->id);
         region->name = gt_arena_strdup(arena, region->name);
@@ -115,19 +131,37 @@ static bool load_landmarks(GtJsonDoc *doc, const cJSON *array, const GtPath *pat
     return ok;
 }
 
-/* Area shared by two polygons, estimated on a GRID_CM grid over their common bounds. */
-static double overlap_area(const GtPointList *a, const GtPointList *b) {
-    GtPoint amin, amax, bmin, bmax;
-    if (!gt_points_bounds(a, &amin, &amax) || !gt_points_bounds(b, &bmin, &bmax)) return 0.0;
+/* Whether x lies inside a polygon whose crossings at its height are xs (n of them): an odd
+ * number of them to its right (gt_polygon_row_crossings). */
+static bool inside_row(const double *xs, size_t n, double x) {
+    bool inside = false;
+    for (size_t i = 0; i < n; i++)
+        if (x < xs[i]) inside = !inside;
+    return inside;
+}
+
+/* Area shared by two polygons, estimated on a GRID_CM grid over their common bounds: a grid point
+ * counts when it lies in both (each row's crossings found once, not once per point). The bounds
+ * are the polygons' own (gt_points_bounds). */
+static double overlap_area(const GtPointList *a, const GtPointList *b, const GtPoint bounds_a[2],
+                           const GtPoint bounds_b[2]) {
+    GtPoint amin = bounds_a[0], amax = bounds_a[1], bmin = bounds_b[0], bmax = bounds_b[1];
     double x0 = fmax(amin.x, bmin.x), x1 = fmin(amax.x, bmax.x);
     double y0 = fmax(amin.y, bmin.y), y1 = fmin(amax.y, bmax.y);
     if (x0 >= x1 || y0 >= y1) return 0.0;
+    double *xa = malloc((a->count + b->count) * sizeof *xa), *xb = xa ? xa + a->count : NULL;
     double area = 0.0;
-    for (double y = y0 + GRID_CM / 2; y < y1; y += GRID_CM)
-        for (double x = x0 + GRID_CM / 2; x < x1; x += GRID_CM) {
+    for (double y = y0 + GRID_CM / 2; y < y1; y += GRID_CM) {
+        size_t na = xa ? gt_polygon_row_crossings(a, y, xa, a->count) : 0;
+        size_t nb = xa ? gt_polygon_row_crossings(b, y, xb, b->count) : 0;
+        for (double x = x0 + GRID_CM / 2; x < x1 && (!xa || (na && nb)); x += GRID_CM) {
             GtPoint p = { x, y };
-            if (gt_polygon_contains(a, p) && gt_polygon_contains(b, p)) area += GRID_CM * GRID_CM;
+            bool both = xa ? inside_row(xa, na, x) && inside_row(xb, nb, x)
+                           : gt_polygon_contains(a, p) && gt_polygon_contains(b, p);
+            if (both) area += GRID_CM * GRID_CM;
         }
+    }
+    free(xa);
     return area;
 }
 
@@ -138,6 +172,13 @@ static bool check_consistency(GtJsonDoc *doc, const GtBodyMap *map) {
     GtPath root = gt_path_root();
     GtPath regions_path = gt_path_key(&root, "regions");
     GtPath landmarks_path = gt_path_key(&root, "landmarks");
+    GtPoint bounds[MAX_REGIONS][2]; /* each region's bounds and area, found once for every pair */
+    double areas[MAX_REGIONS];
+    for (size_t i = 0; i < map->region_count && i < MAX_REGIONS; i++) {
+        bounds[i][0] = bounds[i][1] = (GtPoint){ 0.0, 0.0 };
+        gt_points_bounds(&map->regions[i].polygon, &bounds[i][0], &bounds[i][1]);
+        areas[i] = fabs(gt_polygon_signed_area(&map->regions[i].polygon));
+    }
     for (size_t i = 0; i < map->region_count; i++) {
         const GtRegion *r = &map->regions[i];
         GtPath at = gt_path_index(&regions_path, i);
@@ -155,11 +196,10 @@ static bool check_consistency(GtJsonDoc *doc, const GtBodyMap *map) {
                 break;
             }
         }
-        double area_i = fabs(gt_polygon_signed_area(&r->polygon));
         for (size_t j = 0; j < i; j++) {
             const GtRegion *o = &map->regions[j];
-            double shared = overlap_area(&r->polygon, &o->polygon);
-            double smaller = fmin(area_i, fabs(gt_polygon_signed_area(&o->polygon)));
+            double shared = overlap_area(&r->polygon, &o->polygon, bounds[i], bounds[j]);
+            double smaller = fmin(areas[i], areas[j]);
             if (shared > OVERLAP_SHARE * smaller && shared > GRID_CM * GRID_CM) {
                 gt_json_error(doc, &poly_path, "region \"%s\" overlaps region \"%s\" by about %.1f cm2; "
                               "regions may share edges but not area", r->id, o->id, shared);
@@ -228,6 +268,7 @@ bool gt_load_bodymap(const char *file, const char *text, size_t length, GtArena 
             bool poly_ok = gt_json_points(&doc, poly, &at, 3, MAX_POLYGON_POINTS, COORD_LIMIT, arena,
                                           &out->silhouette[i]);
             ok = poly_ok && check_simple(&doc, &out->silhouette[i], &at) && ok;
+            if (poly_ok) index_polygon(arena, &out->silhouette[i]);
         }
     } else ok = false;
 

@@ -46,16 +46,31 @@ static const GtTechnique *find_technique(const GtReferences *refs, const char *i
     return NULL;
 }
 
+/* True when every point of the box from lo to hi is surely at least `radius` from the landmark:
+ * the gap between the box and the landmark's bounds already is (with a hair for rounding), so
+ * measuring the distance point by point could only find it far enough. */
+static bool box_clear_of(const GtLandmark *m, GtPoint lo, GtPoint hi, double radius) {
+    GtPoint min, max;
+    if (!gt_points_bounds(&m->points, &min, &max)) return false;
+    double gap_x = fmax(0.0, fmax(min.x - hi.x, lo.x - max.x)), gap_y = fmax(0.0, fmax(min.y - hi.y, lo.y - max.y));
+    return hypot(gap_x, gap_y) > radius + 1e-6;
+}
+
+/* The point as a message names it: "[x, y]", and whether it lies between two vertices. */
+static const char *point_words(char *where, size_t size, GtPoint p, bool between) {
+    snprintf(where, size, "[%.1f, %.1f]%s", p.x, p.y, between ? " (on the way from this point to the next)" : "");
+    return where;
+}
+
 /* Checks one point of a guide against the body, the region and the technique's no-go zones.
  * `between` says the point lies on the segment after the vertex `at` names, not on it.
  * Reports at `at`; returns false after the first problem with this point. */
 static bool check_guide_point(GtJsonDoc *doc, const GtPath *at, GtPoint p, bool between, const GtBodyMap *map,
                               const GtRegion *region, const GtTechnique *t) {
-    char where[96];
-    snprintf(where, sizeof where, "[%.1f, %.1f]%s", p.x, p.y,
-             between ? " (on the way from this point to the next)" : "");
+    char where[96]; /* written out only for a message */
     if (!gt_bodymap_on_body(map, p)) {
-        gt_json_error(doc, at, "%s is off the body in the %s view; move the guide onto the body", where,
+        gt_json_error(doc, at, "%s is off the body in the %s view; move the guide onto the body",
+                      point_words(where, sizeof where, p, between),
                       gt_view_name(map->view));
         return false;
     }
@@ -63,17 +78,17 @@ static bool check_guide_point(GtJsonDoc *doc, const GtPath *at, GtPoint p, bool 
         double away = gt_polygon_edge_distance(&region->polygon, p);
         if (away > REGION_SLACK_CM) {
             gt_json_error(doc, at, "%s lies %.1f cm outside region \"%s\"; keep the guide on the region the "
-                          "step names", where, away, region->id);
+                          "step names", point_words(where, sizeof where, p, between), away, region->id);
             return false;
         }
     }
     for (size_t i = 0; t && !between && i < map->landmark_count; i++) {
         const GtLandmark *m = &map->landmarks[i];
-        if (!gt_technique_avoids(t, m)) continue;
+        if (box_clear_of(m, p, p, m->radius_cm) || !gt_technique_avoids(t, m)) continue;
         double d = gt_landmark_distance(m, p);
         if (d < m->radius_cm) {
             gt_json_error(doc, at, "%s is on \"%s\" (%s), which %s must avoid; move the guide at least %.1f cm "
-                          "further away", where, m->id, m->name, t->id, m->radius_cm - d);
+                          "further away", point_words(where, sizeof where, p, between), m->id, m->name, t->id, m->radius_cm - d);
             return false;
         }
     }
@@ -93,7 +108,8 @@ static bool check_guide_segment(GtJsonDoc *doc, const GtPath *at, GtPoint a, GtP
     }
     for (size_t i = 0; t && i < map->landmark_count; i++) {
         const GtLandmark *m = &map->landmarks[i];
-        if (!gt_technique_avoids(t, m)) continue;
+        GtPoint lo = { fmin(a.x, b.x), fmin(a.y, b.y) }, hi = { fmax(a.x, b.x), fmax(a.y, b.y) };
+        if (box_clear_of(m, lo, hi, m->radius_cm) || !gt_technique_avoids(t, m)) continue;
         double closest = m->radius_cm;
         GtPoint where = a;
         for (double s = 0.0; s <= length; s += GUIDE_STEP_CM / 5) {

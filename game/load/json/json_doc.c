@@ -17,14 +17,23 @@ GtPath gt_path_key(const GtPath *parent, const char *key) {
     return gt_path_key_nth(parent, key, 0);
 }
 
+/* Appends `piece` to the path text, which holds `used` characters, cutting it short as snprintf
+ * would when the text is full; the new length (the text stays NUL-terminated). */
+static size_t append_text(char *text, size_t size, size_t used, const char *piece) {
+    while (*piece && used + 1 < size) text[used++] = *piece++;
+    text[used] = '\0';
+    return used;
+}
+
 GtPath gt_path_key_nth(const GtPath *parent, const char *key, int nth) {
     GtPath path = *parent;
     size_t used = strlen(path.text);
-    snprintf(path.text + used, sizeof path.text - used, "%s%s", used ? "." : "", key);
+    if (used) used = append_text(path.text, sizeof path.text, used, ".");
+    append_text(path.text, sizeof path.text, used, key);
     if (path.depth < GT_PATH_DEPTH) {
         path.token[path.depth].index = -1;
         path.token[path.depth].nth = nth;
-        snprintf(path.token[path.depth].key, GT_PATH_KEY, "%s", key);
+        append_text(path.token[path.depth].key, GT_PATH_KEY, 0, key);
     }
     path.depth++;
     return path;
@@ -32,8 +41,13 @@ GtPath gt_path_key_nth(const GtPath *parent, const char *key, int nth) {
 
 GtPath gt_path_index(const GtPath *parent, size_t index) {
     GtPath path = *parent;
-    size_t used = strlen(path.text);
-    snprintf(path.text + used, sizeof path.text - used, "[%zu]", index);
+    char digits[24], *at = digits + sizeof digits; /* "[index]", written from its end */
+    size_t rest = index;
+    *--at = '\0';
+    *--at = ']';
+    do *--at = (char)('0' + rest % 10); while ((rest /= 10) > 0);
+    *--at = '[';
+    append_text(path.text, sizeof path.text, strlen(path.text), at);
     if (path.depth < GT_PATH_DEPTH) {
         path.token[path.depth].index = (long)index;
         path.token[path.depth].nth = 0;

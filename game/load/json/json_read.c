@@ -230,7 +230,11 @@ static bool check_number(GtJsonDoc *doc, const cJSON *item, const GtPath *path, 
         return false;
     }
     double value = item->valuedouble;
-    char lo[32], hi[32];
+    if (isfinite(value) && value >= min && value <= max) {
+        *out = value;
+        return true;
+    }
+    char lo[32], hi[32]; /* the range, written out only for a message */
     format_number(lo, sizeof lo, min);
     format_number(hi, sizeof hi, max);
     if (!isfinite(value)) {
@@ -334,6 +338,17 @@ bool gt_json_point(GtJsonDoc *doc, const cJSON *item, const GtPath *path, double
     return ok;
 }
 
+/* A point as most are written, [x, y] of two finite numbers within +-limit: its value in *out.
+ * False for anything else, which gt_json_point then locates and explains. */
+static bool plain_point(const cJSON *item, double limit, GtPoint *out) {
+    const cJSON *x = cJSON_IsArray(item) ? item->child : NULL, *y = x ? x->next : NULL;
+    if (!y || y->next || !cJSON_IsNumber(x) || !cJSON_IsNumber(y)) return false;
+    double vx = x->valuedouble, vy = y->valuedouble;
+    if (!(isfinite(vx) && isfinite(vy) && vx >= -limit && vx <= limit && vy >= -limit && vy <= limit)) return false;
+    *out = (GtPoint){ vx, vy };
+    return true;
+}
+
 bool gt_json_points(GtJsonDoc *doc, const cJSON *item, const GtPath *path, size_t min_count,
                     size_t max_count, double limit, GtArena *arena, GtPointList *out) {
     if (!cJSON_IsArray(item)) {
@@ -354,7 +369,8 @@ bool gt_json_points(GtJsonDoc *doc, const cJSON *item, const GtPath *path, size_
     bool ok = true;
     size_t i = 0;
     for (const cJSON *child = item->child; child; child = child->next, i++) {
-        GtPath child_path = gt_path_index(path, i);
+        if (plain_point(child, limit, &points[i])) continue;
+        GtPath child_path = gt_path_index(path, i); /* the path is written out only for a problem */
         ok = gt_json_point(doc, child, &child_path, limit, &points[i]) && ok;
     }
     out->points = points;
