@@ -56,6 +56,17 @@ int gt_cli_main(int argc, char **argv, const char **data_dir, int *first_app_arg
  * built from. The string lives as long as the process. */
 const char *gt_cli_default_data_dir(void);
 
+/* Finds the program `name` beside this one, else in the folder `installed_from_here` names
+ * relative to this one's folder (where an install puts it); its path into `path`. False when
+ * neither is there: `looked` then lists the paths tried, for the message. */
+bool gt_cli_find_program(const char *name, const char *installed_from_here, char *path, size_t size, char *looked,
+                         size_t looked_size);
+
+/* Runs guidedtouch-trainer (found with gt_cli_find_program) in place of this process with the
+ * very arguments this one was given (argv[0] included) and its environment. Returns only when
+ * it could not: the exit code, after saying which paths were looked for. */
+int gt_cli_exec_trainer(char **argv);
+
 /* Shared helpers. */
 
 /* True when argv holds -h/--help (prints `usage` to stdout) */

@@ -1,7 +1,7 @@
 /* cli_data_dir: where the bundled library is when neither --data nor $GUIDEDTOUCH_DATA names it.
- * An installed binary finds it relative to itself (<prefix>/bin/guidedtouch ->
- * <prefix>/share/guidedtouch), so an install under any prefix or DESTDIR works from any working
- * directory; a binary in a build tree falls back to the source tree it was built from. */
+ * An installed binary finds it relative to itself (<prefix>/bin/guidedtouch, or the trainer in
+ * <prefix>/libexec/guidedtouch -> <prefix>/share/guidedtouch), so an install under any prefix or
+ * DESTDIR works from any working directory; a binary in a build tree falls back to the source tree it was built from. */
 #include "cli.h"
 
 #include <limits.h>
@@ -30,6 +30,8 @@ const char *gt_cli_default_data_dir(void) {
         if (slash) {
             *slash = '\0';
             snprintf(found, sizeof found, "%s/%s", exe, GT_INSTALLED_DATA_FROM_BIN);
+            if (holds_library(found)) return found;
+            snprintf(found, sizeof found, "%s/%s", exe, GT_INSTALLED_DATA_FROM_TRAINER); /* the trainer */
             if (holds_library(found)) return found;
         }
     }

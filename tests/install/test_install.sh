@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installing: `cmake --install` into a temporary DESTDIR puts the binary, the bundled library,
+# Installing: `cmake --install` into a temporary DESTDIR puts the command line (no SDL) and the
+# trainer it runs (in libexec), the bundled library,
 # the desktop entry, its icon and the manual page in their places, and the installed binary,
 # run from another directory, finds its library there (not in the source tree): validate, list
 # and a frame of the trainer with no window system.
@@ -25,6 +26,10 @@ check "cmake --install into a DESTDIR" env DESTDIR="$root" cmake --install "$bui
 bin="$root/usr/bin/guidedtouch"
 share="$root/usr/share"
 check "the binary is installed" test -x "$bin"
+check "the trainer is installed beside the library's programs" test -x "$root/usr/libexec/guidedtouch/guidedtouch-trainer"
+if command -v ldd > /dev/null; then
+    check "the command line loads no SDL" bash -c "ldd '$bin' | (! grep -i 'libSDL')"
+else echo "skipped: no ldd here to list the command line's libraries"; fi
 check "the lessons are installed" test -f "$share/guidedtouch/lessons/lower-back-basics.json"
 check "the techniques are installed" test -f "$share/guidedtouch/lessons/techniques/effleurage.json"
 check "the schemas are installed" test -f "$share/guidedtouch/lessons/schema/lesson.schema.json"
@@ -48,6 +53,11 @@ check "the source tree is not where it reads" bash -c "! grep -rq only-installed
 check "a frame of the trainer draws from the installed fonts and art" env SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy \
     "$bin" --mute --frames 3 --screenshot "$work/frame.png"
 check "the frame was written" test -s "$work/frame.png"
+check "the installed trainer, run on its own, also finds the installed library" bash -c \
+    "'$root/usr/libexec/guidedtouch/guidedtouch-trainer' list --json | jq -e '.lessons | map(.id) | index(\"only-installed\") != null'"
+check "a command line copied away from its trainer says where it looked" bash -c "cp '$bin' '$work/lonely' &&
+    ! '$work/lonely' --frames 1 2> '$work/lonely.txt' && grep -q 'guidedtouch-trainer' '$work/lonely.txt' &&
+    grep -q '$work/guidedtouch-trainer' '$work/lonely.txt'"
 
 echo "install: $passed passed, $failed failed"
 test "$failed" -eq 0
