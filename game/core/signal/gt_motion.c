@@ -9,9 +9,47 @@ static int compare_weighted(const void *a, const void *b) {
     return (x > y) - (x < y);
 }
 
+/* Sorts items by value keeping equal values in their order, the very order glibc's qsort (a
+ * merge sort) gave, without a call per comparison: insertion sort of runs of 16, then merges
+ * through a scratch buffer. Falls back to qsort for a NaN (no order) or when memory runs out. */
+static void sort_by_value(GtWeighted *items, size_t n) {
+    bool ordered = n > 0;
+    for (size_t i = 0; i < n && ordered; i++) ordered = !isnan(items[i].value);
+    GtWeighted *scratch = ordered ? malloc(n * sizeof *scratch) : NULL;
+    if (!scratch) {
+        if (n) qsort(items, n, sizeof *items, compare_weighted);
+        return;
+    }
+    enum { RUN = 16 };
+    for (size_t start = 0; start < n; start += RUN) {
+        size_t end = start + RUN < n ? start + RUN : n;
+        for (size_t i = start + 1; i < end; i++) {
+            GtWeighted item = items[i];
+            size_t j = i;
+            for (; j > start && items[j - 1].value > item.value; j--) items[j] = items[j - 1];
+            items[j] = item;
+        }
+    }
+    GtWeighted *from = items, *to = scratch;
+    for (size_t width = RUN; width < n; width *= 2) {
+        for (size_t left = 0; left < n; left += 2 * width) {
+            size_t mid = left + width < n ? left + width : n, end = left + 2 * width < n ? left + 2 * width : n;
+            size_t a = left, b = mid, k = left;
+            while (a < mid && b < end) to[k++] = from[b].value < from[a].value ? from[b++] : from[a++];
+            while (a < mid) to[k++] = from[a++];
+            while (b < end) to[k++] = from[b++];
+        }
+        GtWeighted *swap = from;
+        from = to;
+        to = swap;
+    }
+    if (from != items) memcpy(items, from, n * sizeof *items);
+    free(scratch);
+}
+
 double gt_weighted_quantile(GtWeighted *items, size_t n, double q) {
     if (n == 0) return NAN;
-    qsort(items, n, sizeof *items, compare_weighted);
+    sort_by_value(items, n);
     double total = 0.0;
     for (size_t i = 0; i < n; i++) total += items[i].weight;
     bool equal = total <= 0.0;

@@ -11,6 +11,24 @@ static const double MAX_TIME_MS = GT_REPLAY_MAX_MS;
 static const double COORD_LIMIT_CM = 1000.0;
 
 
+/* A sample as nearly every one is written, [t_ms, x_cm, y_cm, pressure] of four finite numbers
+ * in range and in time order: its value in *out. False for anything else, which read_sample then
+ * locates and explains (so no path is written out for a good sample). */
+static bool plain_sample(const cJSON *item, double previous_t, GtSample *out) {
+    double values[4];
+    const cJSON *child = cJSON_IsArray(item) ? item->child : NULL;
+    for (int k = 0; k < 4; k++, child = child->next) {
+        if (!child || !cJSON_IsNumber(child) || !isfinite(child->valuedouble)) return false;
+        values[k] = child->valuedouble;
+    }
+    if (child) return false;
+    if (!(values[0] >= 0 && values[0] <= MAX_TIME_MS && values[0] >= previous_t)) return false;
+    if (!(fabs(values[1]) <= COORD_LIMIT_CM && fabs(values[2]) <= COORD_LIMIT_CM)) return false;
+    if (!(values[3] >= 0.0 && values[3] <= 1.0)) return false;
+    *out = (GtSample){ values[0], values[1], values[2], values[3] };
+    return true;
+}
+
 /* Reads one [t_ms, x_cm, y_cm, pressure] sample; reports and returns false when bad. */
 static bool read_sample(GtJsonDoc *doc, const cJSON *item, const GtPath *path, double previous_t,
                         GtSample *out) {
@@ -109,9 +127,13 @@ static bool load_contacts(GtJsonDoc *doc, const cJSON *contacts, const GtPath *p
         size_t k = 0, errors = 0;
         double previous_t = 0.0;
         for (const cJSON *s = samples->child; s; s = s->next, k++) {
-            GtPath sample_path = gt_path_index(&samples_path, k);
             GtSample sample;
-            if (!read_sample(doc, s, &sample_path, previous_t, &sample)) {
+            bool good = plain_sample(s, previous_t, &sample);
+            if (!good) { /* located and explained, the path written out only now */
+                GtPath sample_path = gt_path_index(&samples_path, k);
+                good = read_sample(doc, s, &sample_path, previous_t, &sample);
+            }
+            if (!good) {
                 ok = false;
                 if (++errors >= MAX_SAMPLE_ERRORS) break;
                 continue;

@@ -40,7 +40,7 @@ static void add_outcome(cJSON *root, const GtScoreCard *card) {
     }
 }
 
-char *gt_scorecard_to_json(const GtScoreCard *card) {
+cJSON *gt_scorecard_to_cjson(const GtScoreCard *card) {
     cJSON *root = cJSON_CreateObject();
     if (!root) return NULL;
     cJSON_AddStringToObject(root, "lesson", card->lesson);
@@ -66,7 +66,12 @@ char *gt_scorecard_to_json(const GtScoreCard *card) {
         cJSON_AddStringToObject(item, "feedback", c->feedback);
     }
     add_outcome(root, card);
-    char *text = cJSON_Print(root);
+    return root;
+}
+
+char *gt_scorecard_to_json(const GtScoreCard *card) {
+    cJSON *root = gt_scorecard_to_cjson(card);
+    char *text = root ? cJSON_Print(root) : NULL;
     cJSON_Delete(root);
     return text;
 }

@@ -7,6 +7,10 @@
 
 #include "gt_score.h"
 
+/* The score card as a cJSON tree (the caller deletes it), or NULL when memory runs out; for
+ * commands that put cards inside documents of their own (`grade` of many replays). */
+struct cJSON *gt_scorecard_to_cjson(const GtScoreCard *card);
+
 /* Returns the JSON text (malloc'd; the caller frees it), or NULL when memory runs out. */
 char *gt_scorecard_to_json(const GtScoreCard *card);
 
