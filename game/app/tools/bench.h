@@ -20,6 +20,7 @@ typedef struct GtBench {
     bool table;             /* print the readable table as figures come */
     bool trainer_only;      /* only the trainer on the renderer it chooses itself (--trainer) */
     cJSON *root;            /* every figure, for --json */
+    const char *front;      /* the command line `guidedtouch` (no SDL), for `grade` as a process; or NULL */
 } GtBench;
 
 /* Library load, grading throughput (in one process and per process), and scoring and reading

@@ -121,6 +121,11 @@ int gt_app_bench_command(GtCliPlace *place, int argc, char **argv) {
     static char self[4096];
     ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
     if (n > 0) self[n] = '\0', bench.self = self;
+    static char front[4096];
+    char looked[8192];
+    if (gt_cli_find_program("guidedtouch", GT_BIN_FROM_TRAINER, front, sizeof front, looked, sizeof looked))
+        bench.front = front;
+    else fprintf(stderr, "guidedtouch bench: no command line to time `grade` with; looked for %s\n", looked);
     char home[256];
     if (!private_home(home, sizeof home)) fprintf(stderr, "guidedtouch bench: no temporary folder; figures may "
                                                           "mix with this user's data\n");
