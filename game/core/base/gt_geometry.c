@@ -38,6 +38,13 @@ GtProjection gt_polyline_project(const GtPointList *line, GtPoint p) {
         if (t < 0.0) t = 0.0;
         if (t > 1.0) t = 1.0;
         GtPoint q = { a.x + t * dx, a.y + t * dy };
+        /* the squared distance rules out a segment that is surely farther than the best so far
+         * (with room for rounding), so hypot, which is slow, is called only for the near ones */
+        double ex = p.x - q.x, ey = p.y - q.y;
+        if (ex * ex + ey * ey > best.distance_cm * best.distance_cm * (1.0 + 1e-9)) {
+            start += len;
+            continue;
+        }
         double d = gt_distance(p, q);
         if (d < best.distance_cm) {
             best.distance_cm = d;

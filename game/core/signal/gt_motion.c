@@ -13,8 +13,12 @@ static int compare_weighted(const void *a, const void *b) {
  * merge sort) gave, without a call per comparison: insertion sort of runs of 16, then merges
  * through a scratch buffer. Falls back to qsort for a NaN (no order) or when memory runs out. */
 static void sort_by_value(GtWeighted *items, size_t n) {
-    bool ordered = n > 0;
-    for (size_t i = 0; i < n && ordered; i++) ordered = !isnan(items[i].value);
+    bool ordered = n > 0, sorted = true;
+    for (size_t i = 0; i < n && ordered; i++) {
+        ordered = !isnan(items[i].value);
+        if (i && items[i - 1].value > items[i].value) sorted = false;
+    }
+    if (ordered && sorted) return; /* a second quantile of the same items */
     GtWeighted *scratch = ordered ? malloc(n * sizeof *scratch) : NULL;
     if (!scratch) {
         if (n) qsort(items, n, sizeof *items, compare_weighted);
