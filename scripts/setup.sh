@@ -7,6 +7,7 @@ packages=(
   libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev  # the trainer's window, text and SVG art
   libcjson-dev                                # JSON
   libsqlite3-dev sqlite3                      # the progress database (and its shell, for backups)
+  libpq-dev postgresql                        # the school server: its client library, and a throwaway server for tests
   libsodium-dev                               # the staff PIN's salted hash (Argon2id)
   libcmocka-dev                               # C test framework
   jq                                          # command-line tests read JSON output

@@ -72,6 +72,10 @@ int gt_cli_exec_trainer(char **argv);
 /* True when argv holds -h/--help (prints `usage` to stdout) */
 bool gt_cli_wants_help(int argc, char **argv, const char *usage);
 
+/* Takes the flag `flag` (such as "--local") out of argv, shifting the rest down; true when it
+ * was there. */
+bool gt_cli_take_flag(int *argc, char **argv, const char *flag);
+
 /* Loads the library with its lesson packs (--lessons, else the configuration's lesson_packs),
  * printing its problems to stderr unless `quiet` (they never stop the command). */
 void gt_cli_load_library(GtLibrary *library, const GtCliPlace *place, bool quiet);
@@ -101,6 +105,15 @@ bool gt_cli_find_step(const GtLibrary *library, const char *lesson_id, const cha
  * `create` false, a database that does not exist yet is not made: *absent is set and NULL
  * returned quietly. Otherwise NULL after printing why. */
 struct GtProgressDb *gt_cli_open_database(const GtCliPlace *place, const char *path, bool create, bool *absent);
+
+/* Opens what `report` and `export` read: with a school server configured (and neither `path`
+ * nor `local` given), the whole class copied from the server into a temporary database; else
+ * this machine's database as gt_cli_open_database (create false). NULL after printing why, or
+ * quietly with *absent set when there is nothing yet. Close with gt_cli_close_class. */
+struct GtProgressDb *gt_cli_open_class(const GtCliPlace *place, const char *path, bool local, bool *absent);
+
+/* Closes what gt_cli_open_class opened, removing a temporary copy of the class. */
+void gt_cli_close_class(struct GtProgressDb *db);
 
 /* Takes "--database FILE" (or --database=FILE) out of argv, shifting the rest down; returns the
  * new argc and puts FILE (or NULL) in *path. -1 after printing a usage error. */

@@ -115,3 +115,14 @@ bool gt_cli_reference_replay(const GtLibrary *library, const GtLesson *lesson, i
     gt_diag_free(&diag);
     return ok;
 }
+
+bool gt_cli_take_flag(int *argc, char **argv, const char *flag) {
+    bool found = false;
+    int kept = 0;
+    for (int i = 0; i < *argc; i++) {
+        if (strcmp(argv[i], flag) == 0) found = true;
+        else argv[kept++] = argv[i];
+    }
+    *argc = kept;
+    return found;
+}

@@ -3,6 +3,7 @@
 #include "config.h"
 #include "progress_db.h"
 #include "progress_import.h"
+#include "server_store.h"
 #include "storage.h"
 
 #include <errno.h>
@@ -29,8 +30,9 @@ int gt_cli_take_option(int argc, char **argv, const char *option, const char **v
     return kept;
 }
 
-/* The database the configuration files name (the command line of this command is its own). */
-static bool configured_path(char *path, size_t size) {
+/* The database the configuration files name (the command line of this command is its own), and
+ * the school server's connection setting ("" when none) when `server` is not NULL. */
+static bool configured_place(char *path, size_t size, char *server, size_t server_size) {
     GtConfig config;
     GtDiag diag;
     gt_diag_init(&diag);
@@ -40,6 +42,7 @@ static bool configured_path(char *path, size_t size) {
         gt_diag_print(&diag, stderr);
     }
     snprintf(path, size, "%s", config.database);
+    if (server) snprintf(server, server_size, "%s", config.server);
     gt_config_free(&config);
     gt_diag_free(&diag);
     return ok && path[0];
@@ -74,7 +77,7 @@ struct GtProgressDb *gt_cli_open_database(const GtCliPlace *place, const char *p
     char chosen[4096];
     if (absent) *absent = false;
     if (path) snprintf(chosen, sizeof chosen, "%s", path);
-    else if (!configured_path(chosen, sizeof chosen)) return NULL;
+    else if (!configured_place(chosen, sizeof chosen, NULL, 0)) return NULL;
     char folder[4096];
     const char *slash = strrchr(chosen, '/');
     snprintf(folder, sizeof folder, "%.*s", slash ? (int)(slash == chosen ? 1 : slash - chosen) : 1,
@@ -98,6 +101,61 @@ struct GtProgressDb *gt_cli_open_database(const GtCliPlace *place, const char *p
         return NULL;
     }
     return db;
+}
+
+static char class_dir[4096]; /* the temporary folder of the class copied from the server */
+
+/* Copies the class from the server at `connection` into a new temporary database; NULL after
+ * printing why. */
+static GtProgressDb *fetch_class(const char *connection) {
+    const char *tmp = getenv("TMPDIR");
+    snprintf(class_dir, sizeof class_dir, "%s/guidedtouch-class-XXXXXX", tmp && tmp[0] == '/' ? tmp : "/tmp");
+    if (!mkdtemp(class_dir)) {
+        fprintf(stderr, "guidedtouch: cannot make a temporary folder for the class (%s)\n", strerror(errno));
+        class_dir[0] = '\0';
+        return NULL;
+    }
+    char path[4200], error[GT_DB_ERROR_MAX];
+    snprintf(path, sizeof path, "%s/class.db", class_dir);
+    GtServer *server = gt_server_connect(connection, error, sizeof error);
+    GtProgressDb *db = server ? gt_progress_db_open(path, error, sizeof error) : NULL;
+    if (db && !gt_server_fetch_class(server, db, error, sizeof error)) {
+        gt_cli_close_class(db);
+        db = NULL;
+    }
+    if (!db)
+        fprintf(stderr, "guidedtouch: %s\nguidedtouch: add --local to read this machine's attempts only\n", error);
+    else fprintf(stderr, "guidedtouch: the class as the school server has it (--local: this machine only)\n");
+    gt_server_close(server);
+    if (!db && class_dir[0]) {
+        rmdir(class_dir);
+        class_dir[0] = '\0';
+    }
+    return db;
+}
+
+struct GtProgressDb *gt_cli_open_class(const GtCliPlace *place, const char *path, bool local, bool *absent) {
+    char chosen[4096], server[GT_CONFIG_SERVER_MAX] = "";
+    if (absent) *absent = false;
+    if (!path && !local && !configured_place(chosen, sizeof chosen, server, sizeof server)) return NULL;
+    if (server[0]) return fetch_class(server);
+    return gt_cli_open_database(place, path, false, absent);
+}
+
+void gt_cli_close_class(struct GtProgressDb *db) {
+    char path[4200];
+    snprintf(path, sizeof path, "%s", db ? gt_progress_db_path(db) : "");
+    gt_progress_db_close(db);
+    size_t length = strlen(class_dir);
+    if (!length || strncmp(path, class_dir, length) != 0) return;
+    static const char *const SUFFIXES[] = { "", "-wal", "-shm", "-journal" };
+    for (size_t i = 0; i < 4; i++) {
+        char file[4300];
+        snprintf(file, sizeof file, "%s/class.db%s", class_dir, SUFFIXES[i]);
+        unlink(file);
+    }
+    rmdir(class_dir);
+    class_dir[0] = '\0';
 }
 
 static const char BACKUP_USAGE[] =

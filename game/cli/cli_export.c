@@ -10,12 +10,14 @@
 #include <time.h>
 
 static const char USAGE[] =
-    "Usage: guidedtouch export [--student NAME] [--format csv|json] [--database FILE]\n"
+    "Usage: guidedtouch export [--student NAME] [--format csv|json] [--database FILE | --local]\n"
     "\n"
     "Prints every saved attempt (of one student with --student) for a spreadsheet (csv, the\n"
     "default: one row per attempt, a column group per criterion) or a program (json). Times are\n"
     "UTC (ISO 8601). Text cells that start with = + - or @ get a leading ' so a spreadsheet does\n"
-    "not run them as formulas. FILE defaults to the configured database (see print-config).\n";
+    "not run them as formulas. FILE defaults to the configured database (see print-config). With\n"
+    "a school server configured, every kiosk's attempts come from the server; --local: this\n"
+    "machine's database only.\n";
 
 /* Unix ms as "YYYY-MM-DDTHH:MM:SSZ". */
 static void utc_text(int64_t ms, char *text, size_t size) {
@@ -192,6 +194,7 @@ int gt_cli_export(GtCliPlace *place, int argc, char **argv) {
         (argc = gt_cli_take_option(argc, argv, "--student", &student_name)) < 0 ||
         (argc = gt_cli_take_option(argc, argv, "--format", &format)) < 0)
         return GT_EXIT_USAGE;
+    bool local = gt_cli_take_flag(&argc, argv, "--local");
     if (argc > 0 || (format && strcmp(format, "csv") != 0 && strcmp(format, "json") != 0)) {
         fprintf(stderr, "guidedtouch export: %s%s\n\n%s", argc ? "unexpected " : "unknown format ",
                 argc ? argv[0] : format, USAGE);
@@ -199,7 +202,7 @@ int gt_cli_export(GtCliPlace *place, int argc, char **argv) {
     }
     bool json = format && strcmp(format, "json") == 0;
     bool absent = false;
-    GtProgressDb *db = gt_cli_open_database(place, database, false, &absent);
+    GtProgressDb *db = gt_cli_open_class(place, database, local, &absent);
     if (!db && !absent) return GT_EXIT_INVALID;
     int code = GT_EXIT_OK;
     GtStudent student = { 0 };
@@ -211,6 +214,6 @@ int gt_cli_export(GtCliPlace *place, int argc, char **argv) {
         if (json) puts("{\n\t\"format\":\t\"guidedtouch-export\",\n\t\"version\":\t1,\n\t\"attempts\":\t[]\n}");
         else csv_header(stdout);
     } else if (!write_export(db, student.id, json)) code = GT_EXIT_INVALID;
-    gt_progress_db_close(db);
+    gt_cli_close_class(db);
     return code;
 }

@@ -10,12 +10,13 @@
 #include <time.h>
 
 static const char USAGE[] =
-    "Usage: guidedtouch report [--student NAME] [--database FILE]\n"
+    "Usage: guidedtouch report [--student NAME] [--database FILE | --local]\n"
     "\n"
     "Summarises every student (or one): lessons done (every step passed) and tried; per technique\n"
     "the attempts, passes, best and most recent total and the criterion that holds it back most\n"
     "over the last 10 attempts; and safety events by kind. FILE defaults to the configured\n"
-    "database (see print-config).\n";
+    "database (see print-config). With a school server configured, the report is of the whole\n"
+    "class as the server has it; --local reports this machine's database only.\n";
 
 /* Prints lessons done and tried, judged from the marks against the installed lessons. */
 static void print_lessons(const GtLibrary *library, const GtProgress *marks) {
@@ -93,12 +94,13 @@ int gt_cli_report(GtCliPlace *place, int argc, char **argv) {
     if ((argc = gt_cli_take_option(argc, argv, "--database", &database)) < 0 ||
         (argc = gt_cli_take_option(argc, argv, "--student", &name)) < 0)
         return GT_EXIT_USAGE;
+    bool local = gt_cli_take_flag(&argc, argv, "--local");
     if (argc > 0) {
         fprintf(stderr, "guidedtouch report: unexpected %s\n\n%s", argv[0], USAGE);
         return GT_EXIT_USAGE;
     }
     bool absent = false;
-    GtProgressDb *db = gt_cli_open_database(place, database, false, &absent);
+    GtProgressDb *db = gt_cli_open_class(place, database, local, &absent);
     if (!db) {
         if (absent) printf("No students yet: nothing has been saved.\n");
         return absent && !name ? GT_EXIT_OK : GT_EXIT_INVALID;
@@ -117,6 +119,6 @@ int gt_cli_report(GtCliPlace *place, int argc, char **argv) {
         if (!name || students.items[i].id == wanted.id) ok = report_student(db, &library, &students.items[i]);
     gt_student_list_free(&students);
     gt_library_free(&library);
-    gt_progress_db_close(db);
+    gt_cli_close_class(db);
     return ok ? GT_EXIT_OK : GT_EXIT_INVALID;
 }

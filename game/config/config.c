@@ -9,7 +9,7 @@
 
 const char *const GT_CONFIG_KEY_NAMES[GT_CONFIG_KEY_COUNT] = {
     "kiosk", "fullscreen", "mute", "mode", "lesson", "idle_timeout_s", "data_dir", "database", "lesson_packs",
-    "pin_hash", "large_text", "high_contrast", "left_handed", "skin_tone",
+    "pin_hash", "large_text", "high_contrast", "left_handed", "skin_tone", "server",
 };
 
 const char *const GT_CONFIG_MODE_NAMES[GT_CONFIG_MODE_COUNT] = { "learn", "practice", "exam" };
@@ -76,6 +76,7 @@ static void default_data_dir(char *path, size_t size) {
 static void set_defaults(GtConfig *config) {
     config->mode = GT_CONFIG_MODE_LEARN;
     config->idle_timeout_s = GT_CONFIG_IDLE_DEFAULT_S;
+    config->server_retry_max_s = GT_CONFIG_RETRY_DEFAULT_S;
     default_data_dir(config->data_dir, sizeof config->data_dir);
     for (int k = 0; k < GT_CONFIG_KEY_COUNT; k++)
         gt_config_set_source(config, (GtConfigKey)k, GT_CONFIG_FROM_DEFAULT, "default");

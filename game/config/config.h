@@ -22,7 +22,7 @@ typedef enum GtConfigKey {
     GT_CONFIG_KIOSK, GT_CONFIG_FULLSCREEN, GT_CONFIG_MUTE, GT_CONFIG_MODE, GT_CONFIG_LESSON,
     GT_CONFIG_IDLE_TIMEOUT_S, GT_CONFIG_DATA_DIR, GT_CONFIG_DATABASE, GT_CONFIG_LESSON_PACKS,
     GT_CONFIG_PIN_HASH, GT_CONFIG_LARGE_TEXT, GT_CONFIG_HIGH_CONTRAST, GT_CONFIG_LEFT_HANDED,
-    GT_CONFIG_SKIN_TONE, GT_CONFIG_KEY_COUNT
+    GT_CONFIG_SKIN_TONE, GT_CONFIG_SERVER, GT_CONFIG_KEY_COUNT
 } GtConfigKey;
 
 /* The JSON key of each setting ("idle_timeout_s"), indexed by GtConfigKey: the one place they are
@@ -46,7 +46,8 @@ typedef enum GtConfigOrigin {
 } GtConfigOrigin;
 
 enum { GT_CONFIG_WHERE_MAX = 4200, GT_CONFIG_PIN_HASH_MAX = 128, GT_CONFIG_PATH_MAX = 4096,
-       GT_CONFIG_IDLE_DEFAULT_S = 120, GT_CONFIG_IDLE_MAX_S = 86400, GT_CONFIG_PACKS_MAX = 32 };
+       GT_CONFIG_IDLE_DEFAULT_S = 120, GT_CONFIG_IDLE_MAX_S = 86400, GT_CONFIG_PACKS_MAX = 32,
+       GT_CONFIG_SERVER_MAX = 1024, GT_CONFIG_RETRY_DEFAULT_S = 60, GT_CONFIG_RETRY_MAX_S = 3600 };
 
 typedef struct GtConfigSource {
     GtConfigOrigin origin;
@@ -67,6 +68,9 @@ typedef struct GtConfig {
     char pin_hash[GT_CONFIG_PIN_HASH_MAX]; /* the staff PIN's salted hash (set-pin); "" when none */
     bool large_text, high_contrast, left_handed;
     GtSkinTone skin_tone;          /* the figure's skin tone for guests, and where a student's starts */
+    char server[GT_CONFIG_SERVER_MAX]; /* the school server: a libpq connection string or "service=NAME"
+                                      ("server": {"connection": ...}); "": this kiosk only */
+    int server_retry_max_s;        /* the longest wait between tries while the server is away */
     GtConfigSource source[GT_CONFIG_KEY_COUNT];
     char system_file[GT_CONFIG_PATH_MAX], user_file[GT_CONFIG_PATH_MAX]; /* the files looked for */
     bool system_found, user_found; /* ... and whether they were there */
@@ -110,5 +114,7 @@ void gt_config_set_source(GtConfig *config, GtConfigKey key, GtConfigOrigin orig
 bool gt_config_set_packs(GtConfig *config, const char *const *packs, size_t count);
 bool gt_config_read_file(GtConfig *config, const char *path, GtConfigOrigin origin, bool *found, GtDiag *diag);
 bool gt_config_read_args(GtConfig *config, int argc, char **argv, GtDiag *diag);
+/* True when a server connection setting holds a password (password=..., user:secret@). */
+bool gt_config_server_has_password(const char *connection);
 
 #endif

@@ -118,6 +118,14 @@ static bool set_value(GtConfig *config, GtConfigKey key, const char *option, con
         }
         config->idle_timeout_s = (int)number;
         return true;
+    case GT_CONFIG_SERVER:
+        if (!value[0] || strlen(value) >= GT_CONFIG_SERVER_MAX || gt_config_server_has_password(value)) {
+            gt_diag_add(diag, WHERE, 0, 0, "", "%s needs a connection string or service=NAME without a password (the "
+                        "password goes in ~/.pgpass, mode 600, never on the command line)", option);
+            return false;
+        }
+        snprintf(config->server, sizeof config->server, "%s", value);
+        return true;
     default: { /* data_dir, database */
         char *target = key == GT_CONFIG_DATA_DIR ? config->data_dir : config->database;
         if (!value[0] || strlen(value) >= GT_CONFIG_PATH_MAX) {
@@ -133,7 +141,8 @@ static bool set_value(GtConfig *config, GtConfigKey key, const char *option, con
 /* Which valued setting an option names (the part before any '='); -1 for none. */
 static int valued_key(const char *arg) {
     static const GtConfigKey VALUED[] = { GT_CONFIG_MODE, GT_CONFIG_LESSON, GT_CONFIG_IDLE_TIMEOUT_S,
-                                          GT_CONFIG_DATA_DIR, GT_CONFIG_DATABASE, GT_CONFIG_SKIN_TONE };
+                                          GT_CONFIG_DATA_DIR, GT_CONFIG_DATABASE, GT_CONFIG_SKIN_TONE,
+                                          GT_CONFIG_SERVER };
     size_t length = strcspn(arg, "=");
     for (size_t v = 0; v < sizeof VALUED / sizeof VALUED[0]; v++) {
         char option[48];

@@ -118,6 +118,51 @@ static void read_pin_hash(GtConfig *config, GtJsonDoc *doc, const cJSON *root, G
     came_from(config, GT_CONFIG_PIN_HASH, origin, doc);
 }
 
+bool gt_config_server_has_password(const char *connection) {
+    const char *scheme = strstr(connection, "://");
+    if (scheme) { /* postgresql://user:secret@host */
+        const char *at = strchr(scheme + 3, '@'), *colon = strchr(scheme + 3, ':');
+        const char *slash = strchr(scheme + 3, '/');
+        if (at && colon && colon < at && (!slash || at < slash)) return true;
+    }
+    for (const char *p = connection; (p = strstr(p, "password")) != NULL; p += 8) {
+        const char *after = p + 8;
+        while (*after == ' ') after++;
+        if (*after == '=') return true;
+    }
+    return false;
+}
+
+/* Reads the "server" section: {"connection": "service=school", "retry_max_s": 60}. */
+static void read_server(GtConfig *config, GtJsonDoc *doc, const cJSON *root, GtConfigOrigin origin) {
+    static const char *const keys[] = { "connection", "retry_max_s", NULL };
+    GtPath top = gt_path_root();
+    const cJSON *section = gt_json_member(doc, root, &top, "server", false);
+    if (!section) return;
+    GtPath path = gt_path_key(&top, "server");
+    if (!cJSON_IsObject(section)) {
+        gt_json_error(doc, &path, "expected a section in { } with \"connection\", found %s", gt_json_type_name(section));
+        return;
+    }
+    gt_json_check_keys(doc, section, &path, keys);
+    const char *connection = NULL;
+    long retry = config->server_retry_max_s;
+    bool ok = gt_json_string(doc, section, &path, "connection", true, GT_CONFIG_SERVER_MAX - 1, &connection);
+    if (ok && gt_config_server_has_password(connection)) {
+        GtPath at = gt_path_key(&path, "connection");
+        gt_json_error(doc, &at, "holds a password; put the password in a password file (~/.pgpass, mode 600) or a "
+                      "service file, never in the configuration");
+        ok = false;
+    }
+    if (section && gt_json_member(doc, section, &path, "retry_max_s", false) &&
+        !gt_json_integer(doc, section, &path, "retry_max_s", false, 1, GT_CONFIG_RETRY_MAX_S, &retry))
+        ok = false;
+    if (!ok) return;
+    snprintf(config->server, sizeof config->server, "%s", connection);
+    config->server_retry_max_s = (int)retry;
+    came_from(config, GT_CONFIG_SERVER, origin, doc);
+}
+
 /* Reads every key of a parsed file into the config. */
 static void read_keys(GtConfig *config, GtJsonDoc *doc, GtConfigOrigin origin) {
     GtPath top = gt_path_root();
@@ -153,6 +198,7 @@ static void read_keys(GtConfig *config, GtJsonDoc *doc, GtConfigOrigin origin) {
     read_path(config, doc, root, GT_CONFIG_DATABASE, origin, config->database, sizeof config->database);
     read_packs(config, doc, root, origin);
     read_pin_hash(config, doc, root, origin);
+    read_server(config, doc, root, origin);
 }
 
 /* Orders problems by line, then column. */
@@ -166,7 +212,7 @@ bool gt_config_read_file(GtConfig *config, const char *path, GtConfigOrigin orig
     static const char *const keys[] = {
         "format", "version", "kiosk", "fullscreen", "mute", "mode", "lesson", "idle_timeout_s", "data_dir",
         "database", "lesson_packs", "pin_hash", "large_text", "high_contrast", "left_handed", "skin_tone",
-        NULL,
+        "server", NULL,
     };
     *found = false;
     if (access(path, F_OK) != 0 && errno == ENOENT) return true;

@@ -35,6 +35,15 @@ static void value_text(const GtConfig *config, GtConfigKey key, char *text, size
         }
         value = cJSON_CreateStringArray((const char *const *)config->lesson_packs, (int)config->lesson_pack_count);
         break;
+    case GT_CONFIG_SERVER:
+        if (!config->server[0]) {
+            snprintf(text, size, "(none: this kiosk only)");
+            return;
+        }
+        value = cJSON_CreateObject();
+        cJSON_AddStringToObject(value, "connection", config->server);
+        cJSON_AddNumberToObject(value, "retry_max_s", config->server_retry_max_s);
+        break;
     case GT_CONFIG_PIN_HASH:
         snprintf(text, size, "%s", config->pin_hash[0] ? "(set)" : "(none)");
         return;
@@ -52,7 +61,9 @@ static void print_json(const GtConfig *config, FILE *out) {
     cJSON_AddStringToObject(root, "format", "guidedtouch-config");
     cJSON_AddNumberToObject(root, "version", 1);
     for (int k = 0; k < GT_CONFIG_KEY_COUNT; k++) {
-        if (k == GT_CONFIG_PIN_HASH || (k == GT_CONFIG_LESSON && !config->lesson[0])) continue;
+        if (k == GT_CONFIG_PIN_HASH || (k == GT_CONFIG_LESSON && !config->lesson[0]) ||
+            (k == GT_CONFIG_SERVER && !config->server[0]))
+            continue;
         char text[GT_CONFIG_PATH_MAX * 2];
         if (k == GT_CONFIG_LESSON_PACKS)
             cJSON_AddItemToObject(root, GT_CONFIG_KEY_NAMES[k], cJSON_CreateStringArray(
