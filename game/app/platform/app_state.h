@@ -39,6 +39,7 @@ struct GtApp {
     GtInstanceLock lock;                /* held on config.data_dir while the trainer runs */
     GtProgressDb *db;                   /* the students' database; NULL when it could not open */
     char db_problem[GT_DB_ERROR_MAX];   /* ... and then why */
+    struct GtServerSync *server_sync;   /* sends saved attempts to the school server; NULL without one */
     char notice[1024];                  /* problems at start (configuration, database) to show on screen */
     GtAppOptions options;
     const char *data_dir;               /* borrowed from the caller */

@@ -4,6 +4,7 @@
 #include "app_state.h"
 #include "progress_import.h"
 #include "storage.h"
+#include "server_sync.h"
 #include "students.h"
 
 #include <stdio.h>
@@ -77,11 +78,17 @@ void gt_app_store_open(GtApp *app) {
         fprintf(stderr, "guidedtouch: brought %d earlier attempts and %d marks in under \"%s\"\n", report.attempts,
                 report.marks, report.student);
     }
+    if (app->config.server[0]) { /* the outbox thread: never in the frame loop */
+        app->server_sync = gt_server_sync_start(path, app->config.server, app->config.server_retry_max_s, error,
+                                                 sizeof error);
+        if (!app->server_sync) add_notice(app, error);
+    }
 }
 
 void gt_app_store_sign_in_start(GtApp *app) {
     GtSession *s = &app->session;
     snprintf(s->notice, sizeof s->notice, "%s", app->notice);
+    s->kiosk.server_sync = app->server_sync;
     if (!app->options.student) return;
     GtStudent student;
     char error[GT_DB_ERROR_MAX];
@@ -99,6 +106,8 @@ void gt_app_store_sign_in_start(GtApp *app) {
 }
 
 void gt_app_store_close(GtApp *app) {
+    gt_server_sync_stop(app->server_sync); /* first: it writes to the database file too */
+    app->server_sync = NULL;
     gt_progress_db_close(app->db);
     app->db = NULL;
     gt_instance_lock_release(&app->lock);

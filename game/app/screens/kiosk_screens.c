@@ -1,5 +1,6 @@
 /* kiosk_screens: the PIN pad, the staff menu and the attract screen (see kiosk_screens.h). */
 #include "kiosk_screens.h"
+#include "kiosk_session.h"
 #include "screen_parts.h"
 
 #include <math.h>
@@ -147,7 +148,14 @@ void gt_staff_draw(const GtScreenContext *c, const GtHitMap *hits) {
         x = col.x + col.w + 3 * u;
         w = a.x + a.w - x;
     }
-    char facts[4600];
+    char server[1024], facts[4600];
+    gt_session_kiosk_server_line(c->session, server, sizeof server);
+    if (server[0]) { /* its own line, first: whether every attempt reaches the class report */
+        int h = 0;
+        gt_ui_text(ui, server, x, y, GT_FONT_BODY, true, strstr(server, "offline") ? GT_COL_BAD_TEXT : GT_COL_TEXT,
+                   w, NULL, &h);
+        y += h + 2 * u;
+    }
     staff_facts(c, facts, sizeof facts);
     gt_ui_text(ui, facts, x, y, GT_FONT_BODY, false, GT_COL_TEXT, w, NULL, NULL);
 }

@@ -2,6 +2,7 @@
  * kiosk_session.h). */
 #include "kiosk_session.h"
 #include "students_session.h"
+#include "server_sync.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -218,4 +219,12 @@ int gt_session_kiosk_idle_left_ms(const GtSession *session, Uint32 now_ms) {
     if (!k->on || !k->config || k->config->idle_timeout_s <= 0 || session->screen == GT_SCREEN_ATTRACT) return -1;
     Sint32 passed = (Sint32)(now_ms - k->idle_since_ms), timeout = k->config->idle_timeout_s * 1000;
     return passed >= timeout ? 0 : timeout - (passed > 0 ? passed : 0);
+}
+
+void gt_session_kiosk_server_line(const GtSession *session, char *line, size_t size) {
+    if (size) line[0] = '\0';
+    if (!session->kiosk.server_sync) return;
+    GtServerStatus status;
+    gt_server_sync_status(session->kiosk.server_sync, &status);
+    gt_server_status_text(&status, line, size);
 }

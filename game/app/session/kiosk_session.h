@@ -49,4 +49,8 @@ void gt_session_kiosk_input(GtSession *session, Uint32 at_ms);
  * running (outside kiosk mode, timeout 0, or on the attract screen already). */
 int gt_session_kiosk_idle_left_ms(const GtSession *session, Uint32 now_ms);
 
+/* The school server's state for the staff screen ("School server: connected; all attempts
+ * sent", "... offline since 14:05; 3 attempts waiting; ... Why: ..."), or "" without a server. */
+void gt_session_kiosk_server_line(const GtSession *session, char *line, size_t size);
+
 #endif

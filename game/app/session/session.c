@@ -12,6 +12,7 @@
 #include "attempts.h"
 #include "progress_query.h"
 #include "storage.h"
+#include "server_sync.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -187,6 +188,7 @@ static void save_to_database(GtSession *session) {
         char id[GT_UUID_TEXT];
         session->saved = gt_attempts_save(session->db, &save, id, session->save_error, sizeof session->save_error);
         if (session->saved) snprintf(session->saved_id, sizeof session->saved_id, "%s", id);
+        if (session->saved) gt_server_sync_nudge(session->kiosk.server_sync); /* off to the school server */
     }
     if (!session->saved) fprintf(stderr, "guidedtouch: This attempt was not saved: %s\n", session->save_error);
 }

@@ -113,6 +113,7 @@ typedef struct GtKioskState {
     size_t attract_next;                /* the lesson whose demonstration the attract screen plays next */
     Uint32 attract_since_ms;            /* when the attract screen began */
     Uint32 idle_since_ms;               /* when the last input happened (the idle timeout counts from it) */
+    struct GtServerSync *server_sync;   /* borrowed: the school server's outbox thread; NULL without a server */
 } GtKioskState;
 
 typedef struct GtSession {

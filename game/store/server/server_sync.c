@@ -184,8 +184,8 @@ void gt_server_status_text(const GtServerStatus *status, char *text, size_t size
         time_t seconds = (time_t)(status->offline_since_ms / 1000);
         struct tm local;
         if (localtime_r(&seconds, &local)) strftime(since, sizeof since, "%H:%M", &local);
-        snprintf(text, size, "School server: offline since %s (%s)%s%s; this kiosk keeps saving", since,
-                 status->problem, waiting[0] ? "; " : "", waiting);
+        snprintf(text, size, "School server: offline since %s%s%s; this kiosk keeps saving. Why: %s", since,
+                 waiting[0] ? "; " : "", waiting, status->problem);
     }
     }
 }

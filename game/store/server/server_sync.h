@@ -43,8 +43,8 @@ void gt_server_sync_nudge(GtServerSync *sync);
 void gt_server_sync_status(GtServerSync *sync, GtServerStatus *out);
 
 /* The status in words for the staff screen: "School server: connected; all attempts sent",
- * "School server: offline since 14:05 (the school server cannot be reached ...); 3 attempts
- * waiting". Times are local. */
+ * "School server: offline since 14:05; 3 attempts waiting; this kiosk keeps saving. Why: the
+ * school server cannot be reached (...)". Times are local. */
 void gt_server_status_text(const GtServerStatus *status, char *text, size_t size);
 
 /* Stops the thread and frees everything (NULL is fine). */
