@@ -171,12 +171,12 @@ static bool send_students(GtServer *server, GtProgressDb *local, char *error, si
     return ok;
 }
 
-/* Copies every row of a server query into the local database with `insert` (as many '?' as the
- * query has columns), inside the caller's transaction. */
-static bool fetch_rows(GtServer *server, GtProgressDb *local, const char *query, const char *insert, char *error,
-                       size_t error_size) {
+/* Copies every row of a server query (with `count` text parameters) into the local database with
+ * `insert` (as many '?' as the query has columns), inside the caller's transaction. */
+static bool fetch_rows_with(GtServer *server, GtProgressDb *local, const char *query, int count,
+                            const char *const *values, const char *insert, char *error, size_t error_size) {
     PGresult *rows = NULL;
-    if (!server_run(server, query, 0, NULL, NULL, &rows, error, error_size)) return false;
+    if (!server_run(server, query, count, values, NULL, &rows, error, error_size)) return false;
     sqlite3_stmt *statement = gt_db_prepare(local, insert, error, error_size);
     bool ok = statement != NULL;
     int columns = PQnfields(rows);
@@ -188,6 +188,80 @@ static bool fetch_rows(GtServer *server, GtProgressDb *local, const char *query,
     }
     sqlite3_finalize(statement);
     PQclear(rows);
+    return ok;
+}
+
+/* fetch_rows_with, without parameters. */
+static bool fetch_rows(GtServer *server, GtProgressDb *local, const char *query, const char *insert, char *error,
+                       size_t error_size) {
+    return fetch_rows_with(server, local, query, 0, NULL, insert, error, error_size);
+}
+
+/* The UUIDs the server has and this kiosk has not, as a Postgres array literal "{a,b}" in
+ * `list` (malloc'd; NULL when none); at most `max` of them. False on failure. */
+static bool missing_here(GtServer *server, GtProgressDb *local, int max, char **list, char *error,
+                         size_t error_size) {
+    *list = NULL;
+    PGresult *ids = NULL;
+    if (!server_run(server, "SELECT id FROM attempts", 0, NULL, NULL, &ids, error, error_size)) return false;
+    sqlite3_stmt *known = gt_db_prepare(local, "SELECT 1 FROM attempts WHERE id = ?", error, error_size);
+    bool ok = known != NULL;
+    size_t used = 0, room = (size_t)max * 40 + 3;
+    char *text = ok ? malloc(room) : NULL;
+    ok = ok && text;
+    for (int r = 0, found = 0; ok && r < PQntuples(ids) && found < max; r++) {
+        sqlite3_bind_text(known, 1, PQgetvalue(ids, r, 0), -1, SQLITE_TRANSIENT);
+        int rc = sqlite3_step(known);
+        sqlite3_reset(known);
+        if (rc == SQLITE_ROW) continue;
+        if (rc != SQLITE_DONE) {
+            gt_db_describe(local->sql, local->path, rc, error, error_size);
+            ok = false;
+            break;
+        }
+        used += (size_t)snprintf(text + used, room - used, "%c%s", found++ ? ',' : '{', PQgetvalue(ids, r, 0));
+    }
+    sqlite3_finalize(known);
+    PQclear(ids);
+    if (ok && used) {
+        snprintf(text + used, room - used, "}");
+        *list = text;
+    } else free(text);
+    return ok;
+}
+
+bool gt_server_pull_attempts(GtServer *server, GtProgressDb *local, int max, int *pulled, char *error,
+                             size_t error_size) {
+    *pulled = 0;
+    char *list = NULL;
+    if (!missing_here(server, local, max, &list, error, error_size)) return false;
+    if (!list) return true;
+    char query[1024], insert[1200], marks[256];
+    const char *values[1] = { list };
+    snprintf(query, sizeof query, "SELECT a.id, s.name_key, %s FROM attempts a LEFT JOIN students s ON s.id = "
+             "a.student_id WHERE a.id = ANY ($1::uuid[])", ATTEMPT_COLUMNS);
+    placeholders(marks, sizeof marks, 3, ATTEMPT_COLUMN_COUNT, '?');
+    snprintf(insert, sizeof insert, "INSERT OR IGNORE INTO attempts (id, student_id, %s, synced_ms) VALUES (?1, "
+             "(SELECT id FROM students WHERE name_key = ?2), %s, %lld)", ATTEMPT_COLUMNS, marks,
+             (long long)gt_progress_db_now_ms());
+    bool ok = gt_db_begin(local, error, error_size);
+    if (!ok) {
+        free(list);
+        return false;
+    }
+    ok = fetch_rows_with(server, local, query, 1, values, insert, error, error_size);
+    for (size_t c = 0; ok && c < sizeof CHILDREN / sizeof CHILDREN[0]; c++) {
+        snprintf(query, sizeof query, "SELECT attempt_id, %s FROM %s WHERE attempt_id = ANY ($1::uuid[])",
+                 CHILDREN[c].columns, CHILDREN[c].table);
+        placeholders(marks, sizeof marks, 1, CHILDREN[c].count + 1, '?');
+        snprintf(insert, sizeof insert, "INSERT OR IGNORE INTO %s (attempt_id, %s) VALUES (%s)", CHILDREN[c].table,
+                 CHILDREN[c].columns, marks);
+        ok = fetch_rows_with(server, local, query, 1, values, insert, error, error_size);
+    }
+    if (ok) ok = gt_db_commit(local, error, error_size);
+    else gt_db_rollback(local);
+    if (ok) *pulled = (int)(strlen(list) + 1) / 37;
+    free(list);
     return ok;
 }
 

@@ -49,6 +49,12 @@ bool gt_server_send_attempt(GtServer *server, GtProgressDb *local, const char *i
  * has not met yet, so a student made on one kiosk signs in on another. */
 bool gt_server_share_students(GtServer *server, GtProgressDb *local, char *error, size_t error_size);
 
+/* Copies up to `max` attempts other kiosks sent (with their rows) that this kiosk lacks into
+ * `local`, already marked sent, so a student's progress is the same on every kiosk; *pulled
+ * says how many. Students must be shared first (attempts find their student by name). */
+bool gt_server_pull_attempts(GtServer *server, GtProgressDb *local, int max, int *pulled, char *error,
+                             size_t error_size);
+
 /* Copies the whole class (students, attempts and their rows) from the server into `local`
  * (a fresh database), so the report and export read it as they read a kiosk's file. */
 bool gt_server_fetch_class(GtServer *server, GtProgressDb *local, char *error, size_t error_size);

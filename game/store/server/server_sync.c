@@ -8,7 +8,7 @@
 #include <string.h>
 #include <time.h>
 
-enum { BATCH = 32, FIRST_WAIT_MS = 250, IDLE_CHECK_MS = 5000 };
+enum { BATCH = 32, PULL_BATCH = 200, FIRST_WAIT_MS = 250, IDLE_CHECK_MS = 30000 };
 
 struct GtServerSync {
     pthread_t thread;
@@ -76,6 +76,9 @@ static int send_batch(GtServer *server, GtProgressDb *db, bool *more, char *erro
 /* One pass while connected: students both ways, then the outbox until empty. False on failure. */
 static bool sync_pass(GtServerSync *sync, GtServer *server, GtProgressDb *db, char *error, size_t error_size) {
     if (!gt_server_share_students(server, db, error, error_size)) return false;
+    int pulled = PULL_BATCH;
+    while (pulled == PULL_BATCH) /* other kiosks' attempts: the same progress on every kiosk */
+        if (!gt_server_pull_attempts(server, db, PULL_BATCH, &pulled, error, error_size)) return false;
     bool more = true;
     while (more) {
         int sent = send_batch(server, db, &more, error, error_size);

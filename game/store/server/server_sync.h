@@ -1,7 +1,8 @@
 /* server_sync: the background thread that empties a kiosk's outbox into the school server.
  * It opens its own connection to the local database (the trainer's stays in the frame loop's
  * thread), connects to the server, shares students, and sends each attempt the server has not
- * confirmed; an attempt is marked sent only after the server's COMMIT returned. Offline it
+ * confirmed; an attempt is marked sent only after the server's COMMIT returned. It also brings
+ * in what other kiosks sent (students, then attempts), so progress is the same on every kiosk. Offline it
  * retries with a doubling wait (0.25 s up to retry_max_s); a save wakes it at once. Nothing
  * here blocks the caller beyond a mutex held for a copy of the status. No SDL.
  *
