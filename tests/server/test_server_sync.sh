@@ -5,11 +5,13 @@
 # in the end `guidedtouch report` and `export` (read from the server) hold every acknowledged
 # attempt exactly once. A wrong password and an unreachable server each put a clear reason in
 # the status the staff screen shows, and the kiosk goes on saving.
-# Usage: test_server_sync.sh SERVER_SAVER GUIDEDTOUCH
+# The kiosks and the instructor log in with the roles docs/school-server-roles.sql makes.
+# Usage: test_server_sync.sh SERVER_SAVER GUIDEDTOUCH ROLES_SQL
 # Every wait polls for its condition with a generous bound; none decides a result by its length.
 set -euo pipefail
 saver=$1
 gt=$2
+roles_sql=$3
 pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 if [[ -z $pgbin || ! -x $pgbin/initdb ]]; then
   echo "FAIL: PostgreSQL's initdb is not installed (scripts/setup.sh installs postgresql)"
@@ -58,19 +60,32 @@ server_stop() {
 }
 server_start
 admin() { PGPASSWORD=adminpw psql -X -q -v ON_ERROR_STOP=1 -h "$sock" -U gt_admin -d "${2:-postgres}" -tA -c "$1"; }
-admin "CREATE ROLE gt_kiosk LOGIN PASSWORD 'kioskpw'" >/dev/null
-admin "CREATE DATABASE guidedtouch OWNER gt_kiosk" >/dev/null
-
-# --- two kiosks: their own data folders, one configuration naming the server -------------------
-printf '*:*:*:gt_kiosk:kioskpw\n' >"$work/pgpass"
+admin "CREATE ROLE gt_owner LOGIN CREATEROLE PASSWORD 'ownerpw'" >/dev/null
+admin "CREATE DATABASE guidedtouch OWNER gt_owner" >/dev/null
+printf '*:*:*:gt_owner:ownerpw\n*:*:*:gt_kiosk:kioskpw\n*:*:*:gt_teacher:teacherpw\n' >"$work/pgpass"
 chmod 600 "$work/pgpass"
-mkdir -p "$work/config/guidedtouch"
-cat >"$work/config/guidedtouch/config.json" <<JSON
-{"format": "guidedtouch-config", "version": 1,
- "server": {"connection": "host=$sock dbname=guidedtouch user=gt_kiosk", "retry_max_s": 1}}
-JSON
-export XDG_CONFIG_HOME=$work/config PGPASSFILE=$work/pgpass HOME=$work
+export PGPASSFILE=$work/pgpass HOME=$work
 unset PGSERVICEFILE PGSERVICE PGHOST PGUSER PGDATABASE PGPASSWORD
+configure() { # configure FOLDER USER: a configuration naming the server, logging in as USER
+  mkdir -p "$work/$1/guidedtouch"
+  cat >"$work/$1/guidedtouch/config.json" <<JSON
+{"format": "guidedtouch-config", "version": 1,
+ "server": {"connection": "host=$sock dbname=guidedtouch user=$2", "retry_max_s": 1}}
+JSON
+}
+
+# --- the owner's first connection makes the tables; then the roles, as the docs say ------------
+configure config-owner gt_owner
+XDG_CONFIG_HOME=$work/config-owner XDG_DATA_HOME=$work/data-owner "$gt" report >"$work/first" 2>&1 ||
+  fail "the owner's first report: $(cat "$work/first")"
+grep -q 'No students yet' "$work/first" || fail "the first report: $(cat "$work/first")"
+PGPASSWORD=ownerpw psql -X -q -v ON_ERROR_STOP=1 -h "$sock" -U gt_owner -d guidedtouch -f "$roles_sql" >"$work/roles.log" 2>&1 ||
+  fail "docs/school-server-roles.sql did not run: $(cat "$work/roles.log")"
+admin "CREATE ROLE gt_kiosk LOGIN PASSWORD 'kioskpw' IN ROLE guidedtouch_kiosk;
+       CREATE ROLE gt_teacher LOGIN PASSWORD 'teacherpw' IN ROLE guidedtouch_instructor" >/dev/null
+configure config gt_kiosk
+configure config-teacher gt_teacher
+export XDG_CONFIG_HOME=$work/config
 kiosk() { # kiosk A|B ARGS...: a saver with that kiosk's data folder; output in $work/out
   local name=$1
   shift
@@ -127,8 +142,12 @@ on_server=$(admin "SELECT count(*) FROM attempts" guidedtouch)
 admin "SELECT id FROM attempts" guidedtouch | sort >"$work/server-ids"
 sort -u "$work/acks" | diff - "$work/server-ids" >/dev/null || fail "the server's attempts are not the saved ones"
 
-# 6. report and export read the server (the class), --local this machine only
-XDG_DATA_HOME=$work/data-A "$gt" report >"$work/report" 2>"$work/report.err" || fail "report: $(cat "$work/report.err")"
+# a kiosk may add but never change or remove what was sent
+PGPASSWORD=kioskpw psql -X -q -h "$sock" -U gt_kiosk -d guidedtouch -c "DELETE FROM attempts" >/dev/null 2>&1 &&
+  fail "the kiosk role could delete attempts"
+
+# 6. report and export read the server (the class) as the instructor; --local this machine only
+XDG_CONFIG_HOME=$work/config-teacher XDG_DATA_HOME=$work/data-A "$gt" report >"$work/report" 2>"$work/report.err" || fail "report: $(cat "$work/report.err")"
 grep -q '^Anna: 6 attempts' "$work/report" || fail "the report does not show Anna's 6 attempts: $(cat "$work/report")"
 grep -q '^Bruno: 5 attempts' "$work/report" || fail "the report does not show Bruno's 5 attempts: $(cat "$work/report")"
 server_stop # --local reads this kiosk's database alone, with what it has received so far
@@ -139,7 +158,7 @@ XDG_DATA_HOME=$work/data-A "$gt" report >"$work/report-away" 2>&1 && fail "a rep
 grep -q 'cannot be reached' "$work/report-away" && grep -q -- '--local' "$work/report-away" ||
   fail "a report with the server away should say why and offer --local: $(cat "$work/report-away")"
 server_start
-XDG_DATA_HOME=$work/data-B "$gt" export >"$work/export.csv" 2>/dev/null || fail "export"
+XDG_CONFIG_HOME=$work/config-teacher XDG_DATA_HOME=$work/data-B "$gt" export >"$work/export.csv" 2>/dev/null || fail "export"
 tail -n +2 "$work/export.csv" | cut -d, -f1 | sort >"$work/export-ids"
 sort -u "$work/acks" | diff - "$work/export-ids" >/dev/null ||
   fail "the export from the server does not list every attempt exactly once"

@@ -170,12 +170,20 @@ void gt_server_describe(GtServer *server, const PGresult *result, char *error, s
     else gt_server_problem(error, error_size, "the school server said: %s", line);
 }
 
-/* The server schema's version, creating the version table when absent; -1 on failure. */
+/* The server schema's version, creating the version table when absent (a kiosk or instructor
+ * role that may not create tables finds it there); -1 on failure. */
 static int server_version(GtServer *server, char *error, size_t error_size) {
-    if (!gt_server_exec(server, "CREATE TABLE IF NOT EXISTS guidedtouch_schema (version integer NOT NULL)", error,
-                        error_size))
+    PGresult *result = PQexec(server->conn, "SELECT to_regclass('guidedtouch_schema') IS NOT NULL");
+    bool present = PQresultStatus(result) == PGRES_TUPLES_OK && PQntuples(result) == 1 &&
+                   strcmp(PQgetvalue(result, 0, 0), "t") == 0;
+    if (PQresultStatus(result) != PGRES_TUPLES_OK) gt_server_describe(server, result, error, error_size);
+    bool ok = PQresultStatus(result) == PGRES_TUPLES_OK;
+    PQclear(result);
+    if (!ok) return -1;
+    if (!present && !gt_server_exec(server, "CREATE TABLE guidedtouch_schema (version integer NOT NULL)", error,
+                                    error_size))
         return -1;
-    PGresult *result = PQexec(server->conn, "SELECT coalesce(max(version), 0) FROM guidedtouch_schema");
+    result = PQexec(server->conn, "SELECT coalesce(max(version), 0) FROM guidedtouch_schema");
     int version = -1;
     if (PQresultStatus(result) == PGRES_TUPLES_OK && PQntuples(result) == 1) version = atoi(PQgetvalue(result, 0, 0));
     else gt_server_describe(server, result, error, error_size);
