@@ -187,6 +187,16 @@ grep -q "^status .*password file $work/pgpass can be read by other users" "$work
   fail "a world-readable password file was not refused: $(grep status "$work/out")"
 chmod 600 "$work/pgpass"
 
+# 9b. a libpq service file names the server; one that others can read is refused too
+printf '[school]\nhost=%s\ndbname=guidedtouch\nuser=gt_kiosk\n' "$sock" >"$work/pg_service.conf"
+chmod 600 "$work/pg_service.conf"
+sed -i "s|\"connection\": \"[^\"]*\"|\"connection\": \"service=school\"|" "$work/config/guidedtouch/config.json"
+PGSERVICEFILE=$work/pg_service.conf kiosk A --student Anna --count 0 --mode sync
+chmod 644 "$work/pg_service.conf"
+PGSERVICEFILE=$work/pg_service.conf kiosk A --student Anna --count 0 --mode offline
+grep -q "^status .*service file $work/pg_service.conf can be read by other users" "$work/out" ||
+  fail "a world-readable service file was not refused: $(grep status "$work/out")"
+
 # 10. a password in the configuration or on the command line is refused, where it was written
 cat >"$work/config/guidedtouch/config.json" <<JSON
 {"format": "guidedtouch-config", "version": 1,
