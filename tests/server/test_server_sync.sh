@@ -12,7 +12,7 @@ set -euo pipefail
 saver=$1
 gt=$2
 roles_sql=$3
-pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+pgbin=$({ ls -d /usr/lib/postgresql/*/bin 2>/dev/null || true; } | sort -V | tail -n 1)
 if [[ -z $pgbin || ! -x $pgbin/initdb ]]; then
   echo "FAIL: PostgreSQL's initdb is not installed (scripts/setup.sh installs postgresql)"
   exit 1
