@@ -172,10 +172,19 @@ void gt_input_set_level(GtInput *input, double level, GtPressureSource source) {
     input->manual_source = source;
 }
 
-/* Window points (mouse) to output pixels. */
+/* A position in output pixels kept on the window: a pointer dragged out of it (the mouse held
+ * past the edge, a touch reported outside 0..1, or not a number) is at the nearest edge, so no
+ * sample lies beyond what the window shows. */
+static void keep_on_window(const GtInput *input, double *x_px, double *y_px) {
+    *x_px = fmax(0.0, fmin(*x_px, (double)input->output_w)); /* NaN gives the far edge */
+    *y_px = fmax(0.0, fmin(*y_px, (double)input->output_h));
+}
+
+/* Window points (mouse) to output pixels, kept on the window. */
 static void points_to_px(const GtInput *input, double x_pt, double y_pt, double *x_px, double *y_px) {
     *x_px = x_pt * input->output_w / input->window_w;
     *y_px = y_pt * input->output_h / input->window_h;
+    keep_on_window(input, x_px, y_px);
 }
 
 /* True when a point (output pixels) lies in a non-empty rectangle. */
@@ -393,10 +402,14 @@ static bool handle_finger(GtInput *input, const SDL_Event *e) {
     const SDL_TouchFingerEvent *f = &e->tfinger;
     if (f->touchId == SDL_MOUSE_TOUCHID) return true; /* SDL's copy of the mouse */
     double x_px = (double)f->x * input->output_w, y_px = (double)f->y * input->output_h, x_cm, y_cm;
+    keep_on_window(input, &x_px, &y_px);
     px_to_cm(input, x_px, y_px, &x_cm, &y_cm);
     bool on_slider = input->slider_held && input->slider_touch == f->touchId && input->slider_finger == f->fingerId;
-    /* Lift events report no meaningful pressure on several platforms (iOS sends 1.0). */
-    if (e->type != SDL_FINGERUP) note_device_pressure(input, f->pressure);
+    /* A pressure that is not a number measures nothing: it neither shows that the device senses
+     * pressure nor becomes a sample's (others are clamped to 0..1). Lift events report no
+     * meaningful pressure on several platforms (iOS sends 1.0). */
+    bool pressure_ok = isfinite(f->pressure);
+    if (e->type != SDL_FINGERUP && pressure_ok) note_device_pressure(input, f->pressure);
 
     if (e->type == SDL_FINGERDOWN) {
         if (inside(input->slider, x_px, y_px)) {
@@ -412,7 +425,7 @@ static bool handle_finger(GtInput *input, const SDL_Event *e) {
         if (!slot) return true; /* more fingers than we track: consumed, not counted */
         slot->touch = f->touchId;
         slot->finger = f->fingerId;
-        slot->device_pressure = clamp(f->pressure, 0.0, 1.0);
+        slot->device_pressure = pressure_ok ? clamp(f->pressure, 0.0, 1.0) : input->level / 10.0;
         add_sample(input, slot, f->timestamp, x_cm, y_cm);
         return true;
     }
@@ -424,7 +437,7 @@ static bool handle_finger(GtInput *input, const SDL_Event *e) {
     Slot *slot = find_finger(input, f->touchId, f->fingerId);
     if (!slot) return false;
     if (e->type == SDL_FINGERMOTION) {
-        slot->device_pressure = clamp(f->pressure, 0.0, 1.0);
+        if (pressure_ok) slot->device_pressure = clamp(f->pressure, 0.0, 1.0); /* else it keeps its last */
         add_sample(input, slot, f->timestamp, x_cm, y_cm);
     } else {
         add_final_sample(input, slot, f->timestamp, x_cm, y_cm);
@@ -436,8 +449,8 @@ static bool handle_finger(GtInput *input, const SDL_Event *e) {
 /* Wheel: half a level per notch; positive (away from the student) presses harder. */
 static bool handle_wheel(GtInput *input, const SDL_MouseWheelEvent *w) {
     if (w->which == SDL_TOUCH_MOUSEID) return true;
-    int notches = w->direction == SDL_MOUSEWHEEL_FLIPPED ? -w->y : w->y;
-    if (notches) gt_input_set_level(input, input->level + WHEEL_STEP * notches, GT_PRESSURE_WHEEL);
+    double notches = w->direction == SDL_MOUSEWHEEL_FLIPPED ? -(double)w->y : (double)w->y;
+    if (notches != 0.0) gt_input_set_level(input, input->level + WHEEL_STEP * notches, GT_PRESSURE_WHEEL);
     return true;
 }
 

@@ -25,6 +25,10 @@
  *   that moment (all at that first, constant value) are corrected to it. Lift events carry
  *   no trusted pressure (iOS reports 1.0): the lift sample keeps the contact's last pressure.
  *   Mouse samples always take the manual level.
+ * - A pressure that is not a number (NaN, infinite) is no measurement: it is ignored (a finger
+ *   keeps its last pressure; a new one takes the manual level's); others are clamped to 0..1.
+ * - A pointer outside the window (the mouse dragged past its edge, a touch reported outside
+ *   0..1) is taken at the nearest edge of the window.
  * - A lift adds a final sample at the lift position unless it repeats the last sample.
  * - Keys: '1'-'9' (main row or keypad) set levels 1-9 and '0' sets 10; their key-ups are
  *   consumed too. Digits with Ctrl, Alt or GUI held are shortcuts and return false.

@@ -1,6 +1,8 @@
 /* router: each SDL event to what lies under it (see router.h). */
 #include "router.h"
 
+#include <math.h>
+
 void gt_router_init(GtRouter *router) {
     gt_router_reset(router);
 }
@@ -11,6 +13,16 @@ void gt_router_reset(GtRouter *router) {
     router->pressed_by_finger = false;
     router->pressed_touch = 0;
     router->pressed_finger = 0;
+}
+
+/* A list scrolls at most this many rows for one wheel event: more than any list has, and a
+ * wheel (or a driver) reporting millions of notches costs no more than that. */
+enum { WHEEL_ROWS_MAX = 100 };
+
+/* A position `px` along a window axis of `size` output pixels as a whole pixel, kept a little
+ * outside the window at most (nothing there is hit; NaN goes there too), so it always fits. */
+static int axis_px(double px, int size) {
+    return (int)fmax(-1.0, fmin(px, (double)size + 1.0));
 }
 
 /* The routed result of an event that does nothing. */
@@ -77,8 +89,8 @@ static GtRouted route_mouse(GtRouter *router, GtInput *input, const GtHitMap *ma
     Uint32 which = motion ? e->motion.which : e->button.which;
     if (which == SDL_TOUCH_MOUSEID) return nothing(); /* SDL's copy of a finger: the finger counts */
     int x_pt = motion ? e->motion.x : e->button.x, y_pt = motion ? e->motion.y : e->button.y;
-    int x = (int)((double)x_pt * g.output_w_px / (g.window_w_pt > 0 ? g.window_w_pt : 1));
-    int y = (int)((double)y_pt * g.output_h_px / (g.window_h_pt > 0 ? g.window_h_pt : 1));
+    int x = axis_px((double)x_pt * g.output_w_px / (g.window_w_pt > 0 ? g.window_w_pt : 1), g.output_w_px);
+    int y = axis_px((double)y_pt * g.output_h_px / (g.window_h_pt > 0 ? g.window_h_pt : 1), g.output_h_px);
     if (!motion && e->button.button != SDL_BUTTON_LEFT) return nothing();
     if (e->type == SDL_MOUSEBUTTONDOWN) return press(router, input, map, e, x, y);
     if (e->type == SDL_MOUSEBUTTONUP && mouse_pressed(router)) return release(router, map, x, y);
@@ -93,7 +105,8 @@ static GtRouted route_finger(GtRouter *router, GtInput *input, const GtHitMap *m
                              GtRouterGeometry g) {
     const SDL_TouchFingerEvent *f = &e->tfinger;
     if (f->touchId == SDL_MOUSE_TOUCHID) return nothing(); /* SDL's copy of the mouse */
-    int x = (int)((double)f->x * g.output_w_px), y = (int)((double)f->y * g.output_h_px);
+    int x = axis_px((double)f->x * g.output_w_px, g.output_w_px);
+    int y = axis_px((double)f->y * g.output_h_px, g.output_h_px);
     if (e->type == SDL_FINGERDOWN) return press(router, input, map, e, x, y);
     if (is_pressed_finger(router, f)) return e->type == SDL_FINGERUP ? release(router, map, x, y) : nothing();
     GtRouted r = nothing();
@@ -107,8 +120,8 @@ static GtRouted route_wheel(GtInput *input, const GtHitMap *map, const SDL_Event
     GtRouted r = nothing();
     if (e->wheel.which == SDL_TOUCH_MOUSEID) return r;
     if (gt_hits_find(map, GT_HIT_LIST)) {
-        int notches = e->wheel.direction == SDL_MOUSEWHEEL_FLIPPED ? -e->wheel.y : e->wheel.y;
-        r.scroll_rows = -notches;
+        double notches = e->wheel.direction == SDL_MOUSEWHEEL_FLIPPED ? -(double)e->wheel.y : (double)e->wheel.y;
+        r.scroll_rows = (int)-fmax(-WHEEL_ROWS_MAX, fmin(notches, WHEEL_ROWS_MAX));
     } else if (gt_hits_find(map, GT_HIT_TRACE)) {
         r.to_input = gt_input_handle_event(input, e);
     }

@@ -7,8 +7,9 @@
  *   with the motion and release of the pointer that made them. A press on nothing is dropped.
  * - SDL's synthetic copies (mouse-from-touch: which == SDL_TOUCH_MOUSEID; touch-from-mouse:
  *   touchId == SDL_MOUSE_TOUCHID) are dropped, so a tap is never counted twice.
- * - The wheel, arrow keys and Page Up / Page Down scroll the screen's list when it has one;
- *   otherwise, on a screen with a tracing area, the wheel and the number keys set the pressure.
+ * - The wheel (at most 100 rows an event), arrow keys and Page Up / Page Down scroll the screen's
+ *   list when it has one; otherwise, on a screen with a tracing area, the wheel and the number
+ *   keys set the pressure.
  * - Other keys are shortcuts of the screen's buttons (Enter also as keypad Enter, Escape also as
  *   Android's back key).
  * - A press begun on another screen (or a map laid out for another screen) never gives an
