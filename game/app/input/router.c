@@ -93,7 +93,10 @@ static GtRouted route_mouse(GtRouter *router, GtInput *input, const GtHitMap *ma
     int y = axis_px((double)y_pt * g.output_h_px / (g.window_h_pt > 0 ? g.window_h_pt : 1), g.output_h_px);
     if (!motion && e->button.button != SDL_BUTTON_LEFT) return nothing();
     if (e->type == SDL_MOUSEBUTTONDOWN) return press(router, input, map, e, x, y);
-    if (e->type == SDL_MOUSEBUTTONUP && mouse_pressed(router)) return release(router, map, x, y);
+    if (e->type == SDL_MOUSEBUTTONUP && mouse_pressed(router)) {
+        gt_input_handle_event(input, e); /* a stroke the button lost its release to ends too */
+        return release(router, map, x, y);
+    }
     GtRouted r = nothing();
     if (!mouse_pressed(router)) r.to_input = gt_input_handle_event(input, e);
     return r;
@@ -108,7 +111,11 @@ static GtRouted route_finger(GtRouter *router, GtInput *input, const GtHitMap *m
     int x = axis_px((double)f->x * g.output_w_px, g.output_w_px);
     int y = axis_px((double)f->y * g.output_h_px, g.output_h_px);
     if (e->type == SDL_FINGERDOWN) return press(router, input, map, e, x, y);
-    if (is_pressed_finger(router, f)) return e->type == SDL_FINGERUP ? release(router, map, x, y) : nothing();
+    if (is_pressed_finger(router, f)) {
+        if (e->type != SDL_FINGERUP) return nothing();
+        gt_input_handle_event(input, e); /* the same finger pressed on the body before: its contact ends */
+        return release(router, map, x, y);
+    }
     GtRouted r = nothing();
     r.to_input = gt_input_handle_event(input, e);
     return r;

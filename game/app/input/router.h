@@ -12,6 +12,8 @@
  *   keys set the pressure.
  * - Other keys are shortcuts of the screen's buttons (Enter also as keypad Enter, Escape also as
  *   Android's back key).
+ * - The release of a press on a button also ends a contact input holds for the same pointer (a
+ *   finger reported down twice, on the body and then on a button), so none stays down.
  * - A press begun on another screen (or a map laid out for another screen) never gives an
  *   action: a screen change forgets it.
  *
