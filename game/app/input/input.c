@@ -365,7 +365,8 @@ static bool handle_mouse(GtInput *input, const SDL_Event *e) {
     input->pointer_known = true;
     input->pointer_x_px = x_px;
     input->pointer_y_px = y_px;
-    if (mouse_slider(input, e, x_px, y_px)) return true;
+    /* the slider's release also ends a stroke the mouse began before it (a press reported twice) */
+    if (mouse_slider(input, e, x_px, y_px) && (e->type != SDL_MOUSEBUTTONUP || !find_mouse(input))) return true;
     px_to_cm(input, x_px, y_px, &x_cm, &y_cm);
     Slot *slot = find_mouse(input);
     Uint32 ticks = e->common.timestamp;
@@ -432,7 +433,8 @@ static bool handle_finger(GtInput *input, const SDL_Event *e) {
     if (on_slider) {
         slider_set(input, y_px);
         if (e->type == SDL_FINGERUP) input->slider_held = false;
-        return true;
+        /* a finger reported down twice (on the body, then the slider) ends its contact too */
+        if (e->type != SDL_FINGERUP || !find_finger(input, f->touchId, f->fingerId)) return true;
     }
     Slot *slot = find_finger(input, f->touchId, f->fingerId);
     if (!slot) return false;
