@@ -12,6 +12,7 @@
 #include "app_state.h"
 
 #include <SDL.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -74,7 +75,13 @@ static void test_a_kept_layer_shows_what_drawing_it_showed(void **state) {
     SDL_Surface *drawing = screen_pixels(app);
     static char drawing_texts[16384], kept_texts[16384];
     texts_drawn(app, drawing_texts, sizeof drawing_texts);
-    draw_whole(app); /* copies the kept layer */
+    char key[sizeof view->layer_key];
+    snprintf(key, sizeof key, "%s", view->layer_key);
+    unsigned generation = view->generation;
+    draw_whole(app); /* copies the kept layer: nothing is drawn into it or rasterised again */
+    assert_string_equal(view->layer_key, key);
+    assert_int_equal(view->generation, generation);
+    assert_null(view->art);
     SDL_Surface *kept = screen_pixels(app);
     texts_drawn(app, kept_texts, sizeof kept_texts);
     assert_int_equal(pixels_differing(drawing, kept), 0);

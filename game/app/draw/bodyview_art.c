@@ -298,7 +298,7 @@ void gt_bodyview_prepare_art(GtBodyView *view, SDL_Renderer *renderer) {
     bool same = w == view->art_size_px[0] && h == view->art_size_px[1] &&
                 memcmp(view->art_window_cm, view->window_cm, sizeof view->art_window_cm) == 0;
     if (same) return;
-    gt_bodyview_release_art(view);
+    gt_bodyview_drop_art_texture(view); /* the layer's key has the size and window: it follows */
     if (resident_art && resident_art != view) gt_bodyview_release_art(resident_art);
     view->error[0] = '\0';
     rasterise(view, renderer, w, h);
