@@ -4,7 +4,8 @@
  *   a frame drawn from the kept layer has the same pixels and the same texts as the frame that
  *   drew it, and as one drawn after the layer was thrown away;
  * - on a rhythm step left alone, the beat's pulse is drawn by changing only the dot's place on
- *   the screen, and what is then on the screen is exactly what a whole new frame shows. */
+ *   the screen, and what is then on the screen is exactly what a whole new frame shows;
+ * - the text cache holds at most GT_TEXT_CACHE_BYTES of pixels beyond the frame's own texts. */
 #include "test_support.h"
 #include "app_driver.h"
 #include "temp_home.h"
@@ -132,12 +133,34 @@ static void test_the_beat_changes_only_its_dot_and_the_screen_stays_whole(void *
     gt_app_close(app);
 }
 
+static void test_the_text_cache_stays_within_its_bytes(void **state) {
+    (void)state;
+    GtApp *app = open_step("lower-back-basics", "1");
+    char text[600];
+    size_t largest = 0;
+    for (int i = 0; i < 40; i++) { /* forty large paragraphs, each in a frame of its own */
+        gt_ui_begin_frame(&app->ui);
+        snprintf(text, sizeof text, "Paragraph %d: glide slowly up the long muscle beside the spine, light to "
+                 "moderate pressure, about three centimetres a second, and feel the muscle warm under your palm.", i);
+        int w = 0, h = 0;
+        gt_ui_text(&app->ui, text, 0, 0, GT_FONT_HUGE, false, GT_COL_TEXT, 900, &w, &h);
+        assert_true(w > 0 && h > 0);                     /* it was drawn */
+        assert_non_null(gt_ui_drawn(&app->ui, text));
+        largest = (size_t)w * (size_t)h * 4 > largest ? (size_t)w * (size_t)h * 4 : largest;
+        assert_true(app->ui.text_bytes <= GT_TEXT_CACHE_BYTES + largest);
+    }
+    assert_true(largest * 40 > 2 * (size_t)GT_TEXT_CACHE_BYTES); /* the budget was really tested */
+    gt_app_close(app);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_a_kept_layer_shows_what_drawing_it_showed, gt_test_fresh_home,
                                         gt_test_remove_home),
         cmocka_unit_test_setup_teardown(test_the_beat_changes_only_its_dot_and_the_screen_stays_whole,
                                         gt_test_fresh_home, gt_test_remove_home),
+        cmocka_unit_test_setup_teardown(test_the_text_cache_stays_within_its_bytes, gt_test_fresh_home,
+                                        gt_test_remove_home),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -66,11 +66,32 @@ static void close_fonts(GtUi *ui) {
 }
 
 /* Forgets every cached text texture (after a font change they would be stale). */
+/* Empties one slot of the text cache. */
+static void forget_text(GtUi *ui, GtTextEntry *e) {
+    if (e->texture) {
+        SDL_DestroyTexture(e->texture);
+        ui->text_bytes -= (size_t)e->w * (size_t)e->h * 4;
+    }
+    free(e->text);
+    memset(e, 0, sizeof *e);
+}
+
 static void clear_cache(GtUi *ui) {
-    for (int i = 0; i < GT_TEXT_CACHE; i++) {
-        if (ui->cache[i].texture) SDL_DestroyTexture(ui->cache[i].texture);
-        free(ui->cache[i].text);
-        memset(&ui->cache[i], 0, sizeof ui->cache[i]);
+    for (int i = 0; i < GT_TEXT_CACHE; i++) forget_text(ui, &ui->cache[i]);
+    ui->text_bytes = 0;
+}
+
+/* Keeps the text cache's pixels under GT_TEXT_CACHE_BYTES by forgetting the texts drawn longest
+ * ago; a text drawn in this frame is never forgotten (a frame's own texts may exceed it). */
+static void bound_text_cache(GtUi *ui) {
+    while (ui->text_bytes > GT_TEXT_CACHE_BYTES) {
+        GtTextEntry *oldest = NULL;
+        for (int i = 0; i < GT_TEXT_CACHE; i++) {
+            GtTextEntry *e = &ui->cache[i];
+            if (e->texture && e->used != ui->frame && (!oldest || e->used < oldest->used)) oldest = e;
+        }
+        if (!oldest) return;
+        forget_text(ui, oldest);
     }
 }
 
@@ -214,7 +235,7 @@ static GtTextEntry *text_entry(GtUi *ui, const char *text, GtFontSize size, bool
             e->used = ui->frame;
             return e;
         }
-        if (!e->texture || e->used < oldest->used) oldest = e;
+        if (!e->texture || (oldest->texture && e->used < oldest->used)) oldest = e;
     }
     TTF_Font *font = ui->fonts[size][bold ? 1 : 0];
     if (!font) return NULL;
@@ -230,9 +251,10 @@ static GtTextEntry *text_entry(GtUi *ui, const char *text, GtFontSize size, bool
         return NULL;
     }
     strcpy(copy, text);
-    if (oldest->texture) SDL_DestroyTexture(oldest->texture);
-    free(oldest->text);
+    forget_text(ui, oldest);
     *oldest = (GtTextEntry){ texture, copy, px, bold, wrap, w, h, c, ui->frame };
+    ui->text_bytes += (size_t)w * (size_t)h * 4;
+    bound_text_cache(ui);
     return oldest;
 }
 

@@ -23,7 +23,8 @@ typedef enum GtColour {
 
 typedef enum GtFontSize { GT_FONT_SMALL, GT_FONT_BODY, GT_FONT_LARGE, GT_FONT_TITLE, GT_FONT_HUGE, GT_FONT_SIZE_COUNT } GtFontSize;
 
-enum { GT_SHAPE_CACHE = 32, GT_SHAPE_MAX_PX = 256, GT_TEXT_CACHE = 192, GT_DRAWN_MAX = 160, GT_DRAWN_CHARS = 200,
+enum { GT_TEXT_CACHE_BYTES = 3 << 20, /* the text cache's pixels, at most (beyond one frame's own) */
+       GT_SHAPE_CACHE = 32, GT_SHAPE_MAX_PX = 256, GT_TEXT_CACHE = 192, GT_DRAWN_MAX = 160, GT_DRAWN_CHARS = 200,
        GT_UI_LARGE_TEXT_PCT = 130 /* larger text: fonts and touch targets, percent of the usual */ };
 
 /* A text drawn in the frame being drawn: what it said (its first GT_DRAWN_CHARS - 1 bytes),
@@ -60,6 +61,7 @@ typedef struct GtUi {
     TTF_Font *fonts[GT_FONT_SIZE_COUNT][2]; /* [size][bold] */
     char font_regular[512], font_bold[512];
     GtTextEntry cache[GT_TEXT_CACHE];
+    size_t text_bytes;         /* pixels held by the text cache, bytes */
     GtShapeEntry shapes[GT_SHAPE_CACHE];
     Uint32 frame;              /* frames begun, for the text cache's eviction */
     GtDrawnText drawn[GT_DRAWN_MAX]; /* the texts drawn since the frame began (the first GT_DRAWN_MAX) */
