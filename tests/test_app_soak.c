@@ -27,6 +27,7 @@
 #include "test_support.h"
 #include "app_driver.h"
 #include "app_events.h"
+#include "heap_use.h"
 #include "temp_home.h"
 #include "app.h"
 #include "app_state.h"
@@ -44,13 +45,6 @@
 #include <string.h>
 #include <time.h>
 
-/* ASan's allocator statistics (sanitizer/allocator_interface.h; GCC 12 ships the function in
- * libasan but not that header, so it is declared here as the header declares it). */
-#if defined(__has_include) && __has_include(<sanitizer/allocator_interface.h>)
-#include <sanitizer/allocator_interface.h>
-#else
-size_t __sanitizer_get_current_allocated_bytes(void);
-#endif
 
 enum {
     SOAK_LAPS = 3,                      /* the warm-up lap, then the laps measured against it */
@@ -61,28 +55,6 @@ enum {
 };
 
 static const char *const STAFF_PIN = "2468";
-
-/* Bytes malloc'd and not yet freed, as ASan's allocator counts them. */
-static size_t live_heap(void) {
-    return __sanitizer_get_current_allocated_bytes();
-}
-
-/* Bytes the text cache holds (its textures' pixels, the texts and 1 KB of bookkeeping each):
- * bounded by GT_TEXT_CACHE entries, it fills as new texts are drawn and then stays full. */
-static size_t text_cache_bytes(const GtUi *ui) {
-    size_t bytes = 0;
-    for (int i = 0; i < GT_TEXT_CACHE; i++)
-        if (ui->cache[i].texture)
-            bytes += (size_t)ui->cache[i].w * (size_t)ui->cache[i].h * 4 + strlen(ui->cache[i].text) + 1 + 1024;
-    return bytes;
-}
-
-/* The live heap apart from the text cache and SQLite's memory (its page cache, 2 MB at most by
- * default, fills with pages of a database that grows by every lap's attempts). */
-static size_t heap_without_caches(GtApp *app) {
-    size_t heap = live_heap(), caches = text_cache_bytes(&app->ui) + (size_t)sqlite3_memory_used();
-    return heap > caches ? heap - caches : 0;
-}
 
 /* Seconds of processor time so far (printed, never judged). */
 static double cpu_seconds(void) {
@@ -434,7 +406,7 @@ static void test_a_school_day_round_and_round_keeps_its_memory_flat(void **state
         Uint32 clock_ms = gt_app_now(app);
         int frames_before = app->frames;
         lap(app, i);
-        after[i] = heap_without_caches(app);
+        after[i] = gt_test_heap_without_caches(app);
         fprintf(stderr, "lap %d: %d frames, %.1f s of the trainer's clock, %.1f s CPU, live heap %zu bytes "
                 "apart from the caches\n", i + 1, app->frames - frames_before, (gt_app_now(app) - clock_ms) / 1000.0,
                 cpu_seconds() - cpu, after[i]);
@@ -520,7 +492,7 @@ static void test_a_kiosk_round_and_round_keeps_its_memory_flat(void **state) {
     size_t after[KIOSK_LAPS];
     for (int i = 0; i < KIOSK_LAPS; i++) {
         kiosk_lap(app);
-        after[i] = heap_without_caches(app);
+        after[i] = gt_test_heap_without_caches(app);
         fprintf(stderr, "kiosk lap %d: %d frames so far, %.1f s CPU so far, live heap %zu bytes apart from caches\n",
                 i + 1, app->frames, cpu_seconds(), after[i]);
     }

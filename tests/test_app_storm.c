@@ -13,6 +13,7 @@
 #include "test_support.h"
 #include "app_driver.h"
 #include "app_events.h"
+#include "heap_use.h"
 #include "temp_home.h"
 #include "app.h"
 #include "app_state.h"
@@ -26,13 +27,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* ASan's allocator statistics (sanitizer/allocator_interface.h; GCC 12 ships the function in
- * libasan but not that header, so it is declared here as the header declares it). */
-#if defined(__has_include) && __has_include(<sanitizer/allocator_interface.h>)
-#include <sanitizer/allocator_interface.h>
-#else
-size_t __sanitizer_get_current_allocated_bytes(void);
-#endif
 
 enum {
     PRACTICE_EVENTS = 30000,    /* events of the storm on the practice screen */
@@ -66,23 +60,6 @@ static int rnd_below(int n) {
 /* A number in lo..hi. */
 static double rnd_between(double lo, double hi) {
     return lo + (hi - lo) * (rnd() / 2147483648.0);
-}
-
-static size_t live_heap(void) {
-    return __sanitizer_get_current_allocated_bytes();
-}
-
-/* The live heap less the two caches bounded by design that new words on screen and saved
- * attempts fill: the text cache (at most GT_TEXT_CACHE rendered texts; the storm brings warnings
- * and levels not drawn before) and SQLite's memory (its page cache, 2 MB at most by default). */
-static size_t heap_without_caches(GtApp *app) {
-    size_t caches = (size_t)sqlite3_memory_used();
-    for (int i = 0; i < GT_TEXT_CACHE; i++)
-        if (app->ui.cache[i].texture)
-            caches += (size_t)app->ui.cache[i].w * (size_t)app->ui.cache[i].h * 4 + strlen(app->ui.cache[i].text) +
-                      1025;
-    size_t heap = live_heap();
-    return heap > caches ? heap - caches : 0;
 }
 
 /* Opens the trainer at 1280x800 on `lesson` step 1 in practice mode (NULL: the lesson list), on
@@ -257,13 +234,13 @@ static void lift_everything(GtApp *app) {
 /* Storms `count` events at `aim_kind`'s area of the screen showing, EVENTS_PER_FRAME per turn of
  * the loop; returns the highest live heap seen after a turn. */
 static size_t storm(GtApp *app, int count, GtHitKind aim_kind, bool resizes) {
-    size_t peak = live_heap();
+    size_t peak = gt_test_live_heap();
     for (int sent = 0; sent < count; sent += EVENTS_PER_FRAME) {
         const GtHit *aim = gt_hits_find(gt_app_hits(app), aim_kind);
         SDL_Rect rect = aim ? aim->rect : (SDL_Rect){ 0, 0, app->output_w, app->output_h };
         for (int k = 0; k < EVENTS_PER_FRAME; k++) storm_event(app, rect, resizes);
         if (!gt_app_frame(app)) fail_msg("the trainer stopped after %d storm events", sent + EVENTS_PER_FRAME);
-        size_t now = live_heap();
+        size_t now = gt_test_live_heap();
         if (now > peak) peak = now;
     }
     SDL_SetWindowSize(app->window, 1280, 800);
@@ -352,7 +329,7 @@ static void test_a_storm_on_the_practice_screen_leaves_it_sane(void **state) {
     assert_true(normal_attempt(app) == calm); /* the same trainer, twice, scores the same */
     gt_test_tap(app, GT_ACT_RETRY);
     assert_int_equal(s->screen, GT_SCREEN_PRACTICE);
-    size_t before = live_heap(), before_rest = heap_without_caches(app);
+    size_t before = gt_test_live_heap(), before_rest = gt_test_heap_without_caches(app);
     rng_state = 11;
     memset(storm_x, 0, sizeof storm_x);
     size_t peak = storm(app, PRACTICE_EVENTS, GT_HIT_TRACE, true);
@@ -379,7 +356,7 @@ static void test_a_storm_on_the_practice_screen_leaves_it_sane(void **state) {
     double after_storm = normal_attempt(app);
     if (after_storm != calm)
         fail_msg("after the storm the same attempt scores %.6g, without it %.6g", after_storm, calm);
-    size_t after_rest = heap_without_caches(app);
+    size_t after_rest = gt_test_heap_without_caches(app);
     fprintf(stderr, "practice storm: live heap apart from the caches %zu before, %zu after the next attempt\n",
             before_rest, after_rest);
     assert_true((long long)after_rest - (long long)before_rest < AFTER_GROWTH_MAX);
@@ -392,7 +369,7 @@ static void test_a_storm_on_the_lesson_list_leaves_it_sane(void **state) {
     GtApp *app = open_app(NULL);
     const GtSession *s = gt_app_session(app);
     frames(app, 2);
-    size_t before = live_heap();
+    size_t before = gt_test_live_heap();
     rng_state = 29;
     memset(storm_x, 0, sizeof storm_x);
     size_t peak = storm(app, LIST_EVENTS, GT_HIT_LIST, false);
