@@ -3,16 +3,20 @@
  * - the step's figure, region, places to avoid and guide are drawn once into a layer and copied:
  *   a frame drawn from the kept layer has the same pixels and the same texts as the frame that
  *   drew it, and as one drawn after the layer was thrown away;
- * - on a rhythm step left alone, the beat's pulse is drawn by changing only the dot's place on
- *   the screen, and what is then on the screen is exactly what a whole new frame shows;
+ * - a frame changes only the parts of the screen that differ from the last one: on a rhythm
+ *   step left alone the beat's flash redraws little more than its dot, and a stroke traced by
+ *   finger little more than the trail's end, the finger's mark and the live cues; after every
+ *   such frame the screen is exactly what a whole new frame shows;
  * - the text cache holds at most GT_TEXT_CACHE_BYTES of pixels beyond the frame's own texts. */
 #include "test_support.h"
 #include "app_driver.h"
 #include "temp_home.h"
 #include "app.h"
 #include "app_state.h"
+#include "frame_damage.h"
 
 #include <SDL.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,7 +67,21 @@ static void texts_drawn(const GtApp *app, char *out, size_t size) {
 static void draw_whole(GtApp *app) {
     GtScreenContext c = { &app->screens, &app->ui, app->views, &app->session, &app->library, &app->progress,
                           app->input, app->router.pressed_action };
+    gt_ui_forget_screen(&app->ui);
     gt_screens_draw(&c, &app->hits, gt_app_now(app));
+    gt_ui_end_frame(&app->ui);
+    long whole = gt_ui_redrawn_px(&app->ui, NULL);
+    assert_int_equal(whole, (long)app->output_w * app->output_h);
+}
+
+/* Checks that the screen now shows exactly what a whole new frame shows. */
+static void assert_screen_is_whole(GtApp *app) {
+    SDL_Surface *now = screen_pixels(app);
+    draw_whole(app);
+    SDL_Surface *whole = screen_pixels(app);
+    assert_int_equal(pixels_differing(now, whole), 0);
+    SDL_FreeSurface(now);
+    SDL_FreeSurface(whole);
 }
 
 static void test_a_kept_layer_shows_what_drawing_it_showed(void **state) {
@@ -99,37 +117,67 @@ static void test_a_kept_layer_shows_what_drawing_it_showed(void **state) {
     gt_app_close(app);
 }
 
-static void test_the_beat_changes_only_its_dot_and_the_screen_stays_whole(void **state) {
+static void test_the_beat_redraws_only_its_dot_and_the_screen_stays_whole(void **state) {
     (void)state;
     GtApp *app = open_step("lower-back-basics", "4"); /* circular friction: a beat to follow */
     assert_true(gt_session_recording(&app->session));
-    SDL_Surface *before = NULL, *after = NULL;
-    int partial_frames = 0;
-    for (int frame = 0; frame < 400 && partial_frames < 3; frame++) {
-        SDL_Surface *now = screen_pixels(app);
+    int flashes = 0, beats = 0;
+    for (int frame = 0; frame < 600 && beats < 3; frame++) {
+        bool flashing = gt_session_beat_flashing(&app->session, gt_app_now(app));
+        SDL_Surface *before = screen_pixels(app);
+        Uint32 drawn = app->ui.frame;
         assert_true(gt_app_frame(app));
-        if (app->ui.only.w <= 0) {
-            SDL_FreeSurface(now);
+        bool drew = app->ui.frame != drawn, changed_flash = gt_session_beat_flashing(&app->session, gt_app_now(app)) != flashing;
+        if (!drew || !changed_flash || ++flashes <= 2) { /* the first beat also shows the counter */
+            SDL_FreeSurface(before);
             continue;
         }
-        /* a partial frame: only the dot's place was drawn */
-        partial_frames++;
-        SDL_Rect only = app->ui.only;
-        assert_true(only.w < 80 && only.h < 80);
+        beats++;
+        int rects = 0;
+        long redrawn = gt_ui_redrawn_px(&app->ui, &rects);
+        SDL_Surface *after = screen_pixels(app);
+        assert_true(pixels_differing(before, after) > 0); /* the flash did change the screen */
         SDL_FreeSurface(before);
         SDL_FreeSurface(after);
-        before = now;
-        after = screen_pixels(app);
-        assert_true(pixels_differing(before, after) > 0); /* the pulse did change the screen */
-        draw_whole(app);
-        SDL_Surface *whole = screen_pixels(app);
-        assert_int_equal(pixels_differing(after, whole), 0);
-        SDL_FreeSurface(whole);
+        /* the dot's squares only: at most 2 x 2 squares of GT_DAMAGE_TILE pixels */
+        assert_int_equal(rects, 1);
+        assert_true(redrawn <= 4 * GT_DAMAGE_TILE * GT_DAMAGE_TILE);
+        assert_screen_is_whole(app);
     }
-    assert_int_equal(partial_frames, 3);
+    assert_int_equal(beats, 3);
     gt_test_shown(app, "Beat: follow the pulse");
-    SDL_FreeSurface(before);
-    SDL_FreeSurface(after);
+    gt_app_close(app);
+}
+
+static void test_a_traced_stroke_redraws_little_and_the_screen_stays_whole(void **state) {
+    (void)state;
+    GtApp *app = open_step("lower-back-basics", "1");
+    const GtStep *step = gt_session_step(&app->session);
+    GtBodyView *view = &app->views[step->view];
+    SDL_FPoint a = gt_bodyview_to_px(view, step->guide.points[0]);
+    SDL_FPoint b = gt_bodyview_to_px(view, step->guide.points[step->guide.count - 1]);
+    long screen = (long)app->output_w * app->output_h, most = 0, total = 0;
+    enum { MOVES = 90 };
+    for (int i = 0; i <= MOVES; i++) {
+        float f = (float)i / MOVES;
+        int x = (int)lroundf(a.x + (b.x - a.x) * f + 3.0f * sinf((float)i * 0.7f)); /* a hand wanders a little */
+        int y = (int)lroundf(a.y + (b.y - a.y) * f);
+        gt_test_finger_px(app, i == 0 ? SDL_FINGERDOWN : SDL_FINGERMOTION, 1, x, y);
+        assert_true(gt_app_frame(app));
+        assert_true(gt_app_frame(app)); /* 32 ms between moves: a stroke of about 3 s */
+        long redrawn = gt_ui_redrawn_px(&app->ui, NULL);
+        if (i < 3) continue; /* the finger's first touch shows the live cues: a larger change */
+        most = redrawn > most ? redrawn : most;
+        total += redrawn;
+        if (i % 10 == 0) assert_screen_is_whole(app);
+    }
+    gt_test_finger_px(app, SDL_FINGERUP, 1, (int)b.x, (int)b.y);
+    assert_true(gt_app_frame(app));
+    assert_screen_is_whole(app);
+    /* a traced frame redraws a small part of the screen: on average under a tenth, never half */
+    assert_true(total / (MOVES - 2) * 10 < screen);
+    assert_true(most * 2 < screen);
+    gt_test_shown(app, "1 of 4 strokes done");
     gt_app_close(app);
 }
 
@@ -148,6 +196,7 @@ static void test_the_text_cache_stays_within_its_bytes(void **state) {
         assert_non_null(gt_ui_drawn(&app->ui, text));
         largest = (size_t)w * (size_t)h * 4 > largest ? (size_t)w * (size_t)h * 4 : largest;
         assert_true(app->ui.text_bytes <= GT_TEXT_CACHE_BYTES + largest);
+        gt_ui_end_frame(&app->ui);
     }
     assert_true(largest * 40 > 2 * (size_t)GT_TEXT_CACHE_BYTES); /* the budget was really tested */
     gt_app_close(app);
@@ -157,7 +206,9 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_a_kept_layer_shows_what_drawing_it_showed, gt_test_fresh_home,
                                         gt_test_remove_home),
-        cmocka_unit_test_setup_teardown(test_the_beat_changes_only_its_dot_and_the_screen_stays_whole,
+        cmocka_unit_test_setup_teardown(test_the_beat_redraws_only_its_dot_and_the_screen_stays_whole,
+                                        gt_test_fresh_home, gt_test_remove_home),
+        cmocka_unit_test_setup_teardown(test_a_traced_stroke_redraws_little_and_the_screen_stays_whole,
                                         gt_test_fresh_home, gt_test_remove_home),
         cmocka_unit_test_setup_teardown(test_the_text_cache_stays_within_its_bytes, gt_test_fresh_home,
                                         gt_test_remove_home),

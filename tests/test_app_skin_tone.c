@@ -14,6 +14,7 @@
 #include "temp_home.h"
 #include "app.h"
 #include "app_state.h"
+#include "frame_damage.h"
 #include "skin_tones.h"
 #include "store_fixture.h"
 
@@ -71,6 +72,7 @@ static SDL_Surface *frame_pixels(GtApp *app, SDL_Rect r) {
     GtScreenContext c = { &app->screens, &app->ui, app->views, &app->session, &app->library, &app->progress,
                           app->input, app->router.pressed_action };
     gt_screens_draw(&c, &app->hits, gt_app_now(app));
+    gt_ui_end_frame(&app->ui);
     SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, r.w, r.h, 32, SDL_PIXELFORMAT_ARGB8888);
     assert_non_null(s);
     assert_int_equal(SDL_RenderReadPixels(app->renderer, &r, SDL_PIXELFORMAT_ARGB8888, s->pixels, s->pitch), 0);

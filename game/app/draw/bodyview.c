@@ -1,6 +1,7 @@
 /* bodyview: what is drawn over the figure: region fills, landmarks, guides, trails, contacts
  * and marked zones. The art, the layout and the transform are in bodyview_art.c. */
 #include "bodyview.h"
+#include "frame_damage.h"
 #include "gt_motion.h"
 
 #include <math.h>
@@ -82,7 +83,7 @@ void gt_bodyview_fill_region(GtBodyView *view, GtUi *ui, const char *region_id, 
             GtPoint p = { view->triangles[i][k].x, view->triangles[i][k].y };
             v[k] = (SDL_Vertex){ gt_bodyview_to_px(view, p), c, { 0, 0 } };
         }
-        SDL_RenderGeometry(ui->renderer, NULL, v, count, NULL, 0);
+        gt_draw_geometry(ui, v, count);
         free(v);
         return;
     }
@@ -156,7 +157,7 @@ static void draw_band(GtUi *ui, const SDL_FPoint *points, size_t count, double w
     /* a normal (-dy, dx) gives the direction of travel (dx, dy) = (n[1], -n[0]) */
     add_cap(v, &n, p[0], -first[1], first[0], h, c);      /* backwards from the start */
     add_cap(v, &n, p[m - 1], last[1], -last[0], h, c);    /* onwards from the end */
-    SDL_RenderGeometry(ui->renderer, NULL, v, n, NULL, 0);
+    gt_draw_geometry(ui, v, n);
     free(p);
     free(v);
 }
@@ -337,7 +338,7 @@ void gt_bodyview_draw_trail(GtBodyView *view, GtUi *ui, const GtReplay *replay, 
             for (int o = 0; o < 6; o++) v[n++] = (SDL_Vertex){ q[order[o]], col, { 0, 0 } };
         }
     }
-    if (n) SDL_RenderGeometry(ui->renderer, NULL, v, n, NULL, 0);
+    if (n) gt_draw_geometry(ui, v, n);
     free(v);
 }
 

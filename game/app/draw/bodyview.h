@@ -27,6 +27,7 @@ typedef struct GtBodyView {
     char art_path[768];
     char *svg;                  /* the art's SVG text (owned), NULL when it could not be read */
     SDL_Texture *art;           /* the rasterised art for art_size_px / art_window_cm, or NULL */
+    Uint64 art_content;         /* what the art shows, for frame_damage.h (new each rasterising) */
     int art_size_px[2];         /* the texture's width and height in pixels */
     double art_window_cm[4];    /* the part of the body the texture shows: x, y, w, h in cm */
     int max_texture_px;         /* the renderer's largest texture side, 0 when unknown */
@@ -42,6 +43,7 @@ typedef struct GtBodyView {
     /* the static layer (gt_bodyview_layer_begin): the figure with what a step adds that does not
      * change while a student traces, drawn once for layer_key into a texture of rect's size */
     SDL_Texture *layer;         /* owned, or NULL */
+    Uint64 layer_content;       /* what the layer shows, for frame_damage.h (new each drawing) */
     char layer_key[256];        /* what the layer shows; "" when it shows nothing yet */
     unsigned generation;        /* bumped when the map, the art or the skin tone changes */
     GtDrawnText layer_texts[GT_LAYER_TEXTS]; /* the texts drawn into the layer, in output pixels */

@@ -1,6 +1,7 @@
 /* bodyview_art: where the figure goes on screen (layout, focus, transform) and its SVG art,
  * rasterised for exactly the pixels and the part of the body shown. See bodyview.h. */
 #include "bodyview.h"
+#include "frame_damage.h"
 #include "gt_motion.h"
 
 #include <SDL_image.h>
@@ -87,13 +88,13 @@ bool gt_bodyview_skin_colour(const GtBodyView *view, const char *tone, SDL_Color
 }
 
 void gt_bodyview_drop_art_texture(GtBodyView *view) {
-    if (view->art) SDL_DestroyTexture(view->art);
+    gt_draw_drop_texture(view->art);
     view->art = NULL;
     view->art_size_px[0] = view->art_size_px[1] = 0;
 }
 
 void gt_bodyview_release_art(GtBodyView *view) {
-    if (view->art) SDL_DestroyTexture(view->art);
+    gt_draw_drop_texture(view->art);
     view->art = NULL;
     view->art_size_px[0] = view->art_size_px[1] = 0;
     if (resident_art == view) resident_art = NULL;
@@ -284,6 +285,7 @@ static void rasterise(GtBodyView *view, SDL_Renderer *renderer, int w, int h) {
     free(svg);
     if (surface) {
         view->art = SDL_CreateTextureFromSurface(renderer, surface);
+        view->art_content = gt_draw_new_content();
         SDL_FreeSurface(surface);
     }
     if (!view->art) snprintf(view->error, sizeof view->error, "cannot draw %s: %s", view->art_path,
@@ -311,7 +313,7 @@ void gt_bodyview_prepare_art(GtBodyView *view, SDL_Renderer *renderer) {
 void gt_bodyview_draw(GtBodyView *view, GtUi *ui) {
     gt_bodyview_prepare_art(view, ui->renderer);
     if (view->art) {
-        SDL_RenderCopy(ui->renderer, view->art, NULL, &view->rect);
+        gt_draw_copy(ui, view->art, view->art_content, NULL, &view->rect);
     } else if (view->error[0]) {
         gt_ui_text(ui, view->error, view->rect.x, view->rect.y, GT_FONT_SMALL, false, GT_COL_BAD, view->rect.w, NULL, NULL);
     }

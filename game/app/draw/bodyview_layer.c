@@ -2,12 +2,13 @@
  * step's screen shows of the figure that stays still, drawn once into a texture and copied each
  * frame. The view owns the texture; it goes with the art (gt_bodyview_release_art). */
 #include "bodyview.h"
+#include "frame_damage.h"
 
 #include <stdio.h>
 #include <string.h>
 
 void gt_bodyview_release_layer(GtBodyView *view) {
-    if (view->layer) SDL_DestroyTexture(view->layer);
+    gt_draw_drop_texture(view->layer);
     view->layer = NULL;
     view->layer_key[0] = '\0';
     view->layer_text_count = 0;
@@ -23,7 +24,7 @@ static void full_key(const GtBodyView *view, const GtUi *ui, const char *key, ch
 
 /* Copies the finished layer to the view's place on the screen (no blending: it is opaque). */
 static void copy_layer(GtBodyView *view, GtUi *ui) {
-    SDL_RenderCopy(ui->renderer, view->layer, NULL, &view->rect);
+    gt_draw_copy(ui, view->layer, view->layer_content, NULL, &view->rect);
 }
 
 /* The pixel format the layer is kept in: the window's, so copying it is a plain copy, not a
@@ -69,6 +70,7 @@ bool gt_bodyview_layer_begin(GtBodyView *view, GtUi *ui, const char *key) {
                              SDL_SetRenderTarget(ui->renderer, view->layer) == 0;
     if (!view->layer_to_texture) return false;
     snprintf(view->layer_key, sizeof view->layer_key, "%s", whole);
+    view->layer_content = gt_draw_new_content();
     /* draw at the texture's origin: the same transform, moved by the view's place on the screen */
     view->layer_saved_rect = view->rect;
     view->layer_saved_transform = view->transform;

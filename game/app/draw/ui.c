@@ -1,5 +1,6 @@
 /* ui: the trainer's drawing toolkit (see ui.h). */
 #include "ui.h"
+#include "frame_damage.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -65,17 +66,17 @@ static void close_fonts(GtUi *ui) {
         }
 }
 
-/* Forgets every cached text texture (after a font change they would be stale). */
-/* Empties one slot of the text cache. */
+/* Empties one slot of the text cache (its texture is destroyed once the frame is drawn). */
 static void forget_text(GtUi *ui, GtTextEntry *e) {
     if (e->texture) {
-        SDL_DestroyTexture(e->texture);
+        gt_draw_drop_texture(e->texture);
         ui->text_bytes -= (size_t)e->w * (size_t)e->h * 4;
     }
     free(e->text);
     memset(e, 0, sizeof *e);
 }
 
+/* Forgets every cached text texture (after a font change they would be stale). */
 static void clear_cache(GtUi *ui) {
     for (int i = 0; i < GT_TEXT_CACHE; i++) forget_text(ui, &ui->cache[i]);
     ui->text_bytes = 0;
@@ -95,17 +96,23 @@ static void bound_text_cache(GtUi *ui) {
     }
 }
 
-/* Opens every size of both weights; false when a font file cannot be opened. */
+/* Opens the font of a size and weight (each size's faces are opened when first drawn: a face
+ * holds the font's tables, and most screens use a few of the sizes); NULL when it cannot be. */
+static TTF_Font *font_for(GtUi *ui, GtFontSize size, bool bold) {
+    if ((unsigned)size >= GT_FONT_SIZE_COUNT) return NULL;
+    TTF_Font **slot = &ui->fonts[size][bold ? 1 : 0];
+    if (!*slot) {
+        *slot = TTF_OpenFont(bold ? ui->font_bold : ui->font_regular, ui->font_px[size]);
+        if (*slot) TTF_SetFontHinting(*slot, TTF_HINTING_LIGHT);
+    }
+    return *slot;
+}
+
+/* Closes the fonts and opens the body size of both weights again (the rest open when first
+ * drawn); false when a font file cannot be opened. */
 static bool open_fonts(GtUi *ui) {
     close_fonts(ui);
-    for (int s = 0; s < GT_FONT_SIZE_COUNT; s++) {
-        ui->fonts[s][0] = TTF_OpenFont(ui->font_regular, ui->font_px[s]);
-        ui->fonts[s][1] = TTF_OpenFont(ui->font_bold, ui->font_px[s]);
-        if (!ui->fonts[s][0] || !ui->fonts[s][1]) return false;
-        TTF_SetFontHinting(ui->fonts[s][0], TTF_HINTING_LIGHT);
-        TTF_SetFontHinting(ui->fonts[s][1], TTF_HINTING_LIGHT);
-    }
-    return true;
+    return font_for(ui, GT_FONT_BODY, false) && font_for(ui, GT_FONT_BODY, true);
 }
 
 /* Sizes that follow the output: the spacing unit, the smallest touch target (at least 9 mm
@@ -138,10 +145,13 @@ bool gt_ui_init(GtUi *ui, SDL_Renderer *renderer, const char *assets_dir, char *
         return false;
     }
     compute_metrics(ui, 1280, 800, 0);
+    ui->damage = gt_frame_list_new(renderer); /* NULL: frames are drawn at once and whole */
     if (!open_fonts(ui)) {
         snprintf(error, error_size, "cannot open the bundled font %s: %s", ui->font_regular, TTF_GetError());
         close_fonts(ui);
         TTF_Quit();
+        gt_frame_list_free(ui->damage);
+        ui->damage = NULL;
         return false;
     }
     return true;
@@ -150,6 +160,8 @@ bool gt_ui_init(GtUi *ui, SDL_Renderer *renderer, const char *assets_dir, char *
 void gt_ui_free(GtUi *ui) {
     clear_cache(ui);
     gt_ui_free_shapes(ui);
+    gt_frame_list_free(ui->damage);
+    ui->damage = NULL;
     close_fonts(ui);
     TTF_Quit();
 }
@@ -157,7 +169,7 @@ void gt_ui_free(GtUi *ui) {
 void gt_ui_resize(GtUi *ui, int width_px, int height_px, double px_per_mm) {
     int old_body = ui->font_px[GT_FONT_BODY];
     compute_metrics(ui, width_px, height_px, px_per_mm);
-    if (ui->font_px[GT_FONT_BODY] != old_body || !ui->fonts[0][0]) {
+    if (ui->font_px[GT_FONT_BODY] != old_body || !ui->fonts[GT_FONT_BODY][0]) {
         clear_cache(ui);
         if (!open_fonts(ui)) SDL_Log("guidedtouch: cannot reopen fonts: %s", TTF_GetError());
     }
@@ -173,35 +185,15 @@ void gt_ui_set_look(GtUi *ui, bool large_text, bool high_contrast) {
 void gt_ui_begin_frame(GtUi *ui) {
     ui->frame++;
     ui->drawn_count = 0;
-    ui->only = ui->pulse = (SDL_Rect){ 0, 0, 0, 0 };
+    gt_frame_begin(ui);
     SDL_RenderSetClipRect(ui->renderer, NULL);
     SDL_SetRenderDrawBlendMode(ui->renderer, SDL_BLENDMODE_BLEND);
     gt_ui_set_colour(ui, GT_COL_BACKGROUND, 255);
-    SDL_RenderClear(ui->renderer);
-}
-
-void gt_ui_begin_partial_frame(GtUi *ui, SDL_Rect only) {
-    ui->frame++;
-    ui->drawn_count = 0;
-    ui->only = only;
-    SDL_RenderSetClipRect(ui->renderer, &only);
-    gt_ui_fill_rect(ui, only, GT_COL_BACKGROUND, 255);
+    gt_draw_clear(ui);
 }
 
 void gt_ui_clip(GtUi *ui, const SDL_Rect *rect) {
-    /* into a texture (a layer) the partial frame's rectangle, in screen pixels, does not apply */
-    bool partial = ui->only.w > 0 && !SDL_GetRenderTarget(ui->renderer);
-    SDL_Rect limit;
-    if (partial && rect) {
-        if (!SDL_IntersectRect(rect, &ui->only, &limit)) limit = (SDL_Rect){ -2, -2, 1, 1 }; /* off the screen */
-        SDL_RenderSetClipRect(ui->renderer, &limit);
-    } else {
-        SDL_RenderSetClipRect(ui->renderer, partial ? &ui->only : rect);
-    }
-}
-
-void gt_ui_mark_pulse(GtUi *ui, SDL_Rect rect) {
-    ui->pulse = rect;
+    SDL_RenderSetClipRect(ui->renderer, rect);
 }
 
 void gt_ui_warning_icon(GtUi *ui, int x, int y, int size) {
@@ -237,7 +229,7 @@ static GtTextEntry *text_entry(GtUi *ui, const char *text, GtFontSize size, bool
         }
         if (!e->texture || (oldest->texture && e->used < oldest->used)) oldest = e;
     }
-    TTF_Font *font = ui->fonts[size][bold ? 1 : 0];
+    TTF_Font *font = font_for(ui, size, bold);
     if (!font) return NULL;
     SDL_Surface *surface = wrap > 0 ? TTF_RenderUTF8_Blended_Wrapped(font, text, c, (Uint32)wrap)
                                     : TTF_RenderUTF8_Blended(font, text, c);
@@ -252,7 +244,9 @@ static GtTextEntry *text_entry(GtUi *ui, const char *text, GtFontSize size, bool
     }
     strcpy(copy, text);
     forget_text(ui, oldest);
-    *oldest = (GtTextEntry){ texture, copy, px, bold, wrap, w, h, c, ui->frame };
+    int looks[5] = { px, bold, wrap, c.r << 16 | c.g << 8 | c.b, ui->high_contrast };
+    Uint64 content = gt_draw_content_of(text, strlen(text), gt_draw_content_of(looks, sizeof looks, 0));
+    *oldest = (GtTextEntry){ texture, copy, px, bold, wrap, w, h, c, ui->frame, content };
     ui->text_bytes += (size_t)w * (size_t)h * 4;
     bound_text_cache(ui);
     return oldest;
@@ -273,17 +267,6 @@ static void note_drawn(GtUi *ui, const char *text, SDL_Rect rect, bool cut) {
     d->cut = cut;
 }
 
-unsigned long gt_ui_drawn_signature(const GtUi *ui) {
-    unsigned long h = 1469598103934665603ul;
-    for (int i = 0; i < ui->drawn_count; i++) {
-        const GtDrawnText *d = &ui->drawn[i];
-        for (const char *c = d->text; *c; c++) h = (h ^ (unsigned char)*c) * 1099511628211ul;
-        int numbers[5] = { d->rect.x, d->rect.y, d->rect.w, d->rect.h, d->cut };
-        for (int k = 0; k < 5; k++) h = (h ^ (unsigned long)(unsigned)numbers[k]) * 1099511628211ul;
-    }
-    return h ^ (unsigned long)ui->drawn_count;
-}
-
 void gt_ui_note_drawn(GtUi *ui, const GtDrawnText *text) {
     if (ui->drawn_count < GT_DRAWN_MAX) ui->drawn[ui->drawn_count++] = *text;
 }
@@ -295,12 +278,12 @@ void gt_ui_text(GtUi *ui, const char *text, int x, int y, GtFontSize size, bool 
     if (h) *h = e ? e->h : 0;
     if (!e) return;
     SDL_Rect dst = { x, y, e->w, e->h };
-    SDL_RenderCopy(ui->renderer, e->texture, NULL, &dst);
+    gt_draw_copy(ui, e->texture, e->content, NULL, &dst);
     note_drawn(ui, text, dst, false);
 }
 
 void gt_ui_text_fit(GtUi *ui, const char *text, int x, int y, int max_w, GtFontSize size, bool bold, GtColour colour) {
-    TTF_Font *font = (unsigned)size < GT_FONT_SIZE_COUNT ? ui->fonts[size][bold ? 1 : 0] : NULL;
+    TTF_Font *font = font_for(ui, size, bold);
     int w = 0;
     if (!font || !text || TTF_SizeUTF8(font, text, &w, NULL) != 0 || w <= max_w) {
         gt_ui_text(ui, text, x, y, size, bold, colour, 0, NULL, NULL);
@@ -330,7 +313,7 @@ void gt_ui_text_centred(GtUi *ui, const char *text, SDL_Rect rect, GtFontSize si
     GtTextEntry *e = text_entry(ui, text, size, bold, colour, 0);
     if (!e) return;
     SDL_Rect dst = { rect.x + (rect.w - e->w) / 2, rect.y + (rect.h - e->h) / 2, e->w, e->h };
-    SDL_RenderCopy(ui->renderer, e->texture, NULL, &dst);
+    gt_draw_copy(ui, e->texture, e->content, NULL, &dst);
     note_drawn(ui, text, dst, false);
 }
 

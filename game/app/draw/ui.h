@@ -23,7 +23,7 @@ typedef enum GtColour {
 
 typedef enum GtFontSize { GT_FONT_SMALL, GT_FONT_BODY, GT_FONT_LARGE, GT_FONT_TITLE, GT_FONT_HUGE, GT_FONT_SIZE_COUNT } GtFontSize;
 
-enum { GT_TEXT_CACHE_BYTES = 3 << 20, /* the text cache's pixels, at most (beyond one frame's own) */
+enum { GT_TEXT_CACHE_BYTES = 1 << 20, /* the text cache's pixels, at most (beyond one frame's own) */
        GT_SHAPE_CACHE = 32, GT_SHAPE_MAX_PX = 256, GT_TEXT_CACHE = 192, GT_DRAWN_MAX = 160, GT_DRAWN_CHARS = 200,
        GT_UI_LARGE_TEXT_PCT = 130 /* larger text: fonts and touch targets, percent of the usual */ };
 
@@ -42,6 +42,7 @@ typedef struct GtTextEntry {
     int size, bold, wrap, w, h;
     SDL_Color colour;
     Uint32 used;               /* frame it was last drawn, for eviction */
+    Uint64 content;            /* what the texture shows, for frame_damage.h */
 } GtTextEntry;
 
 /* A white anti-aliased disc or ring the shapes are tinted from (ui_shapes.c). */
@@ -66,8 +67,7 @@ typedef struct GtUi {
     Uint32 frame;              /* frames begun, for the text cache's eviction */
     GtDrawnText drawn[GT_DRAWN_MAX]; /* the texts drawn since the frame began (the first GT_DRAWN_MAX) */
     int drawn_count;
-    SDL_Rect only;             /* a partial frame redraws only this rectangle (w 0: a whole frame) */
-    SDL_Rect pulse;            /* where the frame drawn shows what changes by itself (a beat), or w 0 */
+    struct GtFrameList *damage; /* the frame's drawing calls, to draw only what changed (frame_damage.h) */
     bool large_text;           /* fonts and touch targets GT_UI_LARGE_TEXT_PCT of the usual */
     bool high_contrast;        /* the high-contrast palette */
 } GtUi;
@@ -88,24 +88,15 @@ void gt_ui_resize(GtUi *ui, int width_px, int height_px, double px_per_mm);
  * texts are skipped. */
 void gt_ui_set_look(GtUi *ui, bool large_text, bool high_contrast);
 
-/* Starts a frame: clears the background and the list of texts drawn. */
+/* Starts a frame: clears the background and the list of texts drawn. When frames are recorded
+ * (frame_damage.h), the frame reaches the screen at gt_ui_end_frame. */
 void gt_ui_begin_frame(GtUi *ui);
-/* Starts a partial frame: the frame is drawn as usual but only `only` (output pixels) changes
- * on the screen. For a renderer whose screen keeps its pixels between frames (SDL's software
- * renderer), when only a small part changed by itself; the pulse is kept. */
-void gt_ui_begin_partial_frame(GtUi *ui, SDL_Rect only);
-/* Limits drawing to `rect` (NULL: no limit), within the partial frame's rectangle if any. */
+/* Limits drawing to `rect` (NULL: no limit). */
 void gt_ui_clip(GtUi *ui, const SDL_Rect *rect);
-/* Notes `rect` as the place that changes by itself in the frame drawn (e.g. the beat's dot),
- * for a later partial frame. */
-void gt_ui_mark_pulse(GtUi *ui, SDL_Rect rect);
 
 /* Notes `text` as drawn in this frame, for text put on the screen from a texture drawn earlier
  * (a cached layer). Nothing happens when the list is full. */
 void gt_ui_note_drawn(GtUi *ui, const GtDrawnText *text);
-/* A hash of the texts drawn in this frame, their places and whether they were cut: two frames
- * with the same signature say the same words in the same places. */
-unsigned long gt_ui_drawn_signature(const GtUi *ui);
 /* The first text drawn in this frame that contains `needle`, or NULL. */
 const GtDrawnText *gt_ui_drawn(const GtUi *ui, const char *needle);
 

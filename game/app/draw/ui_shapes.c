@@ -5,6 +5,7 @@
  * GT_SHAPE_MAX_PX are drawn as triangle fans. The cache in GtUi.shapes holds at most
  * GT_SHAPE_CACHE textures, the least recently used replaced; gt_ui_free_shapes releases them. */
 #include "ui.h"
+#include "frame_damage.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -15,7 +16,7 @@ enum { SUPERSAMPLE = 4 };
  * otherwise blend every pixel with alpha 255). */
 static void fill_rects(GtUi *ui, const SDL_Rect *rects, int count, Uint8 alpha) {
     if (alpha == 255) SDL_SetRenderDrawBlendMode(ui->renderer, SDL_BLENDMODE_NONE);
-    SDL_RenderFillRects(ui->renderer, rects, count);
+    gt_draw_fill_rects(ui, rects, count);
     if (alpha == 255) SDL_SetRenderDrawBlendMode(ui->renderer, SDL_BLENDMODE_BLEND);
 }
 
@@ -26,7 +27,7 @@ void gt_ui_fill_rect(GtUi *ui, SDL_Rect rect, GtColour colour, Uint8 alpha) {
 
 void gt_ui_free_shapes(GtUi *ui) {
     for (int i = 0; i < GT_SHAPE_CACHE; i++) {
-        if (ui->shapes[i].texture) SDL_DestroyTexture(ui->shapes[i].texture);
+        gt_draw_drop_texture(ui->shapes[i].texture);
         ui->shapes[i] = (GtShapeEntry){ 0 };
     }
 }
@@ -56,13 +57,13 @@ static SDL_Surface *ring_surface(int outer, int inner) {
 
 /* The cached texture of a ring (outer, inner diameters in pixels; inner 0 for a disc), made on
  * first use; NULL when it cannot be made. */
-static SDL_Texture *ring_texture(GtUi *ui, int outer, int inner) {
+static GtShapeEntry *ring_texture(GtUi *ui, int outer, int inner) {
     GtShapeEntry *oldest = &ui->shapes[0];
     for (int i = 0; i < GT_SHAPE_CACHE; i++) {
         GtShapeEntry *e = &ui->shapes[i];
         if (e->texture && e->outer == outer && e->inner == inner) {
             e->used = ui->frame;
-            return e->texture;
+            return e;
         }
         if (!e->texture || (oldest->texture && e->used < oldest->used)) oldest = e;
     }
@@ -71,16 +72,17 @@ static SDL_Texture *ring_texture(GtUi *ui, int outer, int inner) {
     SDL_FreeSurface(surface);
     if (!texture) return NULL;
     SDL_SetTextureBlendMode(texture, SDL_BLENDMODE_BLEND);
-    if (oldest->texture) SDL_DestroyTexture(oldest->texture);
+    gt_draw_drop_texture(oldest->texture);
     *oldest = (GtShapeEntry){ texture, outer, inner, ui->frame };
-    return texture;
+    return oldest;
 }
 
-/* Copies part `src` (NULL: all) of a cached ring texture to `dst`, tinted `c`. */
-static void copy_tinted(GtUi *ui, SDL_Texture *texture, const SDL_Rect *src, SDL_Rect dst, SDL_Color c) {
-    SDL_SetTextureColorMod(texture, c.r, c.g, c.b);
-    SDL_SetTextureAlphaMod(texture, c.a);
-    SDL_RenderCopy(ui->renderer, texture, src, &dst);
+/* Copies part `src` (NULL: all) of a cached ring's texture to `dst`, tinted `c`. */
+static void copy_tinted(GtUi *ui, const GtShapeEntry *ring, const SDL_Rect *src, SDL_Rect dst, SDL_Color c) {
+    SDL_SetTextureColorMod(ring->texture, c.r, c.g, c.b);
+    SDL_SetTextureAlphaMod(ring->texture, c.a);
+    int size[2] = { ring->outer, ring->inner };
+    gt_draw_copy(ui, ring->texture, gt_draw_content_of(size, sizeof size, 0x72696E67), src, &dst);
 }
 
 /* Appends a triangle fan around (cx, cy) over an arc to the vertex list. */
@@ -99,14 +101,14 @@ static int arc_fan(SDL_Vertex *v, int n, double cx, double cy, double r, double 
 static void disc(GtUi *ui, double cx, double cy, double radius, SDL_Color c) {
     int d = (int)lround(2 * radius);
     if (d < 1) return;
-    SDL_Texture *texture = d <= GT_SHAPE_MAX_PX ? ring_texture(ui, d, 0) : NULL;
-    if (texture) {
-        copy_tinted(ui, texture, NULL, (SDL_Rect){ (int)lround(cx - d / 2.0), (int)lround(cy - d / 2.0), d, d }, c);
+    GtShapeEntry *ring = d <= GT_SHAPE_MAX_PX ? ring_texture(ui, d, 0) : NULL;
+    if (ring) {
+        copy_tinted(ui, ring, NULL, (SDL_Rect){ (int)lround(cx - d / 2.0), (int)lround(cy - d / 2.0), d, d }, c);
         return;
     }
     SDL_Vertex v[48 * 3];
     int n = arc_fan(v, 0, cx, cy, radius, 0, 4 * GT_PI_2, 48, c);
-    SDL_RenderGeometry(ui->renderer, NULL, v, n, NULL, 0);
+    gt_draw_geometry(ui, v, n);
 }
 
 void gt_ui_fill_round_rect(GtUi *ui, SDL_Rect rect, int radius, GtColour colour, Uint8 alpha) {
@@ -121,13 +123,13 @@ void gt_ui_fill_round_rect(GtUi *ui, SDL_Rect rect, int radius, GtColour colour,
     SDL_Color c = gt_ui_colour(ui, colour);
     c.a = alpha;
     int r = radius, d = 2 * radius;
-    SDL_Texture *texture = d <= GT_SHAPE_MAX_PX ? ring_texture(ui, d, 0) : NULL;
-    if (texture) { /* each corner a quarter of the disc */
+    GtShapeEntry *ring = d <= GT_SHAPE_MAX_PX ? ring_texture(ui, d, 0) : NULL;
+    if (ring) { /* each corner a quarter of the disc */
         int right = rect.x + rect.w - r, bottom = rect.y + rect.h - r;
-        copy_tinted(ui, texture, &(SDL_Rect){ 0, 0, r, r }, (SDL_Rect){ rect.x, rect.y, r, r }, c);
-        copy_tinted(ui, texture, &(SDL_Rect){ r, 0, r, r }, (SDL_Rect){ right, rect.y, r, r }, c);
-        copy_tinted(ui, texture, &(SDL_Rect){ r, r, r, r }, (SDL_Rect){ right, bottom, r, r }, c);
-        copy_tinted(ui, texture, &(SDL_Rect){ 0, r, r, r }, (SDL_Rect){ rect.x, bottom, r, r }, c);
+        copy_tinted(ui, ring, &(SDL_Rect){ 0, 0, r, r }, (SDL_Rect){ rect.x, rect.y, r, r }, c);
+        copy_tinted(ui, ring, &(SDL_Rect){ r, 0, r, r }, (SDL_Rect){ right, rect.y, r, r }, c);
+        copy_tinted(ui, ring, &(SDL_Rect){ r, r, r, r }, (SDL_Rect){ right, bottom, r, r }, c);
+        copy_tinted(ui, ring, &(SDL_Rect){ 0, r, r, r }, (SDL_Rect){ rect.x, bottom, r, r }, c);
         return;
     }
     SDL_Vertex v[4 * 8 * 3];
@@ -137,7 +139,7 @@ void gt_ui_fill_round_rect(GtUi *ui, SDL_Rect rect, int radius, GtColour colour,
     n = arc_fan(v, n, rect.x + rect.w - radius, rect.y + radius, radius, 3 * q, 4 * q, 8, c);
     n = arc_fan(v, n, rect.x + rect.w - radius, rect.y + rect.h - radius, radius, 0, q, 8, c);
     n = arc_fan(v, n, rect.x + radius, rect.y + rect.h - radius, radius, q, 2 * q, 8, c);
-    SDL_RenderGeometry(ui->renderer, NULL, v, n, NULL, 0);
+    gt_draw_geometry(ui, v, n);
 }
 
 void gt_ui_fill_circle(GtUi *ui, double cx, double cy, double radius, GtColour colour, Uint8 alpha) {
@@ -151,9 +153,9 @@ void gt_ui_ring(GtUi *ui, double cx, double cy, double radius, double thickness,
     c.a = alpha;
     double r0 = fmax(0.0, radius - thickness / 2), r1 = radius + thickness / 2;
     int outer = (int)lround(2 * r1), inner = (int)lround(2 * r0);
-    SDL_Texture *texture = outer <= GT_SHAPE_MAX_PX ? ring_texture(ui, outer, inner) : NULL;
-    if (texture) {
-        copy_tinted(ui, texture, NULL,
+    GtShapeEntry *ring = outer <= GT_SHAPE_MAX_PX ? ring_texture(ui, outer, inner) : NULL;
+    if (ring) {
+        copy_tinted(ui, ring, NULL,
                     (SDL_Rect){ (int)lround(cx - outer / 2.0), (int)lround(cy - outer / 2.0), outer, outer }, c);
         return;
     }
@@ -169,13 +171,13 @@ void gt_ui_ring(GtUi *ui, double cx, double cy, double radius, double thickness,
         int order[6] = { 0, 1, 2, 0, 2, 3 };
         for (int k = 0; k < 6; k++) v[n++] = (SDL_Vertex){ p[order[k]], c, { 0, 0 } };
     }
-    SDL_RenderGeometry(ui->renderer, NULL, v, n, NULL, 0);
+    gt_draw_geometry(ui, v, n);
 }
 
 void gt_ui_triangle(GtUi *ui, double x0, double y0, double x1, double y1, double x2, double y2, SDL_Color c) {
     SDL_Vertex v[3] = { { { (float)x0, (float)y0 }, c, { 0, 0 } }, { { (float)x1, (float)y1 }, c, { 0, 0 } },
                         { { (float)x2, (float)y2 }, c, { 0, 0 } } };
-    SDL_RenderGeometry(ui->renderer, NULL, v, 3, NULL, 0);
+    gt_draw_geometry(ui, v, 3);
 }
 
 void gt_ui_thick_line(GtUi *ui, double x0, double y0, double x1, double y1, double width, SDL_Color c) {
@@ -188,7 +190,7 @@ void gt_ui_thick_line(GtUi *ui, double x0, double y0, double x1, double y1, doub
             { { (float)(x1 - nx), (float)(y1 - ny) }, c, { 0, 0 } }, { { (float)(x0 + nx), (float)(y0 + ny) }, c, { 0, 0 } },
             { { (float)(x1 - nx), (float)(y1 - ny) }, c, { 0, 0 } }, { { (float)(x0 - nx), (float)(y0 - ny) }, c, { 0, 0 } },
         };
-        SDL_RenderGeometry(ui->renderer, NULL, v, 6, NULL, 0);
+        gt_draw_geometry(ui, v, 6);
     }
     if (h >= 1.5) disc(ui, x1, y1, h, c);
 }

@@ -6,12 +6,14 @@
  * --frames) it never sleeps and the clock moves only as the loop moves it. */
 #include "app_state.h"
 #include "renderer_choice.h"
+#include "frame_damage.h"
 #include "app_reload.h"
 #include "app_store.h"
 #include "kiosk_session.h"
 #include "progress_session.h"
 
 #include <SDL_image.h>
+#include <malloc.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -183,20 +185,19 @@ static unsigned long screen_signature(const GtSession *s) {
     return h * 2ul + (gt_session_recording(s) ? 1ul : 0ul);
 }
 
-/* What changed on the screen with no event of ours since the last frame: something moves,
- * practice's live cues show (or just stopped), or the session moved to another screen, lesson,
- * step or mode (CHANGED_ALL); or only a beat's flash started or ended (CHANGED_PULSE). Remembers
- * what this frame shows. */
-typedef enum { CHANGED_NOTHING, CHANGED_PULSE, CHANGED_ALL } ChangedByItself;
-static ChangedByItself changed_by_itself(GtApp *app, Uint32 now) {
+/* True when the screen changed with no event of ours since the last frame: something moves,
+ * practice's live cues show (or just stopped), a beat's flash started or ended, or the session
+ * moved to another screen, lesson, step or mode. Remembers what this frame shows. */
+static bool changed_by_itself(GtApp *app, Uint32 now) {
     bool flash = gt_session_beat_flashing(&app->session, now), live = practice_live(app, now);
     unsigned long shown = screen_signature(&app->session);
-    bool all = live || app->live_shown || shown != app->shown_signature || gt_session_animating(&app->session, now);
-    bool pulse = flash != app->beat_flash_shown;
+    bool changed = live || app->live_shown || shown != app->shown_signature || flash != app->beat_flash_shown ||
+                   gt_session_animating(&app->session, now);
     app->beat_flash_shown = flash;
     app->live_shown = live;
+    if (shown != app->shown_signature) malloc_trim(0); /* another screen or attempt: give back what the last freed */
     app->shown_signature = shown;
-    return all ? CHANGED_ALL : pulse ? CHANGED_PULSE : CHANGED_NOTHING;
+    return changed;
 }
 
 /* `wait` shortened to reach `due` (a clock time) when that is sooner and still ahead. */
@@ -275,22 +276,14 @@ static bool screen_keeps_pixels(SDL_Renderer *renderer) {
     return SDL_GetRendererInfo(renderer, &info) == 0 && (info.flags & SDL_RENDERER_SOFTWARE);
 }
 
-/* Draws the screen showing now (and saves it on the last frame when asked); with `pulse_only`,
- * and where the screen keeps its pixels, only the place of the last frame's pulse changes,
- * unless the frame's texts show that more than the pulse changed (a line appeared, a number
- * moved): then the whole frame is drawn after all. */
-static void draw(GtApp *app, Uint32 now_ms, bool last, bool pulse_only) {
+/* Draws the screen showing now (and saves it on the last frame when asked). Where the screen
+ * keeps its pixels, only the parts that differ from the last frame are drawn again
+ * (frame_damage.h). */
+static void draw(GtApp *app, Uint32 now_ms, bool last) {
     GtScreenContext c = screen_context(app);
-    bool partial = pulse_only && app->ui.pulse.w > 0 && screen_keeps_pixels(app->renderer);
-    if (partial) {
-        gt_screens_draw_part(&c, &app->hits, now_ms, app->ui.pulse);
-        partial = gt_ui_drawn_signature(&app->ui) == app->whole_frame_texts;
-    }
-    if (!partial) {
-        gt_screens_draw(&c, &app->hits, now_ms);
-        app->whole_frame_texts = gt_ui_drawn_signature(&app->ui);
-    }
+    gt_screens_draw(&c, &app->hits, now_ms);
     draw_corner_press(app, now_ms);
+    gt_ui_end_frame(&app->ui);
     if (last && app->options.screenshot) save_screenshot(app, app->options.screenshot);
     SDL_RenderPresent(app->renderer);
     app->dirty = false;
@@ -317,10 +310,9 @@ bool gt_app_frame(GtApp *app) {
     gt_audio_keep_while(&app->audio, gt_session_beat_running(&app->session));
     kiosk_turn(app, now);
     if (gt_app_reload_turn(app, now)) relayout(app);
-    ChangedByItself changed = changed_by_itself(app, now);
-    if (changed == CHANGED_ALL) app->dirty = true;
+    if (changed_by_itself(app, now)) app->dirty = true;
     bool last = is_last_frame(app, now);
-    if (app->dirty || last || changed == CHANGED_PULSE) draw(app, now, last, !app->dirty && !last);
+    if (app->dirty || last) draw(app, now, last);
     app->frames++;
     if (last) app->running = false;
     return app->running;
@@ -358,6 +350,7 @@ static bool open_parts(GtApp *app) {
         return false;
     }
     app->ui_ready = true;
+    gt_ui_record_frames(&app->ui, screen_keeps_pixels(app->renderer));
     char bodymap_dir[800];
     snprintf(bodymap_dir, sizeof bodymap_dir, "%s/bodymap", app->assets_dir);
     for (int v = 0; v < GT_VIEW_COUNT; v++)
@@ -396,6 +389,11 @@ static void open_start_lesson(GtApp *app) {
 
 GtApp *gt_app_open(const char *data_dir, int argc, char **argv, int *exit_code) {
     *exit_code = 1;
+    /* Large blocks (a body view's pixels while its art is made, a layer, a long paragraph's
+     * text) are mapped on their own and given back to the system when freed, so a kiosk's
+     * memory stays near what it uses: glibc would otherwise raise this threshold after the
+     * first large free and keep such blocks in the heap. */
+    mallopt(M_MMAP_THRESHOLD, 256 * 1024);
     GtApp *app = calloc(1, sizeof *app);
     if (!app) return NULL;
     app->lock.fd = -1;

@@ -71,7 +71,6 @@ struct GtApp {
     Uint32 script_end_ms;               /* when the script's last event was handled (0: not yet) */
     bool running;
     bool dirty;                         /* something changed: draw a frame */
-    unsigned long whole_frame_texts;    /* gt_ui_drawn_signature of the last whole frame */
     bool beat_flash_shown;              /* the last frame showed a rhythm step's beat flash */
     bool live_shown;                    /* the last frame showed practice's live cues (a hand down, a notice) */
     unsigned long shown_signature;      /* screen, lesson, step, mode and recording of the last frame */

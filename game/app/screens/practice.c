@@ -203,7 +203,6 @@ static int draw_live_cues(const GtScreenContext *c, int x, int y, int w, const G
         bool flash = gt_session_beat_flashing(c->session, now_ms);
         double r = ui->touch * 0.35;
         gt_ui_fill_circle(ui, x + r, y + r, flash ? r : r * 0.55, flash ? GT_COL_ACCENT : GT_COL_LINE, 255);
-        gt_ui_mark_pulse(ui, (SDL_Rect){ x - 1, y - 1, (int)(2 * r) + 3, (int)(2 * r) + 3 });
         double tempo = gt_band_geometric_mid(t->tempo_per_min);
         if (t->tempo_in_hz) snprintf(line, sizeof line, "Beat: follow the pulse, %.1f per second", tempo / 60);
         else snprintf(line, sizeof line, "Beat: follow the pulse, %.0f per minute", tempo);

@@ -106,10 +106,6 @@ void gt_screens_draw(const GtScreenContext *c, const GtHitMap *hits, Uint32 now_
     draw_screen(c, hits, now_ms);
 }
 
-void gt_screens_draw_part(const GtScreenContext *c, const GtHitMap *hits, Uint32 now_ms, SDL_Rect only) {
-    gt_ui_begin_partial_frame(c->ui, only);
-    draw_screen(c, hits, now_ms);
-}
 
 /* The header's Back button, left in the header. */
 static SDL_Rect back_rect(const GtUi *ui) {

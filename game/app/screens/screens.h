@@ -79,8 +79,5 @@ int gt_screens_layout(const GtScreenContext *context, GtHitMap *hits);
 
 /* Draws the screen showing now as of `now_ms`, with the buttons of `hits` (laid out for it). */
 void gt_screens_draw(const GtScreenContext *context, const GtHitMap *hits, Uint32 now_ms);
-/* The same, changing only `only` (output pixels) on a screen that keeps its pixels between
- * frames (see gt_ui_begin_partial_frame). */
-void gt_screens_draw_part(const GtScreenContext *context, const GtHitMap *hits, Uint32 now_ms, SDL_Rect only);
 
 #endif

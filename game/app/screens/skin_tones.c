@@ -1,5 +1,6 @@
 /* The settings screen's skin-tone row and the figure's preview (see skin_tones.h). */
 #include "skin_tones.h"
+#include "frame_damage.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -86,7 +87,7 @@ static void draw_swatch(const GtScreenContext *c, SDL_Rect r, GtSkinTone tone, b
     SDL_Rect chip = { r.x + frame + 1, r.y + frame + 1, r.w - 2 * frame - 2, r.h - 2 * frame - 2 };
     SDL_SetRenderDrawBlendMode(ui->renderer, SDL_BLENDMODE_BLEND);
     SDL_SetRenderDrawColor(ui->renderer, colour.r, colour.g, colour.b, pressed ? 170 : 255);
-    SDL_RenderFillRect(ui->renderer, &chip);
+    gt_draw_fill_rects(ui, &chip, 1);
     if (chosen) draw_tick(ui, r.x + r.w / 2.0, r.y + r.h / 2.0, r.w / 5.0);
 }
 

@@ -44,13 +44,18 @@ static void pressure_text(GtLiveWarning *w, GtRange band) {
 static void scan_recent(const GtTechnique *technique, const GtBodyMap *map, const GtReplay *attempt, double limit_level,
                         double since_ms, double now_ms, GtLiveWarning *zone, GtLiveWarning *pressure) {
     zone->at_ms = pressure->at_ms = -1.0;
+    enum { MOST_ZONES = 64 };
+    const GtLandmark *zones[MOST_ZONES];
+    size_t zone_count = gt_safety_zones(technique, map, zones, MOST_ZONES);
+    bool listed = zone_count <= MOST_ZONES;
     for (size_t c = 0; c < attempt->contact_count; c++) {
         const GtContact *contact = &attempt->contacts[c];
         for (size_t k = contact->count; k-- > 0;) {
             const GtSample *s = &contact->samples[k];
             if (s->t_ms < since_ms) break;   /* samples are in time order: the rest are older */
             if (s->t_ms > now_ms) continue;
-            const GtLandmark *m = gt_safety_zone_at(technique, map, (GtPoint){ s->x_cm, s->y_cm });
+            GtPoint p = { s->x_cm, s->y_cm };
+            const GtLandmark *m = listed ? gt_safety_zone_among(zones, zone_count, p) : gt_safety_zone_at(technique, map, p);
             if (m && s->t_ms > zone->at_ms) {
                 zone->at_ms = s->t_ms;
                 zone->zone = m;

@@ -445,9 +445,8 @@ static void update_progress(GtSession *session, Uint32 now_ms) {
     session->live_progress_at_ms = now_ms;
     GtScoreTarget target = { session->lesson->id, session->step, step, step->technique,
                              gt_library_view(session->library, step->view), session->lesson->level };
-    GtScoreCard *card = malloc(sizeof *card);
-    if (card && gt_score_attempt(&target, attempt, card)) session->live_progress = card->completion;
-    free(card);
+    GtCompletion done;
+    if (gt_score_completion_only(&target, attempt, &done)) session->live_progress = done;
 }
 
 bool gt_session_beat_flashing(const GtSession *session, Uint32 now_ms) {

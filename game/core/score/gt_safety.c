@@ -17,6 +17,22 @@ const GtLandmark *gt_safety_zone_at(const GtTechnique *technique, const GtBodyMa
     return NULL;
 }
 
+size_t gt_safety_zones(const GtTechnique *technique, const GtBodyMap *map, const GtLandmark **out, size_t max) {
+    size_t n = 0;
+    for (size_t i = 0; technique && map && i < map->landmark_count; i++)
+        if (gt_technique_avoids(technique, &map->landmarks[i])) {
+            if (n < max) out[n] = &map->landmarks[i];
+            n++;
+        }
+    return n;
+}
+
+const GtLandmark *gt_safety_zone_among(const GtLandmark *const *zones, size_t count, GtPoint p) {
+    for (size_t i = 0; i < count; i++)
+        if (gt_landmark_distance(zones[i], p) < zones[i]->radius_cm) return zones[i];
+    return NULL;
+}
+
 /* Total time (s), over all contacts, during which the level averaged over the surrounding
  * GT_SAFETY_LEVEL_WINDOW_S of the same contact was at or above `limit`, and the highest such
  * average. The average keeps a flicker of a steady hand from reading as a press, while a tap

@@ -30,6 +30,12 @@ double gt_safety_level_limit(GtRange band);
 /* The first landmark that `technique` must keep off and that p lies on (within its radius),
  * or NULL when p is clear. NULL map or technique: NULL. */
 const GtLandmark *gt_safety_zone_at(const GtTechnique *technique, const GtBodyMap *map, GtPoint p);
+/* The landmarks of `map` that `technique` must keep off, in the map's order, into `out` (at most
+ * `max`); returns how many there are (more than `max` when `out` was too small). */
+size_t gt_safety_zones(const GtTechnique *technique, const GtBodyMap *map, const GtLandmark **out, size_t max);
+/* The first of `zones` that p lies on (within its radius), or NULL: gt_safety_zone_at with the
+ * zones looked up once, for checking many points. */
+const GtLandmark *gt_safety_zone_among(const GtLandmark *const *zones, size_t count, GtPoint p);
 
 /* Scans `replay` (conditioned: smooth, evenly sampled) for unsafe work against `band` and the
  * technique's places to avoid on `map`, and appends one entry per finding to `card` (at most

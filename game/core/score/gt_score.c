@@ -3,6 +3,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Rounds to one decimal so that a card printed and a card compared agree exactly. */
@@ -114,6 +115,39 @@ static void score_criteria(const GtScoreInput *in, bool ok, GtScoreCard *card) {
     card->total = weights > 0.0 ? round1(weighted / weights) : 0.0;
 }
 
+/* What an attempt is judged from: the replay conditioned (smooth, evenly sampled) and the
+ * technique's cycles found in it. `conditioned_ok`: *conditioned was made (free it); the return:
+ * the cycles were found too (free them). */
+static bool prepare_input(const GtScoreTarget *target, const GtReplay *replay, GtReplay *conditioned,
+                          GtCycles *cycles, bool *conditioned_ok, GtScoreInput *input) {
+    double jitter = 0.0;
+    *conditioned_ok = gt_condition_replay(replay, conditioned, &jitter);
+    bool ok = *conditioned_ok && gt_detect_technique_cycles(target->technique, conditioned, jitter, cycles);
+    *input = (GtScoreInput){ target, *conditioned_ok ? conditioned : replay, replay,
+                             &target->technique->tolerances[target->level], ok ? cycles : NULL,
+                             gt_pattern_reach_cm(target->technique), jitter };
+    return ok;
+}
+
+bool gt_score_completion_only(const GtScoreTarget *target, const GtReplay *replay, GtCompletion *out) {
+    memset(out, 0, sizeof *out);
+    GtScoreCard *card = calloc(1, sizeof *card);
+    if (!card) return false;
+    GtReplay conditioned;
+    GtCycles cycles;
+    GtScoreInput input;
+    bool conditioned_ok = false;
+    bool ok = prepare_input(target, replay, &conditioned, &cycles, &conditioned_ok, &input);
+    if (ok) {
+        gt_score_completion(&input, card);
+        *out = card->completion;
+        gt_cycles_free(&cycles);
+    }
+    if (conditioned_ok) gt_replay_free(&conditioned);
+    free(card);
+    return ok;
+}
+
 bool gt_score_attempt(const GtScoreTarget *target, const GtReplay *replay, GtScoreCard *card) {
     const GtTechnique *t = target->technique;
     memset(card, 0, sizeof *card);
@@ -124,13 +158,9 @@ bool gt_score_attempt(const GtScoreTarget *target, const GtReplay *replay, GtSco
 
     GtReplay conditioned;
     GtCycles cycles;
-    double jitter = 0.0;
-    bool conditioned_ok = gt_condition_replay(replay, &conditioned, &jitter);
-    bool ok = conditioned_ok && gt_detect_technique_cycles(t, &conditioned, jitter, &cycles);
-    GtScoreInput input = {
-        target, conditioned_ok ? &conditioned : replay, replay, &t->tolerances[target->level], ok ? &cycles : NULL,
-        gt_pattern_reach_cm(t), jitter
-    };
+    GtScoreInput input;
+    bool conditioned_ok = false;
+    bool ok = prepare_input(target, replay, &conditioned, &cycles, &conditioned_ok, &input);
     score_criteria(&input, ok, card);
     if (ok) {
         gt_score_completion(&input, card);

@@ -95,6 +95,10 @@ typedef struct GtScoreTarget {
 /* Fills `card`. Returns false only when memory runs out (the card then says so in
  * every criterion's feedback and scores 0). An empty replay scores 0 with feedback. */
 bool gt_score_attempt(const GtScoreTarget *target, const GtReplay *replay, GtScoreCard *card);
+/* Only the work done: exactly the card->completion gt_score_attempt gives, without judging the
+ * criteria, the safety and the verdict (a live counter needs nothing else and redoes it often).
+ * False, with *out zeroed, when the attempt cannot be measured (empty, or memory ran out). */
+bool gt_score_completion_only(const GtScoreTarget *target, const GtReplay *replay, GtCompletion *out);
 
 /* The word a file or screen uses for a verdict or safety kind ("unknown" when out of range). */
 const char *gt_verdict_name(GtVerdict verdict);

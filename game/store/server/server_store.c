@@ -1,6 +1,7 @@
 /* server_store: connecting to the school server, its credentials, its schema, and plain words
  * for what went wrong. */
 #include "server_internal.h"
+#include "pq_loader.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -232,7 +233,7 @@ GtServer *gt_server_connect(const char *connection, char *error, size_t error_si
     server->conn = PQconnectdbParams(keys, values, 1);
     if (!server->conn || PQstatus(server->conn) != CONNECTION_OK) {
         if (server->conn) describe_connect(server->conn, error, error_size);
-        else gt_server_problem(error, error_size, "out of memory");
+        else gt_server_problem(error, error_size, "%s", gt_pq_load_error() ? gt_pq_load_error() : "out of memory");
         gt_server_close(server);
         return NULL;
     }
