@@ -2,6 +2,7 @@
  * done, best and recent per technique, the weakest criterion and the safety events. */
 #include "cli.h"
 #include "progress_query.h"
+#include "server_store.h"
 #include "students.h"
 
 #include <math.h>
@@ -88,6 +89,16 @@ static bool report_student(GtProgressDb *db, const GtLibrary *library, const GtS
     return ok;
 }
 
+/* Says when this machine holds attempts the school server refused (only a kiosk's own database
+ * has them; a class read from the server has none). */
+static void print_refused(GtProgressDb *db) {
+    char reason[GT_SERVER_ERROR_MAX];
+    long refused = gt_outbox_refused(db, reason, sizeof reason);
+    if (refused > 0)
+        printf("%ld attempt%s refused by the school server (kept on this machine, tried again on each connection "
+               "and every hour): %s\n", refused, refused == 1 ? "" : "s", reason);
+}
+
 int gt_cli_report(GtCliPlace *place, int argc, char **argv) {
     if (gt_cli_wants_help(argc, argv, USAGE)) return GT_EXIT_OK;
     const char *database = NULL, *name = NULL;
@@ -117,6 +128,7 @@ int gt_cli_report(GtCliPlace *place, int argc, char **argv) {
     if (ok && !students.count) printf("No students yet: nothing has been saved.\n");
     for (size_t i = 0; ok && i < students.count; i++)
         if (!name || students.items[i].id == wanted.id) ok = report_student(db, &library, &students.items[i]);
+    if (ok) print_refused(db);
     gt_student_list_free(&students);
     gt_library_free(&library);
     gt_cli_close_class(db);

@@ -96,3 +96,15 @@ wait_for() {
   for ((i = 0; i < limit * 10; i++)); do "$@" && return 0; sleep 0.1; done
   return 1
 }
+
+# strokes_script N FILE: a trainer script making N effleurage attempts at lower-back-basics step 1
+# (Done after each, then Try again), for `guidedtouch --lesson lower-back-basics --script FILE`
+strokes_script() {
+  local stroke='trace 0 46.5 83 46.1 72 3000
+trace 0 46.1 72.2 45.6 62 2800
+wait 300
+key Return
+wait 500'
+  printf 'at 200\nkey Return\nwait 200\nkey 4\n%s\n' "$stroke" >"$2"
+  for ((n = 1; n < $1; n++)); do printf 'key r\nwait 300\n%s\n' "$stroke" >>"$2"; done
+}

@@ -2,8 +2,9 @@
  * virtual clock): a scripted attempt is saved while the configured server cannot be reached;
  * the trainer's own outbox thread says so (offline since, why, 1 attempt waiting) and the
  * attempt stays in the outbox; on the kiosk's staff screen, reached by a long press and the
- * PIN, the same words are drawn. The thread runs on real time, so the test polls for the status
- * with a generous bound (30 s) and never relies on how long a wait is. */
+ * PIN, the same words are drawn, and so is an attempt the server refused, with its reason.
+ * The thread runs on real time, so the test polls for the status with a generous bound (30 s)
+ * and never relies on how long a wait is. */
 #define _XOPEN_SOURCE 700
 #include "test_support.h"
 #include "app_driver.h"
@@ -57,6 +58,26 @@ static void wait_for_line(GtApp *app, const char *needle, char *line, size_t siz
     fail_msg("the server line never said \"%s\"; last: \"%s\"", needle, line);
 }
 
+/* Opens the trainer in kiosk mode and the staff screen, as staff do: a 3-second press in a
+ * corner, then the PIN. */
+static GtApp *open_staff_screen(void) {
+    const char *kiosk[] = { "--window", "1280x800", "--mute", "--frames", "100000000", "--kiosk" };
+    int code = -1;
+    GtApp *app = gt_app_open(GT_SOURCE_DIR, 6, (char **)kiosk, &code);
+    assert_non_null(app);
+    assert_true(gt_app_frame(app));
+    gt_test_push_finger(SDL_FINGERDOWN, 3, 0.005f, 0.005f);
+    assert_true(gt_app_frame(app));
+    Uint32 until = gt_app_now(app) + 3000;
+    while ((Sint32)(gt_app_now(app) - until) < 0) assert_true(gt_app_frame(app));
+    gt_test_push_finger(SDL_FINGERUP, 3, 0.005f, 0.005f);
+    assert_true(gt_app_frame(app));
+    for (const char *d = STAFF_PIN; *d; d++) gt_test_tap(app, GT_ACT_PIN_DIGIT_BASE + (*d - '0'));
+    gt_test_tap(app, GT_ACT_PIN_OK);
+    assert_int_equal(gt_app_session(app)->screen, GT_SCREEN_STAFF);
+    return app;
+}
+
 /* One effleurage attempt at lower-back-basics step 1, as tests/store/test_app_saving.c scripts it. */
 static const char *stroke_script(void) {
     static char path[400];
@@ -88,24 +109,24 @@ static void test_offline_server_is_said_and_the_attempt_waits(void **state) {
     assert_int_equal(gt_fixture_sql_number(db, "SELECT count(*) FROM attempts WHERE synced_ms IS NULL"), 1);
 
     /* the kiosk's staff screen draws the same state */
-    const char *kiosk[] = { "--window", "1280x800", "--mute", "--frames", "100000000", "--kiosk" };
-    app = gt_app_open(GT_SOURCE_DIR, 6, (char **)kiosk, &code);
-    assert_non_null(app);
-    assert_true(gt_app_frame(app));
-    gt_test_push_finger(SDL_FINGERDOWN, 3, 0.005f, 0.005f);
-    assert_true(gt_app_frame(app));
-    Uint32 until = gt_app_now(app) + 3000;
-    while ((Sint32)(gt_app_now(app) - until) < 0) assert_true(gt_app_frame(app));
-    gt_test_push_finger(SDL_FINGERUP, 3, 0.005f, 0.005f);
-    assert_true(gt_app_frame(app));
-    for (const char *d = STAFF_PIN; *d; d++) gt_test_tap(app, GT_ACT_PIN_DIGIT_BASE + (*d - '0'));
-    gt_test_tap(app, GT_ACT_PIN_OK);
-    assert_int_equal(gt_app_session(app)->screen, GT_SCREEN_STAFF);
+    app = open_staff_screen();
     wait_for_line(app, "1 attempt waiting", line, sizeof line);
     assert_true(gt_app_frame(app));
     const GtDrawnText *shown = gt_test_shown(app, "School server: offline since");
     assert_non_null(strstr(shown->text, "cannot be reached"));
     assert_non_null(strstr(shown->text, "1 attempt waiting"));
+    gt_app_close(app);
+
+    /* an attempt the server refused (as the outbox thread marks it) is said there with the reason */
+    assert_true(gt_fixture_sql_exec(db, "UPDATE attempts SET sync_error = 'new row for relation \"attempts\" "
+                                        "violates check constraint \"house_rule\"', sync_error_ms = 1"));
+    app = open_staff_screen();
+    wait_for_line(app, "1 attempt refused by the server: new row", line, sizeof line);
+    assert_true(gt_app_frame(app));
+    shown = gt_test_shown(app, "School server: offline since");
+    assert_non_null(strstr(shown->text, "1 attempt refused by the server: new row for relation \"attempts\" "
+                                        "violates check constraint \"house_rule\""));
+    assert_null(strstr(shown->text, "attempt waiting"));
     gt_app_close(app);
 }
 

@@ -17,15 +17,11 @@ export SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy
 pg_setup
 export XDG_CONFIG_HOME=$work/config
 
-# two effleurage attempts at lower-back-basics step 1 (Done, then Try again); hold.txt waits
-# twenty hours of the virtual clock after them before a third, so the trainer is killed between saves
-stroke='trace 0 46.5 83 46.1 72 3000
-trace 0 46.1 72.2 45.6 62 2800
-wait 300
-key Return
-wait 500'
-printf 'at 200\nkey Return\nwait 200\nkey 4\n%s\nkey r\nwait 300\n%s\n' "$stroke" "$stroke" >"$work/two.txt"
-{ cat "$work/two.txt"; printf 'wait 72000000\nkey r\nwait 300\n%s\n' "$stroke"; } >"$work/hold.txt"
+# two effleurage attempts at lower-back-basics step 1; hold.txt waits twenty hours of the virtual
+# clock after them before a third, so the trainer is killed between saves
+strokes_script 2 "$work/two.txt"
+strokes_script 3 "$work/three.txt"
+{ cat "$work/two.txt"; echo 'wait 72000000'; tail -n "+$(($(wc -l <"$work/two.txt") + 1))" "$work/three.txt"; } >"$work/hold.txt"
 
 db() { sqlite3 "$work/data-$1/guidedtouch/progress.db" "$2"; }
 waiting() { [[ $(db "$1" "SELECT count(*) FROM attempts WHERE synced_ms IS NULL") -eq 0 ]]; }

@@ -152,8 +152,8 @@ void gt_staff_draw(const GtScreenContext *c, const GtHitMap *hits) {
     gt_session_kiosk_server_line(c->session, server, sizeof server);
     if (server[0]) { /* its own line, first: whether every attempt reaches the class report */
         int h = 0;
-        gt_ui_text(ui, server, x, y, GT_FONT_BODY, true, strstr(server, "offline") ? GT_COL_BAD_TEXT : GT_COL_TEXT,
-                   w, NULL, &h);
+        bool trouble = strstr(server, "offline") || strstr(server, "refused");
+        gt_ui_text(ui, server, x, y, GT_FONT_BODY, true, trouble ? GT_COL_BAD_TEXT : GT_COL_TEXT, w, NULL, &h);
         y += h + 2 * u;
     }
     staff_facts(c, facts, sizeof facts);

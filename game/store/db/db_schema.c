@@ -5,7 +5,9 @@
  *            replay), attempt_criteria, attempt_safety, imported_marks, meta.
  * Version 2: attempt_positions (where each attempt's samples fell, per 1 cm cell: the heat map,
  *            filled for older attempts from their replays), students.settings_json (settings
- *            remembered per student), attempts.synced_ms (the outbox a school server syncs). */
+ *            remembered per student), attempts.synced_ms (the outbox a school server syncs).
+ * Version 3: attempts.sync_error and sync_error_ms (the school server refused the attempt for its
+ *            data: its words and when; the outbox sets it aside and goes on with the others). */
 #include "db_internal.h"
 #include "loaders.h"
 
@@ -100,6 +102,10 @@ static const char SCHEMA_2[] =
     "  PRIMARY KEY (attempt_id, view, x_cm, y_cm)\n"
     ") WITHOUT ROWID;\n";
 
+static const char SCHEMA_3[] =
+    "ALTER TABLE attempts ADD COLUMN sync_error TEXT;   -- NULL, or why the school server refused it\n"
+    "ALTER TABLE attempts ADD COLUMN sync_error_ms INTEGER; -- when it last refused (Unix ms)\n";
+
 /* Fills attempt_positions for every attempt saved before version 2, from its replay. A replay
  * that no longer parses adds no cells (the attempt itself is kept as it is). */
 static bool backfill_positions(GtProgressDb *db, char *error, size_t error_size) {
@@ -133,6 +139,7 @@ static bool migrate_step(GtProgressDb *db, int n, char *error, size_t error_size
     switch (n) {
     case 1: return gt_db_exec(db, SCHEMA_1, error, error_size);
     case 2: return gt_db_exec(db, SCHEMA_2, error, error_size) && backfill_positions(db, error, error_size);
+    case 3: return gt_db_exec(db, SCHEMA_3, error, error_size);
     default:
         snprintf(error, error_size, "no migration to schema %d", n);
         return false;

@@ -21,7 +21,7 @@
 
 /* The schema this build writes (see db_schema.c for what each version added), how long a
  * writer waits for another before giving up, and room enough for any error message. */
-enum { GT_PROGRESS_DB_VERSION = 2, GT_DB_BUSY_TIMEOUT_MS = 5000, GT_DB_ERROR_MAX = 640 };
+enum { GT_PROGRESS_DB_VERSION = 3, GT_DB_BUSY_TIMEOUT_MS = 5000, GT_DB_ERROR_MAX = 640 };
 
 typedef struct GtProgressDb GtProgressDb;
 

@@ -135,6 +135,7 @@ bool gt_server_send_attempt(GtServer *server, GtProgressDb *local, const char *i
     sqlite3_stmt *row = gt_db_prepare(local, select, error, error_size);
     if (!row) return false;
     sqlite3_bind_text(row, 1, id, -1, SQLITE_TRANSIENT);
+    server->sqlstate[0] = '\0';
     int rc = sqlite3_step(row);
     bool ok = rc == SQLITE_ROW;
     if (rc == SQLITE_DONE) gt_server_problem(error, error_size, "there is no attempt %s on this kiosk", id);
@@ -298,11 +299,13 @@ bool gt_server_fetch_class(GtServer *server, GtProgressDb *local, char *error, s
     return false;
 }
 
-int gt_outbox_next(GtProgressDb *db, char (*ids)[40], int max, char *error, size_t error_size) {
-    sqlite3_stmt *rows = gt_db_prepare(db, "SELECT id FROM attempts WHERE synced_ms IS NULL ORDER BY finished_ms "
-                                           "LIMIT ?", error, error_size);
+int gt_outbox_next(GtProgressDb *db, int64_t retry_refused_before_ms, char (*ids)[40], int max, char *error,
+                   size_t error_size) {
+    sqlite3_stmt *rows = gt_db_prepare(db, "SELECT id FROM attempts WHERE synced_ms IS NULL AND (sync_error IS NULL "
+                                           "OR sync_error_ms < ?) ORDER BY finished_ms LIMIT ?", error, error_size);
     if (!rows) return -1;
-    sqlite3_bind_int(rows, 1, max);
+    sqlite3_bind_int64(rows, 1, retry_refused_before_ms);
+    sqlite3_bind_int(rows, 2, max);
     int n = 0, rc;
     while (n < max && (rc = sqlite3_step(rows)) == SQLITE_ROW) gt_db_column_text(rows, 0, ids[n++], 40);
     if (n < max && rc != SQLITE_DONE) {
@@ -315,8 +318,8 @@ int gt_outbox_next(GtProgressDb *db, char (*ids)[40], int max, char *error, size
 
 long gt_outbox_waiting(GtProgressDb *db) {
     char error[GT_DB_ERROR_MAX];
-    sqlite3_stmt *count = gt_db_prepare(db, "SELECT count(*) FROM attempts WHERE synced_ms IS NULL", error,
-                                        sizeof error);
+    sqlite3_stmt *count = gt_db_prepare(db, "SELECT count(*) FROM attempts WHERE synced_ms IS NULL AND "
+                                             "sync_error IS NULL", error, sizeof error);
     if (!count) return -1;
     long n = sqlite3_step(count) == SQLITE_ROW ? (long)sqlite3_column_int64(count, 0) : -1;
     sqlite3_finalize(count);
@@ -324,11 +327,42 @@ long gt_outbox_waiting(GtProgressDb *db) {
 }
 
 bool gt_outbox_mark_sent(GtProgressDb *db, const char *id, int64_t now_ms, char *error, size_t error_size) {
-    sqlite3_stmt *mark = gt_db_prepare(db, "UPDATE attempts SET synced_ms = ? WHERE id = ?", error, error_size);
+    sqlite3_stmt *mark = gt_db_prepare(db, "UPDATE attempts SET synced_ms = ?, sync_error = NULL, sync_error_ms = "
+                                           "NULL WHERE id = ?", error, error_size);
     if (!mark) return false;
     sqlite3_bind_int64(mark, 1, now_ms);
     sqlite3_bind_text(mark, 2, id, -1, SQLITE_TRANSIENT);
     bool ok = gt_db_step_done(db, mark, error, error_size);
     sqlite3_finalize(mark);
     return ok;
+}
+
+bool gt_outbox_mark_refused(GtProgressDb *db, const char *id, const char *reason, int64_t now_ms, char *error,
+                            size_t error_size) {
+    sqlite3_stmt *mark = gt_db_prepare(db, "UPDATE attempts SET sync_error = ?, sync_error_ms = ? WHERE id = ?", error,
+                                       error_size);
+    if (!mark) return false;
+    sqlite3_bind_text(mark, 1, reason, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(mark, 2, now_ms);
+    sqlite3_bind_text(mark, 3, id, -1, SQLITE_TRANSIENT);
+    bool ok = gt_db_step_done(db, mark, error, error_size);
+    sqlite3_finalize(mark);
+    return ok;
+}
+
+long gt_outbox_refused(GtProgressDb *db, char *reason, size_t reason_size) {
+    char error[GT_DB_ERROR_MAX];
+    if (reason_size) reason[0] = '\0';
+    sqlite3_stmt *rows = gt_db_prepare(db, "SELECT count(*), (SELECT sync_error FROM attempts WHERE synced_ms IS NULL "
+                                           "AND sync_error IS NOT NULL ORDER BY sync_error_ms DESC LIMIT 1) FROM "
+                                           "attempts WHERE synced_ms IS NULL AND sync_error IS NOT NULL", error,
+                                       sizeof error);
+    if (!rows) return -1;
+    long n = -1;
+    if (sqlite3_step(rows) == SQLITE_ROW) {
+        n = (long)sqlite3_column_int64(rows, 0);
+        if (reason_size) gt_db_column_text(rows, 1, reason, reason_size);
+    }
+    sqlite3_finalize(rows);
+    return n;
 }

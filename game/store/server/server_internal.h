@@ -9,6 +9,7 @@
 
 struct GtServer {
     PGconn *conn;
+    char sqlstate[6]; /* the last failed statement's SQLSTATE ("" when none or unknown) */
 };
 
 /* printf into `error`, then scrub passwords from it. */

@@ -163,6 +163,8 @@ bool gt_server_exec(GtServer *server, const char *sql, char *error, size_t error
 }
 
 void gt_server_describe(GtServer *server, const PGresult *result, char *error, size_t error_size) {
+    const char *state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : NULL;
+    snprintf(server->sqlstate, sizeof server->sqlstate, "%s", state ? state : "");
     char line[300];
     first_line(result ? PQresultErrorMessage(result) : PQerrorMessage(server->conn), line, sizeof line);
     if (!line[0]) first_line(PQerrorMessage(server->conn), line, sizeof line);
@@ -249,6 +251,15 @@ void gt_server_close(GtServer *server) {
     if (!server) return;
     if (server->conn) PQfinish(server->conn);
     free(server);
+}
+
+bool gt_server_refused(const GtServer *server) {
+    if (!server || !server->conn || PQstatus(server->conn) != CONNECTION_OK) return false;
+    /* 22 data exception, 23 integrity constraint, P0 raised by a trigger, 54 a value too large */
+    static const char *const CLASSES[] = { "22", "23", "P0", "54" };
+    for (size_t i = 0; i < sizeof CLASSES / sizeof CLASSES[0]; i++)
+        if (strncmp(server->sqlstate, CLASSES[i], 2) == 0) return true;
+    return false;
 }
 
 bool gt_server_alive(GtServer *server) {

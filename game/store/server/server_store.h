@@ -36,6 +36,11 @@ void gt_server_close(GtServer *server);
 /* True while the connection is usable (false after the server went away). */
 bool gt_server_alive(GtServer *server);
 
+/* True when the last failed statement was refused for the data it carried (a CHECK or other
+ * constraint, a trigger's exception, a value the server cannot take) while the connection is
+ * fine: sending that attempt again will fail the same way, the others may still go. */
+bool gt_server_refused(const GtServer *server);
+
 /* Checks the connection setting and the password/service files libpq would read: false with
  * the reason when the setting holds a password or a file holding credentials can be read by
  * other users. */
@@ -63,10 +68,22 @@ bool gt_server_fetch_class(GtServer *server, GtProgressDb *local, char *error, s
 void gt_server_scrub(char *text);
 
 /* The outbox of the local database: up to `max` UUIDs of attempts the server has not confirmed,
- * oldest first (returns how many; -1 on failure), how many are waiting (-1 on failure), and
- * marking one as confirmed. */
-int gt_outbox_next(GtProgressDb *db, char (*ids)[40], int max, char *error, size_t error_size);
+ * oldest first (returns how many; -1 on failure), leaving out those the server refused after
+ * `retry_refused_before_ms` (pass INT64_MAX to leave out none, 0 to leave out every refused
+ * one); how many are waiting, refused ones not counted (-1 on failure); marking one as
+ * confirmed (which forgets any refusal). */
+int gt_outbox_next(GtProgressDb *db, int64_t retry_refused_before_ms, char (*ids)[40], int max, char *error,
+                   size_t error_size);
 long gt_outbox_waiting(GtProgressDb *db);
 bool gt_outbox_mark_sent(GtProgressDb *db, const char *id, int64_t now_ms, char *error, size_t error_size);
+
+/* Sets attempt `id` aside: the server refused it for `reason` at `now_ms`. It stays in the
+ * outbox (tried again later) but no longer holds up the others. */
+bool gt_outbox_mark_refused(GtProgressDb *db, const char *id, const char *reason, int64_t now_ms, char *error,
+                            size_t error_size);
+
+/* How many attempts the server refused and has not taken since (-1 on failure), with the
+ * latest refusal's reason in `reason` ("" when none). */
+long gt_outbox_refused(GtProgressDb *db, char *reason, size_t reason_size);
 
 #endif
