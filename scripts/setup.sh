@@ -8,6 +8,7 @@ packages=(
   libcjson-dev                                # JSON
   libsqlite3-dev sqlite3                      # the progress database (and its shell, for backups)
   libpq-dev postgresql                        # the school server: its client library, and a throwaway server for tests
+  openssl                                     # the school-server TLS test makes its certificates
   libsodium-dev                               # the staff PIN's salted hash (Argon2id)
   libcmocka-dev                               # C test framework
   jq                                          # command-line tests read JSON output

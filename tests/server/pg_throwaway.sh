@@ -7,6 +7,8 @@
 # The sourcing test sets `gt` (the guidedtouch program) and `roles_sql` first, then calls
 #   pg_setup [SERVER OPTIONS...]  initdb, start, owner, tables, roles; the kiosks log in as
 #                                 gt_kiosk, the instructor as gt_teacher (passwords in $work/pgpass)
+#   pg_initdb, then pg_start_with_roles [SERVER OPTIONS...]: the same in two, to change the
+#                                 server's files (pg_hba.conf, certificates) in between
 #   server_start / server_stop    start or stop (fast) the server, waiting until done
 #   admin SQL [DATABASE]          runs SQL as the superuser, prints tuples unaligned
 #   configure FOLDER USER [CONN]  writes $work/FOLDER/guidedtouch/config.json naming the server
@@ -63,12 +65,18 @@ configure() { # configure FOLDER USER [CONNECTION]: a configuration naming the s
 JSON
 }
 
-pg_setup() { # pg_setup [SERVER OPTIONS...]: the server (unix socket; passwords checked, scram)
-  server_options=(-c "listen_addresses=''" "$@")
+pg_initdb() { # pg_initdb: the server's files (passwords checked, scram); not started
   echo "adminpw" >"$work/adminpw"
   chmod 644 "$work/adminpw"
   "${as_pg[@]}" "$pgbin/initdb" -D "$pgdata" -U gt_admin --pwfile="$work/adminpw" --auth=scram-sha-256 \
     -E UTF8 --locale=C.UTF-8 >"$work/initdb.log" 2>&1 || { cat "$work/initdb.log"; fail "initdb"; }
+}
+pg_setup() { # pg_setup [SERVER OPTIONS...]: initdb, then pg_start_with_roles on the unix socket only
+  pg_initdb
+  pg_start_with_roles -c "listen_addresses=''" "$@"
+}
+pg_start_with_roles() { # pg_start_with_roles [SERVER OPTIONS...]: start, the owner, the tables, the roles
+  server_options=("$@")
   server_start
   admin "CREATE ROLE gt_owner LOGIN CREATEROLE PASSWORD 'ownerpw'" >/dev/null
   admin "CREATE DATABASE guidedtouch OWNER gt_owner" >/dev/null
@@ -107,4 +115,20 @@ key Return
 wait 500'
   printf 'at 200\nkey Return\nwait 200\nkey 4\n%s\n' "$stroke" >"$2"
   for ((n = 1; n < $1; n++)); do printf 'key r\nwait 300\n%s\n' "$stroke" >>"$2"; done
+}
+
+# idle_trainer LOG: the trainer idle on the real clock (its sending thread at work), in the
+# background with its own LOG; its pid in $trainer. close_trainer LOG: once it has said the
+# server's status in LOG (so it is past its start, where SIGTERM is its window's close), closes
+# it with SIGTERM and expects a clean end.
+idle_trainer() {
+  : >"$1"
+  "$gt" --mute >>"$1" 2>&1 &
+  trainer=$!
+  pids+=("$trainer")
+}
+close_trainer() {
+  wait_for 60 grep -q '^guidedtouch: School server: ' "$1" || fail "the trainer never said the server's status: $(cat "$1")"
+  kill -TERM "$trainer"
+  wait "$trainer" || fail "the trainer did not close cleanly (exit $?): $(cat "$1")"
 }

@@ -21,8 +21,8 @@ log=$work/trainer.log
 # 1. three attempts saved while the server is away
 server_stop
 strokes_script 3 "$work/three.txt"
-"$gt" --mute --student Anna --lesson lower-back-basics --script "$work/three.txt" >"$log" 2>&1 ||
-  fail "the trainer failed: $(cat "$log")"
+"$gt" --mute --student Anna --lesson lower-back-basics --script "$work/three.txt" >"$work/record.log" 2>&1 ||
+  fail "the trainer failed: $(cat "$work/record.log")"
 db "SELECT id FROM attempts ORDER BY finished_ms" >"$work/saved"
 [[ $(wc -l <"$work/saved") -eq 3 ]] || fail "expected 3 saved attempts: $(cat "$work/saved")"
 first=$(head -n 1 "$work/saved")
@@ -30,18 +30,12 @@ first=$(head -n 1 "$work/saved")
 # 2. the server is back and refuses the oldest attempt
 server_start
 admin "ALTER TABLE attempts ADD CONSTRAINT refuse_one CHECK (id <> '$first')" guidedtouch >/dev/null
-idle() { # the trainer, idle on the real clock, sending what waits; its pid in $trainer
-  "$gt" --mute >>"$log" 2>&1 &
-  trainer=$!
-  pids+=("$trainer")
-}
-close() { kill -TERM "$trainer" && wait "$trainer" || fail "the trainer did not close cleanly: $(cat "$log")"; }
 sent_all_but_one() { [[ $(db "SELECT count(*) FROM attempts WHERE synced_ms IS NULL") -eq 1 ]]; }
-idle
+idle_trainer "$log"
 wait_for 90 sent_all_but_one || fail "the other attempts never went: $(cat "$log")"
 refused_line="guidedtouch: School server: connected; all others sent; 1 attempt refused by the server: new row for relation \"attempts\" violates check constraint \"refuse_one\"$"
 wait_for 30 grep -q "$refused_line" "$log" || fail "the status never said an attempt was refused: $(cat "$log")"
-close
+close_trainer "$log"
 admin "SELECT id FROM attempts" guidedtouch | sort >"$work/server-ids"
 tail -n 2 "$work/saved" | sort | diff - "$work/server-ids" >/dev/null ||
   fail "the server should hold the two later attempts: $(cat "$work/server-ids")"
@@ -56,13 +50,12 @@ grep -q '^1 attempt refused by the school server .*refuse_one' "$work/report" ||
 
 # 4. the rule is lifted: the next connection sends it, and the refusal is forgotten
 admin "ALTER TABLE attempts DROP CONSTRAINT refuse_one" guidedtouch >/dev/null
-: >"$log"
-idle
+idle_trainer "$log"
 nothing_waits() { [[ $(db "SELECT count(*) FROM attempts WHERE synced_ms IS NULL OR sync_error IS NOT NULL") -eq 0 ]]; }
 wait_for 90 nothing_waits || fail "the once-refused attempt never went: $(cat "$log")"
 wait_for 30 grep -q "guidedtouch: School server: connected; all attempts sent$" "$log" ||
   fail "the status did not come back to all sent: $(cat "$log")"
-close
+close_trainer "$log"
 [[ $(admin "SELECT count(*) FROM attempts" guidedtouch) -eq 3 ]] || fail "the server should hold all 3 attempts now"
 "$gt" report --local >"$work/report" 2>&1 || fail "report --local: $(cat "$work/report")"
 grep -q 'refused' "$work/report" && fail "report --local still speaks of a refusal: $(cat "$work/report")"

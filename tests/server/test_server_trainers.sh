@@ -71,16 +71,19 @@ wait "$b" 2>/dev/null || true
 
 # 4. both trainers come back (idle, real clock) and send what waited; then they are closed
 for k in A B; do
-  XDG_DATA_HOME=$work/data-$k "$gt" --mute >>"$work/$k.log" 2>&1 &
+  : >"$work/idle-$k.log"
+  XDG_DATA_HOME=$work/data-$k "$gt" --mute >>"$work/idle-$k.log" 2>&1 &
   pids+=($!)
   eval "idle_$k=\$!"
 done
-wait_for 90 waiting A || fail "kiosk A never emptied its outbox: $(cat "$work/A.log")"
-wait_for 90 waiting B || fail "kiosk B never emptied its outbox: $(cat "$work/B.log")"
-for k in A B; do
-  pid=idle_$k
-  kill -TERM "${!pid}"
-  wait "${!pid}" || fail "kiosk $k's trainer did not close cleanly: $(cat "$work/$k.log")"
+wait_for 90 waiting A || fail "kiosk A never emptied its outbox: $(cat "$work/idle-A.log")"
+wait_for 90 waiting B || fail "kiosk B never emptied its outbox: $(cat "$work/idle-B.log")"
+for k in A B; do # the staff screen's words, in each kiosk's log; then the trainer is closed
+  wait_for 60 grep -q '^guidedtouch: School server: connected; all attempts sent$' "$work/idle-$k.log" ||
+    fail "kiosk $k never said all its attempts were sent: $(cat "$work/idle-$k.log")"
+  trainer=idle_$k
+  trainer=${!trainer}
+  close_trainer "$work/idle-$k.log"
 done
 
 # 5. the server holds each saved attempt exactly once; report and export (as the instructor) agree

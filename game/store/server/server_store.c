@@ -104,6 +104,13 @@ static void describe_connect(PGconn *conn, char *error, size_t error_size) {
         strstr(message, "password is required"))
         gt_server_problem(error, error_size, "the school server refused the kiosk's password (check the password "
                           "file or service file; %s)", line);
+    else if (strstr(message, "no pg_hba.conf entry") && strstr(message, "no encryption"))
+        gt_server_problem(error, error_size, "the school server accepts only secure (TLS) connections and this "
+                          "kiosk's setting does not ask for one (use sslmode=verify-full with the school's "
+                          "certificate authority, or sslmode=require; %s)", line);
+    else if (strstr(message, "no pg_hba.conf entry"))
+        gt_server_problem(error, error_size, "the school server does not let this kiosk in (no pg_hba.conf line "
+                          "allows it; %s)", line);
     else if (strstr(message, "SSL") || strstr(message, "certificate"))
         gt_server_problem(error, error_size, "the school server's secure connection failed (%s)", line);
     else if (strstr(message, "does not exist"))
