@@ -12,9 +12,14 @@ GRANT USAGE ON SCHEMA public TO guidedtouch_kiosk;
 GRANT SELECT ON guidedtouch_schema TO guidedtouch_kiosk;
 GRANT SELECT, INSERT ON students, attempts, attempt_criteria, attempt_safety, attempt_positions
   TO guidedtouch_kiosk;
+-- Renaming a student (or giving a pseudonym) goes through one function that runs with the
+-- owner's rights: it renames, or merges two students into one, and records the rename once.
+GRANT SELECT ON student_renames TO guidedtouch_kiosk;
+GRANT EXECUTE ON FUNCTION guidedtouch_rename_student(uuid, text, text, text, integer, bigint)
+  TO guidedtouch_kiosk;
 
 -- Instructors: read everything for reports and exports; change nothing.
 CREATE ROLE guidedtouch_instructor NOLOGIN;
 GRANT USAGE ON SCHEMA public TO guidedtouch_instructor;
-GRANT SELECT ON guidedtouch_schema, students, attempts, attempt_criteria, attempt_safety, attempt_positions
-  TO guidedtouch_instructor;
+GRANT SELECT ON guidedtouch_schema, students, attempts, attempt_criteria, attempt_safety, attempt_positions,
+  student_renames TO guidedtouch_instructor;

@@ -51,7 +51,7 @@ grep -q '^1 attempt refused by the school server .*refuse_one' "$work/report" ||
 # 4. the rule is lifted: the next connection sends it, and the refusal is forgotten
 admin "ALTER TABLE attempts DROP CONSTRAINT refuse_one" guidedtouch >/dev/null
 idle_trainer "$log"
-nothing_waits() { [[ $(db "SELECT count(*) FROM attempts WHERE synced_ms IS NULL OR sync_error IS NOT NULL") -eq 0 ]]; }
+nothing_waits() { [[ $(db "SELECT count(*) FROM attempts WHERE synced_ms IS NULL OR sync_error IS NOT NULL") == 0 ]]; }
 wait_for 90 nothing_waits || fail "the once-refused attempt never went: $(cat "$log")"
 wait_for 30 grep -q "guidedtouch: School server: connected; all attempts sent$" "$log" ||
   fail "the status did not come back to all sent: $(cat "$log")"

@@ -24,7 +24,7 @@ strokes_script 3 "$work/three.txt"
 { cat "$work/two.txt"; echo 'wait 72000000'; tail -n "+$(($(wc -l <"$work/two.txt") + 1))" "$work/three.txt"; } >"$work/hold.txt"
 
 db() { sqlite3 "$work/data-$1/guidedtouch/progress.db" "$2"; }
-waiting() { [[ $(db "$1" "SELECT count(*) FROM attempts WHERE synced_ms IS NULL") -eq 0 ]]; }
+waiting() { [[ $(db "$1" "SELECT count(*) FROM attempts WHERE synced_ms IS NULL") == 0 ]]; }
 own() { db "$1" "SELECT count(*) FROM attempts a JOIN students s ON s.id = a.student_id WHERE s.name = '$2'"; }
 count_is() { [[ $(own "$1" "$2") -eq $3 ]]; } # count_is KIOSK STUDENT N: the kiosk saved N of that student
 record() { # record KIOSK STUDENT: a scripted trainer run saving two attempts (in the background)

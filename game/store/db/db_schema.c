@@ -7,7 +7,9 @@
  *            filled for older attempts from their replays), students.settings_json (settings
  *            remembered per student), attempts.synced_ms (the outbox a school server syncs).
  * Version 3: attempts.sync_error and sync_error_ms (the school server refused the attempt for its
- *            data: its words and when; the outbox sets it aside and goes on with the others). */
+ *            data: its words and when; the outbox sets it aside and goes on with the others);
+ *            student_renames (renames made here, to send to a school server, and those received
+ *            from it, so a renamed student is renamed on every kiosk). */
 #include "db_internal.h"
 #include "loaders.h"
 
@@ -104,7 +106,16 @@ static const char SCHEMA_2[] =
 
 static const char SCHEMA_3[] =
     "ALTER TABLE attempts ADD COLUMN sync_error TEXT;   -- NULL, or why the school server refused it\n"
-    "ALTER TABLE attempts ADD COLUMN sync_error_ms INTEGER; -- when it last refused (Unix ms)\n";
+    "ALTER TABLE attempts ADD COLUMN sync_error_ms INTEGER; -- when it last refused (Unix ms)\n"
+    "CREATE TABLE student_renames (\n"
+    "  id TEXT PRIMARY KEY CHECK (length(id) = 36), -- UUID: applied once on the server and each kiosk\n"
+    "  old_key TEXT NOT NULL,                  -- the folded name before\n"
+    "  new_name TEXT NOT NULL,\n"
+    "  new_key TEXT NOT NULL,\n"
+    "  pseudonym INTEGER NOT NULL CHECK (pseudonym IN (0, 1)),\n"
+    "  renamed_ms INTEGER NOT NULL,\n"
+    "  synced_ms INTEGER                       -- NULL: made here, not yet sent to a school server\n"
+    ");\n";
 
 /* Fills attempt_positions for every attempt saved before version 2, from its replay. A replay
  * that no longer parses adds no cells (the attempt itself is kept as it is). */

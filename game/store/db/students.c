@@ -1,5 +1,6 @@
 /* students: names, their folding, and the students table. */
 #include "students.h"
+#include "uuid.h"
 #include "db_internal.h"
 #include "suggest.h"
 
@@ -267,19 +268,32 @@ bool gt_students_get(GtProgressDb *db, int64_t id, GtStudent *out, char *error, 
     return rc == SQLITE_ROW;
 }
 
-bool gt_students_rename(GtProgressDb *db, int64_t id, const char *new_name, bool pseudonym, char *error,
-                        size_t error_size) {
-    char clean[GT_STUDENT_NAME_BYTES], key[GT_STUDENT_NAME_BYTES];
-    GtStudent student, other;
-    if (!gt_students_get(db, id, &student, error, error_size)) return false;
-    if (!gt_student_name_clean(new_name, clean, sizeof clean, error, error_size)) return false;
-    gt_student_name_key(clean, key, sizeof key);
-    int found = find_by_key(db, key, &other, error, error_size);
-    if (found < 0) return false;
-    if (found > 0 && other.id != id) {
-        snprintf(error, error_size, "There is already a student called %s", other.name);
+/* Notes a rename made here (from the folded name `old_key`) for a school server to spread to
+ * the other kiosks; inside the rename's savepoint. */
+static bool note_rename(GtProgressDb *db, const char *old_key, const char *name, const char *key, bool pseudonym,
+                        char *error, size_t error_size) {
+    char id[GT_UUID_TEXT];
+    if (!gt_uuid_v4(id)) {
+        snprintf(error, error_size, "no random numbers for the rename's identifier");
         return false;
     }
+    sqlite3_stmt *note = gt_db_prepare(db, "INSERT INTO student_renames (id, old_key, new_name, new_key, pseudonym, "
+                                           "renamed_ms) VALUES (?, ?, ?, ?, ?, ?)", error, error_size);
+    if (!note) return false;
+    sqlite3_bind_text(note, 1, id, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(note, 2, old_key, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(note, 3, name, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(note, 4, key, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int(note, 5, pseudonym);
+    sqlite3_bind_int64(note, 6, gt_progress_db_now_ms());
+    bool ok = gt_db_step_done(db, note, error, error_size);
+    sqlite3_finalize(note);
+    return ok;
+}
+
+/* The rename's UPDATE; false with the reason. */
+static bool update_name(GtProgressDb *db, int64_t id, const char *clean, const char *key, bool pseudonym, char *error,
+                        size_t error_size) {
     sqlite3_stmt *update = gt_db_prepare(db, "UPDATE students SET name = ?, name_key = ?, pseudonym = ? WHERE id = ?",
                                          error, error_size);
     if (!update) return false;
@@ -292,6 +306,29 @@ bool gt_students_rename(GtProgressDb *db, int64_t id, const char *new_name, bool
     if (rc == SQLITE_CONSTRAINT_UNIQUE) snprintf(error, error_size, "There is already a student called %s", clean);
     else if (rc != SQLITE_DONE) gt_db_describe(db->sql, db->path, rc, error, error_size);
     return rc == SQLITE_DONE;
+}
+
+bool gt_students_rename(GtProgressDb *db, int64_t id, const char *new_name, bool pseudonym, char *error,
+                        size_t error_size) {
+    char clean[GT_STUDENT_NAME_BYTES], key[GT_STUDENT_NAME_BYTES], old_key[GT_STUDENT_NAME_BYTES];
+    GtStudent student, other;
+    if (!gt_students_get(db, id, &student, error, error_size)) return false;
+    if (!gt_student_name_clean(new_name, clean, sizeof clean, error, error_size)) return false;
+    gt_student_name_key(clean, key, sizeof key);
+    gt_student_name_key(student.name, old_key, sizeof old_key);
+    int found = find_by_key(db, key, &other, error, error_size);
+    if (found < 0) return false;
+    if (found > 0 && other.id != id) {
+        snprintf(error, error_size, "There is already a student called %s", other.name);
+        return false;
+    }
+    if (!gt_db_exec(db, "SAVEPOINT student_rename", error, error_size)) return false;
+    bool ok = update_name(db, id, clean, key, pseudonym, error, error_size) &&
+              note_rename(db, old_key, clean, key, pseudonym, error, error_size);
+    char scratch[GT_DB_ERROR_MAX]; /* the first trouble is the one said */
+    if (!ok) gt_db_exec(db, "ROLLBACK TO student_rename", scratch, sizeof scratch);
+    if (!gt_db_exec(db, "RELEASE student_rename", ok ? error : scratch, ok ? error_size : sizeof scratch)) return false;
+    return ok;
 }
 
 bool gt_students_settings(GtProgressDb *db, int64_t id, char **json, char *error, size_t error_size) {

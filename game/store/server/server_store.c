@@ -49,6 +49,45 @@ static const char SERVER_SCHEMA_1[] =
     "  PRIMARY KEY (attempt_id, view, x_cm, y_cm)\n"
     ");\n";
 
+/* Version 2: renames of students, applied once each (by UUID) by a function that runs with the
+ * owner's rights, so a kiosk may rename or merge students without UPDATE or DELETE of its own. */
+static const char SERVER_SCHEMA_2[] =
+    "CREATE TABLE student_renames (\n"
+    "  id uuid PRIMARY KEY, old_key text NOT NULL, new_name text NOT NULL, new_key text NOT NULL,\n"
+    "  pseudonym integer NOT NULL, renamed_ms bigint NOT NULL, received_at timestamptz NOT NULL DEFAULT now()\n"
+    ");\n"
+    "CREATE FUNCTION guidedtouch_rename_student(rename_id uuid, from_key text, to_name text, to_key text,\n"
+    "    to_pseudonym integer, at_ms bigint) RETURNS void LANGUAGE plpgsql SECURITY DEFINER\n"
+    "    SET search_path = public, pg_temp AS $f$\n"
+    "DECLARE from_id bigint; to_id bigint;\n"
+    "BEGIN\n"
+    "  INSERT INTO student_renames (id, old_key, new_name, new_key, pseudonym, renamed_ms)\n"
+    "    VALUES (rename_id, from_key, to_name, to_key, to_pseudonym, at_ms) ON CONFLICT (id) DO NOTHING;\n"
+    "  IF NOT FOUND THEN RETURN; END IF; -- applied before\n"
+    "  SELECT id INTO from_id FROM students WHERE name_key = from_key;\n"
+    "  SELECT id INTO to_id FROM students WHERE name_key = to_key;\n"
+    "  IF from_id IS NOT NULL AND to_id IS NOT NULL AND from_id <> to_id THEN -- both known: one student\n"
+    "    UPDATE attempts SET student_id = to_id WHERE student_id = from_id;\n"
+    "    DELETE FROM students WHERE id = from_id;\n"
+    "    from_id := NULL;\n"
+    "  END IF;\n"
+    "  UPDATE students SET name = to_name, name_key = to_key, pseudonym = to_pseudonym\n"
+    "    WHERE id = coalesce(from_id, to_id);\n"
+    "END $f$;\n"
+    "REVOKE ALL ON FUNCTION guidedtouch_rename_student(uuid, text, text, text, integer, bigint) FROM PUBLIC;\n"
+    "DO $d$ BEGIN -- roles made from docs/school-server-roles.sql before this version get its rights too\n"
+    "  IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'guidedtouch_kiosk') THEN\n"
+    "    GRANT SELECT ON student_renames TO guidedtouch_kiosk;\n"
+    "    GRANT EXECUTE ON FUNCTION guidedtouch_rename_student(uuid, text, text, text, integer, bigint)\n"
+    "      TO guidedtouch_kiosk;\n"
+    "  END IF;\n"
+    "  IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'guidedtouch_instructor') THEN\n"
+    "    GRANT SELECT ON student_renames TO guidedtouch_instructor;\n"
+    "  END IF;\n"
+    "END $d$;\n";
+
+static const char *const SERVER_STEPS[GT_SERVER_SCHEMA_VERSION] = { SERVER_SCHEMA_1, SERVER_SCHEMA_2 };
+
 void gt_server_scrub(char *text) {
     for (char *p = text; (p = strstr(p, "password")) != NULL;) {
         char *value = p + 8;
@@ -214,9 +253,17 @@ static bool migrate(GtServer *server, char *error, size_t error_size) {
             ok = false;
         }
         if (ok && version >= GT_SERVER_SCHEMA_VERSION) return gt_server_exec(server, "COMMIT", error, error_size);
-        ok = ok && gt_server_exec(server, SERVER_SCHEMA_1, error, error_size); /* version 0 -> 1 */
-        ok = ok && gt_server_exec(server, "DELETE FROM guidedtouch_schema; INSERT INTO guidedtouch_schema VALUES (1)",
-                                  error, error_size);
+        char set_version[96];
+        snprintf(set_version, sizeof set_version, "DELETE FROM guidedtouch_schema; INSERT INTO guidedtouch_schema "
+                 "VALUES (%d)", version + 1);
+        if (ok && !gt_server_exec(server, SERVER_STEPS[version], error, error_size)) {
+            ok = false;
+            if (strcmp(server->sqlstate, "42501") == 0) /* a kiosk's or instructor's role may not */
+                gt_server_problem(error, error_size, "the school server's tables are at version %d and this Guided "
+                                  "Touch needs %d: connect once as the database's owner (guidedtouch report with "
+                                  "the owner's setting) to bring them up to date", version, GT_SERVER_SCHEMA_VERSION);
+        }
+        ok = ok && gt_server_exec(server, set_version, error, error_size);
         if (!ok) {
             PQclear(PQexec(server->conn, "ROLLBACK"));
             return false;

@@ -4,7 +4,8 @@
  * module only talks to the server. No SDL, no threads of its own (server_sync.h runs it).
  *
  * Identity: an attempt is its UUID (INSERT ... ON CONFLICT (id) DO NOTHING, so a repeated send
- * is harmless); a student is the folded name (name_key), the same on every kiosk.
+ * is harmless); a student is the folded name (name_key), the same on every kiosk; a rename is
+ * its UUID too, applied once on the server and on each kiosk.
  * Schema: guidedtouch_schema.version, migrated forward on connect under an advisory lock, one
  * transaction per version, as the SQLite file is.
  * Credentials: never in the connection setting itself (a "password" there is refused); from a
@@ -20,7 +21,7 @@
 #include <stdint.h>
 #include "progress_db.h"
 
-enum { GT_SERVER_SCHEMA_VERSION = 1, GT_SERVER_ERROR_MAX = 512 };
+enum { GT_SERVER_SCHEMA_VERSION = 2, GT_SERVER_ERROR_MAX = 512 };
 
 typedef struct GtServer GtServer;
 
@@ -49,6 +50,12 @@ bool gt_server_check_credentials(const char *connection, char *error, size_t err
 /* Sends local attempt `id` (with its student, criteria, safety entries and positions) in one
  * server transaction; true when the server has it (now or from an earlier send). */
 bool gt_server_send_attempt(GtServer *server, GtProgressDb *local, const char *id, char *error, size_t error_size);
+
+/* Sends the renames made on this kiosk that the server has not had (each applied once there by
+ * its UUID: the student renamed, or merged into the one already called so), then applies here
+ * the renames other kiosks sent, so a renamed student (or one given a pseudonym) has the new
+ * name everywhere. Run before gt_server_share_students. */
+bool gt_server_share_renames(GtServer *server, GtProgressDb *local, char *error, size_t error_size);
 
 /* Sends every local student (ON CONFLICT DO NOTHING) and adds the server's students this kiosk
  * has not met yet, so a student made on one kiosk signs in on another. */

@@ -140,6 +140,7 @@ static int send_batch(GtServer *server, GtProgressDb *db, int64_t retry_refused_
  * again when `retry_refused` says so). False on failure. */
 static bool sync_pass(GtServerSync *sync, GtServer *server, GtProgressDb *db, bool retry_refused, char *error,
                       size_t error_size) {
+    if (!gt_server_share_renames(server, db, error, error_size)) return false; /* before the names travel */
     if (!gt_server_share_students(server, db, error, error_size)) return false;
     int pulled = PULL_BATCH;
     while (pulled == PULL_BATCH) /* other kiosks' attempts: the same progress on every kiosk */
