@@ -140,6 +140,10 @@ static void test_students_by_name(void **state) {
     assert_string_equal(s.name, "anna lee");
     assert_false(gt_students_rename(f->db, anna, "zoë", false, f->error, sizeof f->error));
     assert_string_equal(f->error, "There is already a student called Zoë");
+    /* the rename that happened is noted once, for a school server to spread; the refused one not */
+    assert_int_equal(gt_fixture_sql_number(f->path, "SELECT count(*) FROM student_renames WHERE old_key = 'anna lee' "
+                                                    "AND new_name = 'anna lee' AND synced_ms IS NULL"), 1);
+    assert_int_equal(gt_fixture_sql_number(f->path, "SELECT count(*) FROM student_renames"), 1);
     GtStudentList list;
     assert_true(gt_students_list(f->db, &list, f->error, sizeof f->error));
     assert_int_equal(list.count, 2);
