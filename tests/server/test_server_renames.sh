@@ -5,6 +5,9 @@
 # Bob's attempts on kiosks A and B; B records one more while the server is away; A renames Bob
 # and records as Blue Fox; when B is back it takes the rename before sending, so its waiting
 # attempt arrives as Blue Fox's and no "Bob" is left anywhere.
+# First the server's tables are put back to version 1 (as the previous Guided Touch made them):
+# a kiosk says the owner must bring them up to date, the owner's report does, and the kiosk's
+# group gets the new rights with them.
 # Usage: test_server_renames.sh GUIDEDTOUCH ROLES_SQL
 # Every wait polls for its condition with a generous bound; none decides a result by its length.
 gt=$1
@@ -33,8 +36,20 @@ sync_kiosk() { # sync_kiosk KIOSK CONDITION...: the trainer idles, sending and r
   close_trainer "$work/idle.log"
 }
 
-# 1. Bob practises on A; B learns of him; Bob practises on B while the server is away
+# 0. a server the previous Guided Touch made (its tables at version 1, without renames): a kiosk
+# keeps saving and says the owner must bring the tables up to date; the owner's report does
+admin "DROP FUNCTION guidedtouch_rename_student(uuid, text, text, text, integer, bigint);
+       DROP TABLE student_renames; UPDATE guidedtouch_schema SET version = 1" guidedtouch >/dev/null
 record A Bob
+XDG_DATA_HOME=$work/data-A idle_trainer "$work/idle.log"
+wait_for 60 grep -q "offline since .*1 attempt waiting.*tables are at version 1 and this Guided Touch needs 2" \
+  "$work/idle.log" || fail "a kiosk meeting older tables did not say what to do: $(cat "$work/idle.log")"
+close_trainer "$work/idle.log"
+XDG_CONFIG_HOME=$work/config-owner XDG_DATA_HOME=$work/data-owner "$gt" report >"$work/owner.log" 2>&1 ||
+  fail "the owner's report did not bring the tables up to date: $(cat "$work/owner.log")"
+[[ $(admin "SELECT version FROM guidedtouch_schema" guidedtouch) == 2 ]] || fail "the tables are not at version 2"
+
+# 1. Bob practises on A; B learns of him; Bob practises on B while the server is away
 sync_kiosk A has_attempts A Bob 1
 sync_kiosk B has_attempts B Bob 1
 server_stop

@@ -240,6 +240,16 @@ static int server_version(GtServer *server, char *error, size_t error_size) {
     return version;
 }
 
+/* True when this connection's role owns the tables (or is a member of the role that does). */
+static bool owns_tables(GtServer *server) {
+    PGresult *result = PQexec(server->conn, "SELECT pg_has_role((SELECT relowner FROM pg_class WHERE oid = "
+                                            "'students'::regclass), 'MEMBER')");
+    bool owner = PQresultStatus(result) == PGRES_TUPLES_OK && PQntuples(result) == 1 &&
+                 strcmp(PQgetvalue(result, 0, 0), "t") == 0;
+    PQclear(result);
+    return owner;
+}
+
 /* Brings the server schema to GT_SERVER_SCHEMA_VERSION, one transaction per version under an
  * advisory lock, so two kiosks connecting at once migrate it once. */
 static bool migrate(GtServer *server, char *error, size_t error_size) {
@@ -256,13 +266,16 @@ static bool migrate(GtServer *server, char *error, size_t error_size) {
         char set_version[96];
         snprintf(set_version, sizeof set_version, "DELETE FROM guidedtouch_schema; INSERT INTO guidedtouch_schema "
                  "VALUES (%d)", version + 1);
-        if (ok && !gt_server_exec(server, SERVER_STEPS[version], error, error_size)) {
+        /* only the tables' owner migrates: a kiosk's or instructor's role may not, or (on a server that
+         * lets anyone create tables) must not, since the objects it made would be its own */
+        if (ok && version >= 1 && !owns_tables(server)) {
             ok = false;
-            if (strcmp(server->sqlstate, "42501") == 0) /* a kiosk's or instructor's role may not */
-                gt_server_problem(error, error_size, "the school server's tables are at version %d and this Guided "
-                                  "Touch needs %d: connect once as the database's owner (guidedtouch report with "
-                                  "the owner's setting) to bring them up to date", version, GT_SERVER_SCHEMA_VERSION);
-        }
+            snprintf(server->sqlstate, sizeof server->sqlstate, "42501");
+        } else if (ok) ok = gt_server_exec(server, SERVER_STEPS[version], error, error_size);
+        if (!ok && version >= 0 && version < GT_SERVER_SCHEMA_VERSION && strcmp(server->sqlstate, "42501") == 0)
+            gt_server_problem(error, error_size, "the school server's tables are at version %d and this Guided "
+                              "Touch needs %d: connect once as the database's owner (guidedtouch report with "
+                              "the owner's setting) to bring them up to date", version, GT_SERVER_SCHEMA_VERSION);
         ok = ok && gt_server_exec(server, set_version, error, error_size);
         if (!ok) {
             PQclear(PQexec(server->conn, "ROLLBACK"));
