@@ -49,9 +49,11 @@ static bool send_renames(GtServer *server, GtProgressDb *local, char *error, siz
  * student (the attempts and marks move to the new name's); otherwise the student is renamed. */
 static const char *const APPLY[] = {
     "UPDATE attempts SET student_id = (SELECT id FROM students WHERE name_key = ?3) WHERE student_id = "
-    "(SELECT id FROM students WHERE name_key = ?1) AND ?1 <> ?3 AND EXISTS (SELECT 1 FROM students WHERE name_key = ?3)",
+    "(SELECT id FROM students WHERE name_key = ?1) AND ?1 <> ?3 "
+    "AND EXISTS (SELECT 1 FROM students WHERE name_key = ?3)",
     "UPDATE OR IGNORE imported_marks SET student_id = (SELECT id FROM students WHERE name_key = ?3) WHERE student_id = "
-    "(SELECT id FROM students WHERE name_key = ?1) AND ?1 <> ?3 AND EXISTS (SELECT 1 FROM students WHERE name_key = ?3)",
+    "(SELECT id FROM students WHERE name_key = ?1) AND ?1 <> ?3 "
+    "AND EXISTS (SELECT 1 FROM students WHERE name_key = ?3)",
     "DELETE FROM students WHERE name_key = ?1 AND ?1 <> ?3 AND EXISTS (SELECT 1 FROM students WHERE name_key = ?3)",
     "UPDATE students SET name = ?2, name_key = ?3, pseudonym = ?4 WHERE name_key = ?1",
     "UPDATE students SET name = ?2, pseudonym = ?4 WHERE name_key = ?3",
