@@ -126,6 +126,10 @@ static void handle_event(GtApp *app, const SDL_Event *event, Uint32 at_ms) {
     if (app->kiosk_window.on) gt_corner_press_event(&app->corner, &e, at_ms, g, app->ui.touch * 3 / 2);
     GtRouted r = gt_router_route(&app->router, app->input, &app->hits, &e, g);
     if (r.quit) app->running = false; /* kiosk mode refused it above */
+    if (e.type == SDL_WINDOWEVENT || e.type == SDL_RENDER_TARGETS_RESET || e.type == SDL_RENDER_DEVICE_RESET) {
+        gt_ui_forget_screen(&app->ui); /* the window's pixels may be new: the next frame is drawn whole */
+        app->dirty = true;
+    }
     if (r.window_changed) refresh_geometry(app);
     if (r.window_changed || r.to_input || r.redraw) app->dirty = true;
     if (app->options.instructor && e.type == SDL_MOUSEMOTION) app->dirty = true; /* the position readout follows */
