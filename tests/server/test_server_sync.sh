@@ -12,38 +12,7 @@ set -euo pipefail
 saver=$1
 gt=$2
 roles_sql=$3
-pgbin=$({ ls -d /usr/lib/postgresql/*/bin 2>/dev/null || true; } | sort -V | tail -n 1)
-if [[ -z $pgbin || ! -x $pgbin/initdb ]]; then
-  echo "FAIL: PostgreSQL's initdb is not installed (scripts/setup.sh installs postgresql)"
-  exit 1
-fi
-
-work=$(mktemp -d /tmp/gt-server-test.XXXXXX)
-chmod 711 "$work"
-pgdata=$work/pgdata
-sock=$work/sock
-mkdir -p "$pgdata" "$sock"
-pids=()
-as_pg=()
-if [[ $(id -u) -eq 0 ]]; then # PostgreSQL refuses to run as root: the server runs as nobody
-  chown nobody "$pgdata" "$sock"
-  as_pg=(setpriv --reuid=nobody --regid=nogroup --clear-groups --)
-fi
-cleanup() {
-  local code=$?
-  for p in "${pids[@]}"; do kill -KILL "$p" 2>/dev/null || true; done
-  if [[ -f $pgdata/postmaster.pid ]]; then
-    "${as_pg[@]}" "$pgbin/pg_ctl" -D "$pgdata" stop -m immediate -w >/dev/null 2>&1 || true
-  fi
-  rm -rf "$work"
-  exit $code
-}
-trap cleanup EXIT
-fail() {
-  echo "FAIL: $*"
-  [[ -f $work/pg.log ]] && tail -n 20 "$work/pg.log" || true
-  exit 1
-}
+source "$(dirname "$0")/pg_throwaway.sh" # $work, $pgdata, $sock, pids, as_pg, fail, the EXIT trap
 
 # --- the throwaway server: unix socket only, passwords checked (scram) ------------------------
 echo "adminpw" >"$work/adminpw"
