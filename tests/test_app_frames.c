@@ -7,6 +7,8 @@
  *   step left alone the beat's flash redraws little more than its dot, and a stroke traced by
  *   finger little more than the trail's end, the finger's mark and the live cues; after every
  *   such frame the screen is exactly what a whole new frame shows;
+ * - a demonstration playing by itself changes a part of the screen frame after frame and the
+ *   screen stays exactly what a whole frame shows, as does the screen Back leads to;
  * - the text cache holds at most GT_TEXT_CACHE_BYTES of pixels beyond the frame's own texts. */
 #include "test_support.h"
 #include "app_driver.h"
@@ -21,15 +23,20 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Opens the trainer at 1280x800 in practice on `lesson` step `step`, virtual clock. */
-static GtApp *open_step(const char *lesson, const char *step) {
-    const char *argv[] = { "--window", "1280x800", "--frames", "100000000", "--mode", "practice", "--mute",
+/* Opens the trainer at 1280x800 in `mode` on `lesson` step `step`, virtual clock. */
+static GtApp *open_step_in(const char *mode, const char *lesson, const char *step) {
+    const char *argv[] = { "--window", "1280x800", "--frames", "100000000", "--mode", mode, "--mute",
                            "--lesson", lesson, "--step", step };
     int code = -1;
     GtApp *app = gt_app_open(GT_SOURCE_DIR, 11, (char **)argv, &code);
     if (!app) fail_msg("the trainer did not open (exit code %d)", code);
     assert_true(gt_app_frame(app));
     return app;
+}
+
+/* Opens the trainer at 1280x800 in practice on `lesson` step `step`, virtual clock. */
+static GtApp *open_step(const char *lesson, const char *step) {
+    return open_step_in("practice", lesson, step);
 }
 
 /* The whole screen as it is now (ARGB8888); the caller frees. */
@@ -181,6 +188,25 @@ static void test_a_traced_stroke_redraws_little_and_the_screen_stays_whole(void 
     gt_app_close(app);
 }
 
+static void test_a_playing_demonstration_and_the_screen_after_it_stay_whole(void **state) {
+    (void)state;
+    GtApp *app = open_step_in("learn", "lower-back-basics", "2"); /* the demonstration plays by itself */
+    long screen = (long)app->output_w * app->output_h;
+    int partial = 0;
+    for (int frame = 0; frame < 240; frame++) {
+        Uint32 drawn = app->ui.frame;
+        assert_true(gt_app_frame(app));
+        if (app->ui.frame == drawn) continue;
+        partial += gt_ui_redrawn_px(&app->ui, NULL) < screen;
+        if (frame % 6 == 0) assert_screen_is_whole(app);
+    }
+    assert_true(partial > 30); /* the moving hand changed a part of the screen, frame after frame */
+    gt_test_tap(app, GT_ACT_BACK);
+    assert_true(gt_app_frame(app));
+    assert_screen_is_whole(app);
+    gt_app_close(app);
+}
+
 static void test_the_text_cache_stays_within_its_bytes(void **state) {
     (void)state;
     GtApp *app = open_step("lower-back-basics", "1");
@@ -209,6 +235,8 @@ int main(void) {
         cmocka_unit_test_setup_teardown(test_the_beat_redraws_only_its_dot_and_the_screen_stays_whole,
                                         gt_test_fresh_home, gt_test_remove_home),
         cmocka_unit_test_setup_teardown(test_a_traced_stroke_redraws_little_and_the_screen_stays_whole,
+                                        gt_test_fresh_home, gt_test_remove_home),
+        cmocka_unit_test_setup_teardown(test_a_playing_demonstration_and_the_screen_after_it_stay_whole,
                                         gt_test_fresh_home, gt_test_remove_home),
         cmocka_unit_test_setup_teardown(test_the_text_cache_stays_within_its_bytes, gt_test_fresh_home,
                                         gt_test_remove_home),
