@@ -15,7 +15,9 @@ static const char PRINT_USAGE[] =
     "\n"
     "Shows the settings the trainer would start with, merged from /etc/guidedtouch/config.json,\n"
     "then $XDG_CONFIG_HOME/guidedtouch/config.json (default ~/.config/guidedtouch/config.json),\n"
-    "then SETTINGS, and where each value came from. --json prints them as a config file.\n"
+    "then SETTINGS, and where each value came from. --json prints them as a config file, which\n"
+    "loads back as the same settings (nothing when a file or setting has a problem). Paths given\n"
+    "here may be relative (to the current folder) or start with ~/; they are kept as full paths.\n"
     "Settings: --kiosk, --fullscreen, --mute, --large-text, --high-contrast, --left-handed (each\n"
     "also as --no-...), --mode learn|practice|exam, --lesson ID, --idle-timeout-s N (0: never),\n"
     "--skin-tone light|light-medium|medium|medium-dark|dark (the figure's), --data-dir DIR,\n"
@@ -35,8 +37,11 @@ int gt_cli_print_config(GtCliPlace *place, int argc, char **argv) {
     GtDiag diag;
     gt_diag_init(&diag);
     bool ok = gt_config_load(&config, NULL, kept, argv, &diag);
+    /* --json: a file that loads back as these settings, or none (never one that lost a setting) */
+    ok = (!json || gt_config_printable(&config, &diag)) && ok;
     gt_diag_print(&diag, stderr);
-    gt_config_print(&config, stdout, json);
+    if (ok || !json) gt_config_print(&config, stdout, json);
+    else fprintf(stderr, "guidedtouch print-config: no configuration file printed; fix the settings above first\n");
     gt_config_free(&config);
     gt_diag_free(&diag);
     return ok ? GT_EXIT_OK : GT_EXIT_INVALID;

@@ -47,6 +47,7 @@ typedef enum GtConfigOrigin {
 
 enum { GT_CONFIG_WHERE_MAX = 4200, GT_CONFIG_PIN_HASH_MAX = 128, GT_CONFIG_PATH_MAX = 4096,
        GT_CONFIG_IDLE_DEFAULT_S = 120, GT_CONFIG_IDLE_MAX_S = 86400, GT_CONFIG_PACKS_MAX = 32,
+       GT_CONFIG_PATH_LONGEST = GT_CONFIG_PATH_MAX - 200, /* a path setting, with ~ or the current folder */
        GT_CONFIG_SERVER_MAX = 1024, GT_CONFIG_RETRY_DEFAULT_S = 60, GT_CONFIG_RETRY_MAX_S = 3600 };
 
 typedef struct GtConfigSource {
@@ -100,8 +101,13 @@ void gt_config_system_file(char *path, size_t size);
 bool gt_config_user_file(char *path, size_t size);
 
 /* Prints the merged settings, one "key = value  # where it came from" line each, and which files
- * were read; or, with `json`, a config file holding the merged values (pin_hash left out). */
+ * were read; or, with `json`, a config file holding the merged values (pin_hash left out, and the
+ * database when it is the one beside data_dir). */
 void gt_config_print(const GtConfig *config, FILE *out, bool json);
+
+/* True when every path setting would load back from the file `gt_config_print` writes as the same
+ * path; otherwise false, each one that would not in `diag`, located where its value came from. */
+bool gt_config_printable(const GtConfig *config, GtDiag *diag);
 
 /* Sets (or with value NULL removes) one string key in the config file at `path`, keeping its
  * other keys and creating the file (and its folder, mode 0700) when absent; written atomically,
@@ -114,6 +120,12 @@ void gt_config_set_source(GtConfig *config, GtConfigKey key, GtConfigOrigin orig
 bool gt_config_set_packs(GtConfig *config, const char *const *packs, size_t count);
 bool gt_config_read_file(GtConfig *config, const char *path, GtConfigOrigin origin, bool *found, GtDiag *diag);
 bool gt_config_read_args(GtConfig *config, int argc, char **argv, GtDiag *diag);
+/* The one rule for a path setting (data_dir, database, a lesson pack), from a file or the command
+ * line: UTF-8 text without control characters, absolute or "~/..." (expanded with $HOME) and, from
+ * the command line, relative to the current folder (made absolute here, so the setting means the
+ * same folder wherever it is read again); at most GT_CONFIG_PATH_LONGEST characters once
+ * expanded, trailing slashes dropped. The path into `out`; false with the reason in `why`. */
+bool gt_config_path(const char *text, bool from_command_line, char *out, size_t size, char *why, size_t why_size);
 /* True when a server connection setting holds a password (password=..., user:secret@). */
 bool gt_config_server_has_password(const char *connection);
 

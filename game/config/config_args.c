@@ -83,6 +83,19 @@ static int named(const char *value, const char *const *names, int count, const c
     return -1;
 }
 
+/* A path given with `option` into `target` (GT_CONFIG_PATH_MAX bytes) by the rule a file's paths
+ * follow (gt_config_path), relative ones put under the current folder; false with the problem
+ * reported, `target` unchanged. */
+static bool command_line_path(const char *option, const char *value, char *target, GtDiag *diag) {
+    char path[GT_CONFIG_PATH_MAX], why[GT_CONFIG_PATH_MAX + 200];
+    if (!gt_config_path(value, true, path, sizeof path, why, sizeof why)) {
+        gt_diag_add(diag, WHERE, 0, 0, "", "%s: %s", option, why);
+        return false;
+    }
+    memcpy(target, path, sizeof path);
+    return true;
+}
+
 /* Sets a valued setting from the command line; false with the problem reported. */
 static bool set_value(GtConfig *config, GtConfigKey key, const char *option, const char *value, GtDiag *diag) {
     char *end = NULL;
@@ -126,15 +139,8 @@ static bool set_value(GtConfig *config, GtConfigKey key, const char *option, con
         }
         snprintf(config->server, sizeof config->server, "%s", value);
         return true;
-    default: { /* data_dir, database */
-        char *target = key == GT_CONFIG_DATA_DIR ? config->data_dir : config->database;
-        if (!value[0] || strlen(value) >= GT_CONFIG_PATH_MAX) {
-            gt_diag_add(diag, WHERE, 0, 0, "", "%s needs a path", option);
-            return false;
-        }
-        snprintf(target, GT_CONFIG_PATH_MAX, "%s", value);
-        return true;
-    }
+    default: /* data_dir, database: absolute from here on, so the setting names one folder everywhere */
+        return command_line_path(option, value, key == GT_CONFIG_DATA_DIR ? config->data_dir : config->database, diag);
     }
 }
 
@@ -170,7 +176,7 @@ static bool bool_option(GtConfig *config, const char *arg) {
 /* Collects --lesson-pack DIR (or --lessons DIR) options (they replace the files' list) and
  * --no-lesson-packs. */
 typedef struct Packs {
-    const char *dirs[GT_CONFIG_PACKS_MAX];
+    char (*dirs)[GT_CONFIG_PATH_MAX]; /* GT_CONFIG_PACKS_MAX of them, made absolute */
     size_t count;
     bool given;
 } Packs;
@@ -196,7 +202,8 @@ static bool other_option(GtConfig *config, int argc, char **argv, int *i, Packs 
                             GT_CONFIG_PACKS_MAX);
                 return false;
             }
-            packs->dirs[packs->count++] = value;
+            if (!command_line_path(option, value, packs->dirs[packs->count], diag)) return false;
+            packs->count++;
             packs->given = true;
             return true;
         }
@@ -224,9 +231,11 @@ static void pass_on(GtConfig *config, char *arg) {
 
 bool gt_config_read_args(GtConfig *config, int argc, char **argv, GtDiag *diag) {
     bool ok = true;
-    Packs packs = { .count = 0 };
+    Packs packs = { .dirs = calloc(GT_CONFIG_PACKS_MAX, sizeof *packs.dirs) };
+    const char *pointers[GT_CONFIG_PACKS_MAX];
     config->rest = calloc((size_t)(argc > 0 ? argc : 1), sizeof *config->rest);
-    if (!config->rest) {
+    if (!config->rest || !packs.dirs) {
+        free(packs.dirs);
         gt_diag_add(diag, WHERE, 0, 0, "", "out of memory while reading the options");
         return false;
     }
@@ -242,8 +251,9 @@ bool gt_config_read_args(GtConfig *config, int argc, char **argv, GtDiag *diag) 
             ok = false;
         } else if (!bool_option(config, arg) && !other_option(config, argc, argv, &i, &packs, diag)) ok = false;
     }
+    for (size_t p = 0; p < packs.count; p++) pointers[p] = packs.dirs[p];
     if (packs.given) {
-        if (gt_config_set_packs(config, packs.dirs, packs.count))
+        if (gt_config_set_packs(config, pointers, packs.count))
             gt_config_set_source(config, GT_CONFIG_LESSON_PACKS, GT_CONFIG_FROM_COMMAND_LINE, "%s (%s)", WHERE,
                                  packs.count ? "--lesson-pack" : "--no-lesson-packs");
         else {
@@ -251,5 +261,6 @@ bool gt_config_read_args(GtConfig *config, int argc, char **argv, GtDiag *diag) 
             ok = false;
         }
     }
+    free(packs.dirs);
     return ok;
 }

@@ -25,31 +25,13 @@ static void came_from(GtConfig *config, GtConfigKey key, GtConfigOrigin origin, 
     gt_config_set_source(config, key, origin, "%s", where);
 }
 
-/* The longest path a file may give, once "~/" is expanded. What `print-config --json` writes back
- * (the expanded paths, and the database beside a data_dir: "<data_dir>/progress.db") must stay
- * within the GT_CONFIG_PATH_MAX - 100 characters a file may hold, or the trainer would write a file
- * its own reader refuses. */
-enum { PATH_LONGEST = GT_CONFIG_PATH_MAX - 200 };
-
-/* Expands a path written in a file into `out`: absolute, or "~/..." under $HOME. A relative path
- * is a located error (relative to what? the file may be read from anywhere), and so is a path
- * longer than PATH_LONGEST once expanded. */
+/* Expands a path written in a file into `out` (gt_config_path: absolute, or "~/..." under $HOME,
+ * within GT_CONFIG_PATH_LONGEST); what is wrong is a located error. */
 static bool file_path(GtJsonDoc *doc, const GtPath *path, const char *text, char *out, size_t size) {
-    const char *home = getenv("HOME");
-    int n = -1;
-    if (text[0] == '/') n = snprintf(out, size, "%s", text);
-    else if (text[0] == '~' && text[1] == '/' && home && home[0] == '/') n = snprintf(out, size, "%s%s", home, text + 1);
-    if (n < 0) {
-        gt_json_error(doc, path, "\"%s\" is a relative path; write a full path starting with / (or ~/ for the home "
-                      "folder)", text);
-        return false;
-    }
-    if ((size_t)n >= size || n > PATH_LONGEST) {
-        gt_json_error(doc, path, "the path is too long (%d characters%s); keep it to %d", n,
-                      text[0] == '~' ? " once ~ is expanded" : "", PATH_LONGEST);
-        return false;
-    }
-    return true;
+    char why[GT_CONFIG_PATH_MAX + 200];
+    if (gt_config_path(text, false, out, size, why, sizeof why)) return true;
+    gt_json_error(doc, path, "%s", why);
+    return false;
 }
 
 /* Reads a path-valued key (data_dir, database). */

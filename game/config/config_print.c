@@ -55,6 +55,33 @@ static void value_text(const GtConfig *config, GtConfigKey key, char *text, size
     cJSON_Delete(value);
 }
 
+/* True when the database is the one beside data_dir that loading works out by itself: a file then
+ * leaves it out, so it follows data_dir (and "<data_dir>/progress.db" may be longer than a path a
+ * file may give). */
+static bool database_follows(const GtConfig *config) {
+    return config->source[GT_CONFIG_DATABASE].origin == GT_CONFIG_FROM_DEFAULT;
+}
+
+/* Adds a problem when the path setting `value` of `key` would not load back from a file as the
+ * same path. */
+static bool path_printable(const GtConfig *config, GtConfigKey key, const char *value, GtDiag *diag) {
+    char loaded[GT_CONFIG_PATH_MAX], why[GT_CONFIG_PATH_MAX + 200];
+    bool ok = gt_config_path(value, false, loaded, sizeof loaded, why, sizeof why);
+    if (ok && strcmp(loaded, value) == 0) return true;
+    if (ok) snprintf(why, sizeof why, "a file would read it as \"%s\"", loaded);
+    gt_diag_add(diag, config->source[key].where, 0, 0, GT_CONFIG_KEY_NAMES[key],
+                "cannot be written to a configuration file: %s", why);
+    return false;
+}
+
+bool gt_config_printable(const GtConfig *config, GtDiag *diag) {
+    bool ok = path_printable(config, GT_CONFIG_DATA_DIR, config->data_dir, diag);
+    if (!database_follows(config)) ok = path_printable(config, GT_CONFIG_DATABASE, config->database, diag) && ok;
+    for (size_t p = 0; p < config->lesson_pack_count; p++)
+        ok = path_printable(config, GT_CONFIG_LESSON_PACKS, config->lesson_packs[p], diag) && ok;
+    return ok;
+}
+
 /* The merged values as a config file (pin_hash left out: it stays in the file set-pin wrote). */
 static void print_json(const GtConfig *config, FILE *out) {
     cJSON *root = cJSON_CreateObject();
@@ -62,7 +89,7 @@ static void print_json(const GtConfig *config, FILE *out) {
     cJSON_AddNumberToObject(root, "version", 1);
     for (int k = 0; k < GT_CONFIG_KEY_COUNT; k++) {
         if (k == GT_CONFIG_PIN_HASH || (k == GT_CONFIG_LESSON && !config->lesson[0]) ||
-            (k == GT_CONFIG_SERVER && !config->server[0]))
+            (k == GT_CONFIG_SERVER && !config->server[0]) || (k == GT_CONFIG_DATABASE && database_follows(config)))
             continue;
         char text[GT_CONFIG_PATH_MAX * 2];
         if (k == GT_CONFIG_LESSON_PACKS)

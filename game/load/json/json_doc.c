@@ -301,9 +301,7 @@ void gt_json_error_at_key(GtJsonDoc *doc, const GtPath *path, const char *format
 
 /* ---- parsing ---- */
 
-/* Offset of the first byte that is not valid UTF-8 text (or is NUL), or `length`: bytes that
- * cannot start a character, cut-short characters, overlong forms, surrogates, > U+10FFFF. */
-static size_t first_non_text_byte(const unsigned char *p, size_t length) {
+size_t gt_json_first_non_text_byte(const unsigned char *p, size_t length) {
     size_t i = 0;
     while (i < length) {
         unsigned char c = p[i];
@@ -637,7 +635,7 @@ bool gt_json_doc_parse(GtJsonDoc *doc, const char *file, const char *text, size_
         error_at_offset(doc, 0, "", "the file is empty; expected a JSON object starting with '{'");
         return false;
     }
-    size_t bad = first_non_text_byte((const unsigned char *)text, length);
+    size_t bad = gt_json_first_non_text_byte((const unsigned char *)text, length);
     if (bad < length) {
         if (text[bad] == '\0')
             error_at_offset(doc, bad, "", "byte 0x00 (NUL) cannot appear in a text file; is this a binary file?");

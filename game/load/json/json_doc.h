@@ -62,6 +62,11 @@ GtPath gt_path_key_nth(const GtPath *parent, const char *key, int nth);
 bool gt_json_doc_parse(GtJsonDoc *doc, const char *file, const char *text, size_t length,
                        const char *format, GtDiag *diag);
 
+/* Offset of the first byte that is not valid UTF-8 text (or is NUL), or `length`: bytes that
+ * cannot start a character, cut-short characters, overlong forms, surrogates, > U+10FFFF. The
+ * document check uses it, and so do text values that arrive elsewhere (the command line). */
+size_t gt_json_first_non_text_byte(const unsigned char *p, size_t length);
+
 /* Releases the cJSON tree. */
 void gt_json_doc_free(GtJsonDoc *doc);
 
