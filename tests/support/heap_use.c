@@ -22,6 +22,8 @@ size_t gt_test_heap_without_caches(GtApp *app) {
     for (int i = 0; i < GT_TEXT_CACHE; i++)
         if (app->ui.cache[i].texture)
             caches += (size_t)app->ui.cache[i].w * (size_t)app->ui.cache[i].h * 4 + strlen(app->ui.cache[i].text) + 1025;
+    for (int i = 0; i < GT_SHAPE_CACHE; i++) /* a square texture of each ring or disc size drawn */
+        if (app->ui.shapes[i].texture) caches += (size_t)app->ui.shapes[i].outer * (size_t)app->ui.shapes[i].outer * 4;
     size_t heap = gt_test_live_heap();
     return heap > caches ? heap - caches : 0;
 }

@@ -9,9 +9,10 @@
 /* Bytes of heap allocated and not yet freed now. */
 size_t gt_test_live_heap(void);
 
-/* The live heap less the two caches bounded by design that new words on screen and saved
- * attempts fill: the text cache (its textures' pixels, the texts and 1 KB of bookkeeping each)
- * and SQLite's memory (its page cache, 2 MB at most by default). */
+/* The live heap less the caches bounded by design that new words on screen, new shape sizes and
+ * saved attempts fill: the text cache (its textures' pixels, the texts and 1 KB of bookkeeping
+ * each), the shape cache (a texture per ring or disc size, GT_SHAPE_CACHE at most) and SQLite's
+ * memory (its page cache, 2 MB at most by default). */
 size_t gt_test_heap_without_caches(GtApp *app);
 
 #endif
