@@ -2,7 +2,8 @@
 # The Debian source package stays buildable without building it (dpkg-buildpackage takes minutes;
 # scripts/check-deb.sh builds, installs and tries the real package): every library CMake looks
 # for with pkg-config comes from a package named in debian/control's Build-Depends (so a clean
-# builder has it), the version fits the source format (a native package has no Debian revision,
+# builder has it), every library the programs load themselves is named in the binary package's
+# Depends or Recommends (dh_shlibdeps cannot see a dlopen), the version fits the source format (a native package has no Debian revision,
 # or `dpkg-source -b` refuses it), the rules file runs, and docs/install.md names the .deb file
 # that the build really writes.
 # Usage: test_debian.sh SOURCE_DIR
@@ -41,6 +42,20 @@ else
         else fail "CMake's $module comes from $owner" "add $owner to Build-Depends in debian/control"; fi
     done < <(cmake_modules)
 fi
+
+# a library the programs load themselves (dlopen, by its soname) is not seen by dh_shlibdeps: the
+# binary package must name the package that holds it in Depends or Recommends
+relations=$(sed -n '/^Package:/,$p' "$src/debian/control" | sed -n '/^\(Depends\|Recommends\):/,/^[A-Z][A-Za-z-]*:/p' |
+    grep -v '^[A-Z][A-Za-z-]*: *$' | sed 's/^\(Depends\|Recommends\)://' | tr ',|' '\n\n' |
+    sed -E 's/^[[:space:]]*//; s/[[:space:](\[].*//' | grep .)
+while read -r soname; do
+    [ -n "$soname" ] || continue
+    file=$(ldconfig -p 2> /dev/null | awk -v s="$soname" '$1 == s { print $NF; exit }')
+    owner=$( [ -n "$file" ] && dpkg -S "$(readlink -f "$file")" 2> /dev/null | head -1 | cut -d: -f1)
+    if [ -z "$owner" ]; then echo "skipped: which package holds $soname (not installed here)"
+    elif grep -qx "$owner" <<< "$relations"; then pass
+    else fail "the programs load $soname themselves" "add $owner to Recommends (or Depends) in debian/control"; fi
+done < <(grep -rhoE '"lib[A-Za-z0-9_+-]*\.so\.[0-9]+"' "$src/game" | tr -d '"' | sort -u)
 
 format=$(cat "$src/debian/source/format")
 version=$(sed -n '1s/^[^(]*(\([^)]*\)).*/\1/p' "$src/debian/changelog")
