@@ -38,17 +38,17 @@ enum {
      * array doubling) and the hold samples of fingers left down, a few MB for these events; it
      * must come back once that attempt is replaced. */
     STORM_PEAK_MAX = 16 * 1024 * 1024,
-    /* After the storm attempt is replaced, about 0.59 MB more than before stays live apart from
+    /* After the storm attempt is replaced, about 0.72 MB more than before stays live apart from
      * the caches bounded by design (text, shapes, SQLite; tests/support/heap_use.h), and it does
      * not grow with the storm (90,000 events leave the same as 30,000). ASan's heap profile
-     * (__sanitizer_print_memory_profile before and after) puts all of it in SDL's own pools, kept
-     * at the most one frame or one turn of the loop needed until the renderer or SDL is closed:
-     * the renderer's vertex buffer (256 KB: it doubles and never shrinks; the storm frames' trails
-     * filled it), its pool of render commands (about 180 KB: 48 bytes for each of the ~3,800 more
-     * draws a storm frame makes than a calm one) and the event queue's free entries (about 140 KB:
-     * the 500 events pushed between two frames), and 2 KB of the input's contact table. Nothing
-     * of the attempt, its trail or the replay stays. 1 MB leaves room for one more doubling of the
-     * vertex buffer if drawing changes. */
+     * (__sanitizer_print_memory_profile before and after) puts nearly all of it in SDL's own
+     * pools, kept at the most one frame or one turn of the loop needed until the renderer or SDL
+     * is closed: the renderer's pool of render commands (about 520 KB: a storm frame replays some
+     * 3,800 more clipped draws than a calm one) and the event queue's free entries (about 140 KB:
+     * the 500 events pushed between two frames); then 26 KB of the frame list's ops and 2 KB of
+     * the input's contact table. Nothing of the attempt, its trail or the replay stays: the frame
+     * list gives back the vertex arrays a storm frame grew (1.3 MB, which stayed before it did).
+     * 1 MB leaves room for drawing to change a little. */
     AFTER_GROWTH_MAX = 1024 * 1024
 };
 

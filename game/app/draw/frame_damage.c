@@ -60,6 +60,20 @@ static bool grow(void **items, int *cap, int need, size_t size) {
     return true;
 }
 
+/* Gives back most of an array that grew for one busy frame (an input storm's trails, say) when
+ * the frame just drawn used under an eighth of it: it keeps twice that use (at least 1,024
+ * items), so a calm trainer does not hold a storm's buffers for ever. Kept as it was when
+ * memory cannot be moved. */
+static void shrink(void **items, int *cap, int used, size_t size) {
+    int keep = 1024;
+    while (keep < used * 2) keep *= 2;
+    if (*cap <= keep || used * 8 >= *cap) return;
+    void *smaller = realloc(*items, (size_t)keep * size);
+    if (!smaller) return;
+    *items = smaller;
+    *cap = keep;
+}
+
 static Uint64 mix(Uint64 h, Uint64 v) {
     h ^= v + 0x9E3779B97F4A7C15ull + (h << 6) + (h >> 2);
     h *= 0xBF58476D1CE4E5B9ull;
@@ -164,6 +178,10 @@ void gt_frame_begin(GtUi *ui) {
     struct GtFrameList *list = ui->damage;
     if (!list) return;
     list->recording = false;
+    shrink((void **)&list->ops, &list->op_cap, list->op_count, sizeof *list->ops);
+    shrink((void **)&list->rects, &list->rect_cap, list->rect_count, sizeof *list->rects);
+    shrink((void **)&list->picked, &list->picked_cap, list->vertex_count, sizeof *list->picked);
+    shrink((void **)&list->vertices, &list->vertex_cap, list->vertex_count, sizeof *list->vertices);
     list->op_count = list->rect_count = list->vertex_count = 0;
     int w = 0, h = 0;
     if (!list->on || SDL_GetRenderTarget(list->renderer) || SDL_GetRendererOutputSize(list->renderer, &w, &h) != 0 ||
