@@ -1,7 +1,9 @@
 /* fuzz_replay: arbitrary bytes as a replay (a saved attempt, a step's demonstration, a file handed
  * to `guidedtouch grade` or met by the progress import). A replay that loads is written out again
  * as the trainer writes replays, and that text must load too: nothing the trainer writes may be
- * refused by its own loader (a refusal aborts, so it is a finding). */
+ * refused by its own loader (a refusal aborts, so it is a finding). And the plain reader (the fast
+ * way in for replays written plainly) takes nothing the located reader refuses, and reads the very
+ * same replay from what it takes. */
 #include "fuzz_common.h"
 #include "loaders.h"
 #include "replay_write.h"
@@ -26,12 +28,47 @@ static void check_round_trip(const GtReplay *replay) {
     free(written);
 }
 
+/* True when two replays are the same attempt to the last bit. */
+static bool same_replay(const GtReplay *a, const GtReplay *b) {
+    if (strcmp(a->lesson, b->lesson) != 0 || strcmp(a->technique, b->technique) != 0 || a->step != b->step ||
+        a->view != b->view || a->device != b->device || a->pressure_source != b->pressure_source ||
+        a->contact_count != b->contact_count)
+        return false;
+    for (size_t i = 0; i < a->contact_count; i++) {
+        const GtContact *x = &a->contacts[i], *y = &b->contacts[i];
+        if (x->id != y->id || x->count != y->count ||
+            (x->count && memcmp(x->samples, y->samples, x->count * sizeof *x->samples) != 0))
+            return false;
+    }
+    return true;
+}
+
+/* Reads `text` both ways; aborts when the plain reader takes a text the located reader refuses, or
+ * reads another replay from it. */
+static void check_plain_agrees(const char *text, size_t size) {
+    GtReplay plain, located;
+    if (!gt_load_replay_plain(text, size, &plain)) return;
+    GtDiag diag;
+    gt_diag_init(&diag);
+    bool ok = gt_load_replay_located("fuzz.json", text, size, &diag, &located);
+    if (!ok || !same_replay(&plain, &located)) {
+        gt_diag_print(&diag, stderr);
+        fprintf(stderr, "the plain reader %s:\n%.*s\n", ok ? "read another replay" : "took a text the located "
+                "reader refuses", (int)size, text);
+        abort();
+    }
+    gt_replay_free(&located);
+    gt_replay_free(&plain);
+    gt_diag_free(&diag);
+}
+
 /* libFuzzer calls this with each input; every outcome but a sanitizer report or an abort is fine. */
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     char *text = fuzz_text(data, size);
     if (!text) return 0;
     GtDiag diag;
     gt_diag_init(&diag);
+    check_plain_agrees(text, size);
     GtReplay replay;
     if (gt_load_replay("fuzz.json", text, size, &diag, &replay)) {
         check_round_trip(&replay);

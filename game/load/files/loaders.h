@@ -51,6 +51,14 @@ size_t gt_lint_lesson(const GtLesson *lesson, const GtReferences *refs, const ch
  * false it is already freed). */
 bool gt_load_replay(const char *file, const char *text, size_t length, GtDiag *diag, GtReplay *out);
 
+/* The two ways gt_load_replay reads: the plain reader takes only a replay written plainly (as the
+ * trainer writes them) and valid, straight from the text, and says nothing (false: not taken,
+ * `out` freed); the located reader reads any text through cJSON and reports every problem. What
+ * the plain reader takes, the located one takes with the same replay. For tests and fuzzing;
+ * everything else calls gt_load_replay. */
+bool gt_load_replay_plain(const char *text, size_t length, GtReplay *out);
+bool gt_load_replay_located(const char *file, const char *text, size_t length, GtDiag *diag, GtReplay *out);
+
 /* Peeks at a JSON text's "format" member without reporting anything: copies it into
  * `format` (size bytes) and returns true, or returns false when there is none. */
 bool gt_peek_format(const char *text, size_t length, char *format, size_t size);
