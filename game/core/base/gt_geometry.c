@@ -20,6 +20,19 @@ static GtPoint unit(double dx, double dy) {
     return u;
 }
 
+/* The point of segment a-b nearest to p: its parameter t (0 to 1) in *t, and the squared distance
+ * from p (as the arithmetic gives it, for ruling segments out only). */
+static double segment_nearest(GtPoint a, GtPoint b, GtPoint p, double *t) {
+    double dx = b.x - a.x, dy = b.y - a.y;
+    double len2 = dx * dx + dy * dy;
+    double u = len2 > 0.0 ? ((p.x - a.x) * dx + (p.y - a.y) * dy) / len2 : 0.0;
+    if (u < 0.0) u = 0.0;
+    if (u > 1.0) u = 1.0;
+    *t = u;
+    double ex = p.x - (a.x + u * dx), ey = p.y - (a.y + u * dy);
+    return ex * ex + ey * ey;
+}
+
 GtProjection gt_polyline_project(const GtPointList *line, GtPoint p) {
     GtProjection best = { INFINITY, 0.0, p, { 0.0, 0.0 } };
     if (line->count == 0) return best;
@@ -28,31 +41,33 @@ GtProjection gt_polyline_project(const GtPointList *line, GtPoint p) {
         best.nearest = line->points[0];
         return best;
     }
+    /* The nearest segment is the first whose hypot distance is the least. Squared distances carry
+     * rounding errors far below 1e-9 of their size, so a segment whose squared distance exceeds the
+     * least one by that share is surely farther: a first pass finds the least squared distance, and
+     * the slow hypot is called in the second only for the segments that could be the nearest. */
+    double least = INFINITY, t = 0.0;
+    for (size_t i = 1; i < line->count; i++) least = fmin(least, segment_nearest(line->points[i - 1], line->points[i], p, &t));
     double start = 0.0;
+    size_t nearest_segment = 0;
     for (size_t i = 1; i < line->count; i++) {
         GtPoint a = line->points[i - 1], b = line->points[i];
         double dx = b.x - a.x, dy = b.y - a.y;
-        double len2 = dx * dx + dy * dy;
-        double len = sqrt(len2);
-        double t = len2 > 0.0 ? ((p.x - a.x) * dx + (p.y - a.y) * dy) / len2 : 0.0;
-        if (t < 0.0) t = 0.0;
-        if (t > 1.0) t = 1.0;
-        GtPoint q = { a.x + t * dx, a.y + t * dy };
-        /* the squared distance rules out a segment that is surely farther than the best so far
-         * (with room for rounding), so hypot, which is slow, is called only for the near ones */
-        double ex = p.x - q.x, ey = p.y - q.y;
-        if (ex * ex + ey * ey > best.distance_cm * best.distance_cm * (1.0 + 1e-9)) {
-            start += len;
-            continue;
-        }
-        double d = gt_distance(p, q);
-        if (d < best.distance_cm) {
-            best.distance_cm = d;
-            best.along_cm = start + t * len;
-            best.nearest = q;
-            best.tangent = unit(dx, dy);
+        double len = sqrt(dx * dx + dy * dy);
+        if (segment_nearest(a, b, p, &t) <= least * (1.0 + 1e-9)) {
+            GtPoint q = { a.x + t * dx, a.y + t * dy };
+            double d = gt_distance(p, q);
+            if (d < best.distance_cm) {
+                best.distance_cm = d;
+                best.along_cm = start + t * len;
+                best.nearest = q;
+                nearest_segment = i;
+            }
         }
         start += len;
+    }
+    if (nearest_segment) {
+        GtPoint a = line->points[nearest_segment - 1], b = line->points[nearest_segment];
+        best.tangent = unit(b.x - a.x, b.y - a.y);
     }
     return best;
 }

@@ -125,7 +125,7 @@ static bool prepare_input(const GtScoreTarget *target, const GtReplay *replay, G
     bool ok = *conditioned_ok && gt_detect_technique_cycles(target->technique, conditioned, jitter, cycles);
     *input = (GtScoreInput){ target, *conditioned_ok ? conditioned : replay, replay,
                              &target->technique->tolerances[target->level], ok ? cycles : NULL,
-                             gt_pattern_reach_cm(target->technique), jitter };
+                             gt_pattern_reach_cm(target->technique), jitter, NULL };
     return ok;
 }
 
@@ -148,6 +148,25 @@ bool gt_score_completion_only(const GtScoreTarget *target, const GtReplay *repla
     return ok;
 }
 
+GtProjection gt_guide_projection(const GtScoreInput *in, size_t index, GtPoint p) {
+    return in->on_guide ? in->on_guide[index] : gt_polyline_project(&in->target->step->guide, p);
+}
+
+/* Every sample of `replay` projected onto `guide`, contact after contact (malloc'd, the caller
+ * frees it); NULL when there are none or memory runs out. */
+static GtProjection *project_samples(const GtReplay *replay, const GtPointList *guide) {
+    size_t total = gt_replay_sample_count(replay), n = 0;
+    GtProjection *out = total ? malloc(total * sizeof *out) : NULL;
+    for (size_t c = 0; out && c < replay->contact_count; c++) {
+        const GtContact *contact = &replay->contacts[c];
+        for (size_t k = 0; k < contact->count; k++) {
+            GtPoint p = { contact->samples[k].x_cm, contact->samples[k].y_cm };
+            out[n++] = gt_polyline_project(guide, p);
+        }
+    }
+    return out;
+}
+
 bool gt_score_attempt(const GtScoreTarget *target, const GtReplay *replay, GtScoreCard *card) {
     const GtTechnique *t = target->technique;
     memset(card, 0, sizeof *card);
@@ -161,6 +180,8 @@ bool gt_score_attempt(const GtScoreTarget *target, const GtReplay *replay, GtSco
     GtScoreInput input;
     bool conditioned_ok = false;
     bool ok = prepare_input(target, replay, &conditioned, &cycles, &conditioned_ok, &input);
+    GtProjection *on_guide = project_samples(input.replay, &target->step->guide);
+    input.on_guide = on_guide;
     score_criteria(&input, ok, card);
     if (ok) {
         gt_score_completion(&input, card);
@@ -168,6 +189,7 @@ bool gt_score_attempt(const GtScoreTarget *target, const GtReplay *replay, GtSco
         gt_cycles_free(&cycles);
     }
     gt_score_grade(&input, card);
+    free(on_guide);
     if (conditioned_ok) gt_replay_free(&conditioned);
     return ok;
 }

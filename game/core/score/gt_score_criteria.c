@@ -27,7 +27,7 @@ static const double SPEED_WINDOW_TRAVEL_CM = 0.3, SPEED_WINDOW_MIN_MS = 150.0, S
 static const double SPEED_EVENNESS_MAX_PCT = 35.0, SPEED_EVENNESS_TOLERANCE_PCT = 25.0;
 
 /* Collects one GtWeighted per sample (value from `measure`), or returns NULL (n = 0). */
-typedef double (*SampleMeasure)(const GtScoreInput *in, const GtSample *sample);
+typedef double (*SampleMeasure)(const GtScoreInput *in, const GtSample *sample, size_t index);
 
 static GtWeighted *collect(const GtScoreInput *in, SampleMeasure measure, size_t *n) {
     size_t total = gt_replay_sample_count(in->replay);
@@ -37,7 +37,7 @@ static GtWeighted *collect(const GtScoreInput *in, SampleMeasure measure, size_t
     for (size_t c = 0; c < in->replay->contact_count; c++) {
         const GtContact *contact = &in->replay->contacts[c];
         for (size_t k = 0; k < contact->count; k++) {
-            items[*n].value = measure(in, &contact->samples[k]);
+            items[*n].value = measure(in, &contact->samples[k], *n);
             items[*n].weight = gt_sample_duration_ms(contact, k);
             (*n)++;
         }
@@ -50,14 +50,25 @@ static GtPoint sample_point(const GtSample *s) {
     return p;
 }
 
-static double guide_excess(const GtScoreInput *in, const GtSample *s) {
-    double d = gt_polyline_project(&in->target->step->guide, sample_point(s)).distance_cm - in->reach_cm;
+static double guide_excess(const GtScoreInput *in, const GtSample *s, size_t index) {
+    double d = gt_guide_projection(in, index, sample_point(s)).distance_cm - in->reach_cm;
     return d > 0.0 ? d : 0.0;
 }
 
-static double sample_level(const GtScoreInput *in, const GtSample *s) {
+static double sample_level(const GtScoreInput *in, const GtSample *s, size_t index) {
     (void)in;
+    (void)index;
     return 10.0 * s->pressure;
+}
+
+/* Whether gt_distance(a, b) <= reach, calling the slow hypot only when the squared distance is
+ * within 1e-9 of reach squared (its rounding errors are far smaller than that). */
+static bool within(GtPoint a, GtPoint b, double reach) {
+    double dx = a.x - b.x, dy = a.y - b.y, d2 = dx * dx + dy * dy, r2 = reach * reach;
+    if (!(reach > 0.0)) return gt_distance(a, b) <= reach;
+    if (d2 < r2 * (1.0 - 1e-9)) return true;
+    if (d2 > r2 * (1.0 + 1e-9)) return false;
+    return gt_distance(a, b) <= reach;
 }
 
 double gt_guide_coverage_pct(const GtScoreInput *in) {
@@ -65,14 +76,16 @@ double gt_guide_coverage_pct(const GtScoreInput *in) {
     double reach = in->reach_cm + COVER_CM;
     double length = gt_polyline_length(guide);
     size_t points = length > 0.0 ? (size_t)(length / GUIDE_STEP_CM) + 1 : 1;
-    size_t covered = 0;
+    size_t covered = 0, last_c = 0, last_k = 0;
     for (size_t i = 0; i < points; i++) {
         GtPoint g = gt_polyline_point_at(guide, (double)i * GUIDE_STEP_CM, NULL);
-        bool hit = false;
+        /* the sample that reached the last point is tried first: it is likely to reach this one */
+        bool hit = last_c < in->replay->contact_count && last_k < in->replay->contacts[last_c].count &&
+                   within(g, sample_point(&in->replay->contacts[last_c].samples[last_k]), reach);
         for (size_t c = 0; !hit && c < in->replay->contact_count; c++) {
             const GtContact *contact = &in->replay->contacts[c];
             for (size_t k = 0; !hit && k < contact->count; k++)
-                hit = gt_distance(g, sample_point(&contact->samples[k])) <= reach;
+                if ((hit = within(g, sample_point(&contact->samples[k]), reach))) { last_c = c; last_k = k; }
         }
         covered += hit;
     }

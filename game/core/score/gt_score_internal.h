@@ -13,7 +13,13 @@ typedef struct GtScoreInput {
     const GtCycles *cycles;        /* detected cycles (onsets for glides and taps, none for holds) */
     double reach_cm;               /* how far the movement may stray from the guide */
     double jitter_cm;              /* RMS of raw minus conditioned positions: the hand's noise */
+    const GtProjection *on_guide;  /* every sample of `replay` (contact after contact) projected onto the
+                                      step's guide, worked out once; NULL when memory ran out */
 } GtScoreInput;
+
+/* Sample `index` (counting contact after contact) of in->replay, at `p`, projected onto the step's
+ * guide: from in->on_guide when it is there, else worked out now (the same either way). */
+GtProjection gt_guide_projection(const GtScoreInput *in, size_t index, GtPoint p);
 
 /* A partial measurement inside one criterion; the criterion reports its worst one. */
 typedef struct GtSubScore {

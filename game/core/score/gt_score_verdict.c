@@ -27,12 +27,13 @@ static const int RUBRIC_LIFTS = 2;
 static double glide_strokes(const GtScoreInput *in) {
     const GtPointList *guide = &in->target->step->guide;
     double length = gt_polyline_length(guide), travelled = 0.0;
+    size_t index = 0;
     for (size_t c = 0; c < in->replay->contact_count; c++) {
         const GtContact *contact = &in->replay->contacts[c];
         double lo = INFINITY, hi = -INFINITY;
-        for (size_t k = 0; k < contact->count; k++) {
+        for (size_t k = 0; k < contact->count; k++, index++) {
             GtPoint p = { contact->samples[k].x_cm, contact->samples[k].y_cm };
-            double along = gt_polyline_project(guide, p).along_cm;
+            double along = gt_guide_projection(in, index, p).along_cm;
             lo = fmin(lo, along);
             hi = fmax(hi, along);
         }
