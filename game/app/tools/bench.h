@@ -19,6 +19,7 @@ typedef struct GtBench {
     bool quick;             /* shorter runs (a smoke test of the bench itself) */
     bool table;             /* print the readable table as figures come */
     bool trainer_only;      /* only the trainer on the renderer it chooses itself (--trainer) */
+    bool engine_only;       /* only the engine (--engine) */
     cJSON *root;            /* every figure, for --json */
     const char *front;      /* the command line `guidedtouch` (no SDL), for `grade` as a process; or NULL */
 } GtBench;

@@ -12,7 +12,7 @@
 #include <unistd.h>
 
 static const char USAGE[] =
-    "Usage: guidedtouch bench [--json] [--quick] [--trainer]\n"
+    "Usage: guidedtouch bench [--json] [--quick] [--trainer | --engine]\n"
     "\n"
     "Measures the engine (library load, grading throughput in one process and per process,\n"
     "scoring and reading time per sample at 1k, 10k and 100k samples) and the trainer through\n"
@@ -20,7 +20,8 @@ static const char USAGE[] =
     "frame CPU time while tracing, frames over 16.7 ms, event-to-present latency, idle CPU on the\n"
     "lesson list, practice and rhythm screens, resident memory). Prints a table, or JSON with\n"
     "--json; --quick makes every run short (a check that the bench works, not figures to keep);\n"
-    "--trainer measures only the trainer, on the renderer it chooses for itself.\n"
+    "--trainer measures only the trainer, on the renderer it chooses for itself; --engine only the\n"
+    "engine (no window needed).\n"
     "Under X run it in a window system (for example xvfb-run); without one set\n"
     "SDL_VIDEODRIVER=dummy. Students' data is not touched: the runs use a temporary folder.\n"
     "See docs/performance.md.\n";
@@ -112,6 +113,7 @@ int gt_app_bench_command(GtCliPlace *place, int argc, char **argv) {
         if (strcmp(argv[i], "--json") == 0) bench.table = false;
         else if (strcmp(argv[i], "--quick") == 0) bench.quick = true;
         else if (strcmp(argv[i], "--trainer") == 0) bench.trainer_only = true;
+        else if (strcmp(argv[i], "--engine") == 0) bench.engine_only = true;
         else {
             fprintf(stderr, "guidedtouch bench: unknown option \"%s\"\n\n%s", argv[i], USAGE);
             cJSON_Delete(bench.root);
@@ -130,7 +132,7 @@ int gt_app_bench_command(GtCliPlace *place, int argc, char **argv) {
     if (!private_home(home, sizeof home)) fprintf(stderr, "guidedtouch bench: no temporary folder; figures may "
                                                           "mix with this user's data\n");
     describe_machine(&bench);
-    gt_bench_trainer(&bench); /* first: its child processes then start from a small parent */
+    if (!bench.engine_only) gt_bench_trainer(&bench); /* first: its child processes then start from a small parent */
     if (!bench.trainer_only) gt_bench_engine(&bench);
     if (!bench.table) {
         char *text = cJSON_Print(bench.root);

@@ -10,24 +10,27 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
-/* Loads the library `times` times; the median ms of one load. */
-static double library_load_ms(const char *data_dir, int times) {
-    double ms[64];
+/* Loads the library `times` times; the median ms of one load, and in *cpu_ms its median CPU time. */
+static double library_load_ms(const char *data_dir, int times, double *cpu_ms) {
+    double ms[64], cpu[64];
     for (int i = 0; i < times && i < 64; i++) {
         GtLibrary library;
         GtDiag diag;
         gt_diag_init(&diag);
-        double start = gt_bench_wall_ms();
+        double start = gt_bench_wall_ms(), start_cpu = gt_bench_cpu_ms();
         gt_library_load(&library, data_dir, &diag);
         ms[i] = gt_bench_wall_ms() - start;
+        cpu[i] = gt_bench_cpu_ms() - start_cpu;
         gt_library_free(&library);
         gt_diag_free(&diag);
     }
+    *cpu_ms = gt_bench_percentile(cpu, (size_t)(times < 64 ? times : 64), 50);
     return gt_bench_percentile(ms, (size_t)(times < 64 ? times : 64), 50);
 }
 
@@ -101,8 +104,9 @@ static void per_sample(const GtLibrary *library, size_t samples, cJSON *out, boo
 }
 
 /* Runs the command line `guidedtouch grade lower-back-basics 1 WHAT` as a process of its own, its
- * output thrown away; the ms from fork to exit, or -1 when it did not grade everything. */
-static double grade_process_once(const GtBench *bench, const char *what) {
+ * output thrown away; the ms from fork to exit (and in *cpu_ms the CPU time it used, its threads'
+ * together), or -1 when it did not grade everything. */
+static double grade_process_once(const GtBench *bench, const char *what, double *cpu_ms) {
     fflush(stdout); /* or the child would write this process's pending lines again */
     double start = gt_bench_wall_ms();
     pid_t pid = fork();
@@ -113,24 +117,36 @@ static double grade_process_once(const GtBench *bench, const char *what) {
         _exit(127);
     }
     int status = 0;
+    struct rusage before, after;
+    getrusage(RUSAGE_CHILDREN, &before);
     if (pid < 0 || waitpid(pid, &status, 0) != pid || !WIFEXITED(status) || WEXITSTATUS(status) != 0) return -1;
-    return gt_bench_wall_ms() - start;
+    double ms = gt_bench_wall_ms() - start;
+    getrusage(RUSAGE_CHILDREN, &after); /* the children waited for so far: this one is the difference */
+    *cpu_ms = (double)(after.ru_utime.tv_sec - before.ru_utime.tv_sec + after.ru_stime.tv_sec - before.ru_stime.tv_sec) *
+                  1000.0 +
+              (double)(after.ru_utime.tv_usec - before.ru_utime.tv_usec + after.ru_stime.tv_usec -
+                       before.ru_stime.tv_usec) / 1000.0;
+    return ms;
 }
 
-/* `guidedtouch grade` of one replay as a process, `times` times; median ms of one. */
-static double grade_process_ms(const GtBench *bench, const char *replay_path, int times) {
-    double ms[32];
+/* `guidedtouch grade` of one replay as a process, `times` times; median ms of one, and in *cpu_ms
+ * the median CPU time. */
+static double grade_process_ms(const GtBench *bench, const char *replay_path, int times, double *cpu_ms) {
+    double ms[32], cpu[32];
     int done = 0;
     for (int i = 0; i < times && i < 32; i++) {
-        double one = grade_process_once(bench, replay_path);
+        double one = grade_process_once(bench, replay_path, &cpu[done]);
         if (one >= 0) ms[done++] = one;
     }
+    *cpu_ms = gt_bench_percentile(cpu, (size_t)done, 50);
     return gt_bench_percentile(ms, (size_t)done, 50);
 }
 
 /* A class of `count` copies of the replay in a temporary folder, graded by one `guidedtouch grade`
- * call (start-up and library load included), the best of `times`; replays a second, 0 on failure. */
-static double grade_batch_per_second(const GtBench *bench, const char *replay_path, int count, int times) {
+ * call (start-up and library load included), the best of `times`; replays a second, 0 on failure;
+ * in *cpu_ms the CPU time of that best call. */
+static double grade_batch_per_second(const GtBench *bench, const char *replay_path, int count, int times,
+                                     double *cpu_ms) {
     char folder[128], file[160];
     snprintf(folder, sizeof folder, "/tmp/guidedtouch-bench-class-%ld", (long)getpid());
     if (mkdir(folder, 0700) != 0) return 0;
@@ -149,9 +165,13 @@ static double grade_batch_per_second(const GtBench *bench, const char *replay_pa
     }
     free(text);
     double best = -1;
+    *cpu_ms = 0;
     for (int i = 0; written == count && i < times; i++) {
-        double ms = grade_process_once(bench, folder);
-        if (ms >= 0 && (best < 0 || ms < best)) best = ms;
+        double cpu = 0, ms = grade_process_once(bench, folder, &cpu);
+        if (ms >= 0 && (best < 0 || ms < best)) {
+            best = ms;
+            *cpu_ms = cpu;
+        }
     }
     for (int i = 0; i < count; i++) {
         snprintf(file, sizeof file, "%s/attempt-%04d.json", folder, i);
@@ -185,28 +205,37 @@ void gt_bench_engine(GtBench *bench) {
     gt_diag_init(&diag);
     gt_library_load(&library, bench->data_dir, &diag);
     gt_diag_free(&diag);
-    double load_ms = library_load_ms(bench->data_dir, bench->quick ? 3 : 21);
+    double load_cpu_ms = 0, load_ms = library_load_ms(bench->data_dir, bench->quick ? 3 : 21, &load_cpu_ms);
     cJSON_AddNumberToObject(engine, "library_load_ms", load_ms);
+    cJSON_AddNumberToObject(engine, "library_load_cpu_ms", load_cpu_ms);
     cJSON_AddNumberToObject(engine, "lessons", (double)library.lesson_count);
     cJSON_AddNumberToObject(engine, "techniques", (double)library.technique_count);
     double per_second = grades_per_second(&library, bench->quick ? 0.2 : 2.0);
     cJSON_AddNumberToObject(engine, "grades_per_second_in_process", per_second);
     char path[128];
     demo_file(&library, path, sizeof path);
-    double process_ms = path[0] && bench->front ? grade_process_ms(bench, path, bench->quick ? 2 : 15) : 0;
+    double process_cpu_ms = 0, batch_cpu_ms = 0;
+    double process_ms = path[0] && bench->front ? grade_process_ms(bench, path, bench->quick ? 2 : 15, &process_cpu_ms)
+                                                : 0;
     int class_size = bench->quick ? 20 : 1000;
-    double batch = path[0] && bench->front ? grade_batch_per_second(bench, path, class_size, bench->quick ? 1 : 3) : 0;
+    double batch = path[0] && bench->front ? grade_batch_per_second(bench, path, class_size, bench->quick ? 1 : 3,
+                                                                    &batch_cpu_ms)
+                                           : 0;
     if (path[0]) remove(path);
     cJSON_AddNumberToObject(engine, "grade_process_ms", process_ms);
+    cJSON_AddNumberToObject(engine, "grade_process_cpu_ms", process_cpu_ms);
     cJSON_AddNumberToObject(engine, "grade_batch_replays", class_size);
     cJSON_AddNumberToObject(engine, "grade_batch_per_second", batch);
+    cJSON_AddNumberToObject(engine, "grade_batch_cpu_ms_per_replay", class_size ? batch_cpu_ms / class_size : 0);
     if (bench->table) {
-        printf("Engine\n  library load (%zu lessons, %zu techniques): %.1f ms (median)\n", library.lesson_count,
-               library.technique_count, load_ms);
+        printf("Engine\n  library load (%zu lessons, %zu techniques): %.1f ms (median; %.1f ms of CPU)\n",
+               library.lesson_count, library.technique_count, load_ms, load_cpu_ms);
         printf("  grading in one process: %.0f replays a second (every step's demonstration)\n", per_second);
-        printf("  one `guidedtouch grade` as a process: %.1f ms (median, start to exit)\n", process_ms);
+        printf("  one `guidedtouch grade` as a process: %.1f ms (median, start to exit; %.1f ms of CPU)\n", process_ms,
+               process_cpu_ms);
         printf("  `guidedtouch grade` of a class of %d replays in one call: %.0f replays a second (start-up "
-               "included)\n", class_size, batch);
+               "included; %.2f ms of CPU a replay, both threads)\n", class_size, batch,
+               class_size ? batch_cpu_ms / class_size : 0);
     }
     cJSON *rows = cJSON_AddArrayToObject(engine, "per_sample");
     static const size_t SIZES[] = { 1000, 10000, 100000 };
