@@ -1,8 +1,11 @@
 #include "json_doc.h"
 #include "suggest.h"
 
+#include <pthread.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* ---- paths ---- */
@@ -304,6 +307,12 @@ void gt_json_error_at_key(GtJsonDoc *doc, const GtPath *path, const char *format
 size_t gt_json_first_non_text_byte(const unsigned char *p, size_t length) {
     size_t i = 0;
     while (i < length) {
+        /* eight plain ASCII bytes at a time: none has its top bit set and none is zero */
+        for (uint64_t word; i + 8 <= length; i += 8) {
+            memcpy(&word, p + i, 8);
+            if (((word | ~((word | 0x8080808080808080u) - 0x0101010101010101u)) & 0x8080808080808080u) != 0) break;
+        }
+        if (i >= length) break;
         unsigned char c = p[i];
         size_t extra;
         if (c == 0) return i;
@@ -624,6 +633,60 @@ static void report_format(GtJsonDoc *doc, const char *found, const char *expecte
                       found, expected);
 }
 
+/* ---- the tree's memory: a few blocks per doc instead of a malloc per node ---- */
+
+/* One block of a doc's tree memory. */
+typedef struct GtJsonBlock {
+    struct GtJsonBlock *next;   /* the block filled before this one */
+    size_t used, size;          /* bytes of `bytes` handed out, and its size */
+    _Alignas(16) unsigned char bytes[];
+} GtJsonBlock;
+
+/* The doc this thread is parsing now; cJSON's allocator carves from its blocks while it is set. */
+static _Thread_local GtJsonDoc *parsing;
+
+/* cJSON's malloc: from the blocks of the doc being parsed on this thread, else malloc. */
+static void *doc_malloc(size_t size) {
+    GtJsonDoc *doc = parsing;
+    if (!doc) return malloc(size);
+    size = (size + 15) & ~(size_t)15;
+    GtJsonBlock *block = doc->blocks;
+    if (!block || block->size - block->used < size) {
+        size_t want = block ? block->size * 2 : 65536;
+        if (want < size) want = size;
+        GtJsonBlock *fresh = malloc(sizeof *fresh + want);
+        if (!fresh) return NULL;
+        *fresh = (GtJsonBlock){ block, 0, want };
+        doc->blocks = block = fresh;
+    }
+    void *at = block->bytes + block->used;
+    block->used += size;
+    return at;
+}
+
+/* cJSON's free: nothing while a doc is parsed on this thread (a failed parse frees what it built,
+ * all of it in the doc's blocks), else free. */
+static void doc_free(void *pointer) {
+    if (!parsing) free(pointer);
+}
+
+/* Makes cJSON allocate through doc_malloc and doc_free, once for the process. */
+static void install_allocator(void) {
+    cJSON_Hooks hooks = { doc_malloc, doc_free };
+    cJSON_InitHooks(&hooks);
+}
+
+/* Parses the text into doc->root with the tree's nodes in the doc's blocks; what cJSON's
+ * ParseWithLengthOpts returns. */
+static cJSON *parse_into_blocks(GtJsonDoc *doc, const char *text, size_t length, const char **end) {
+    static pthread_once_t installed = PTHREAD_ONCE_INIT;
+    pthread_once(&installed, install_allocator);
+    parsing = doc;
+    cJSON *root = cJSON_ParseWithLengthOpts(text, length, end, 0);
+    parsing = NULL;
+    return root;
+}
+
 bool gt_json_doc_parse(GtJsonDoc *doc, const char *file, const char *text, size_t length,
                        const char *format, GtDiag *diag) {
     memset(doc, 0, sizeof *doc);
@@ -649,8 +712,9 @@ bool gt_json_doc_parse(GtJsonDoc *doc, const char *file, const char *text, size_
         return false;
     }
     const char *end = NULL;
-    doc->root = cJSON_ParseWithLengthOpts(text, length, &end, 0);
+    doc->root = parse_into_blocks(doc, text, length, &end);
     if (!doc->root) {
+        gt_json_doc_free(doc); /* what the failed parse built */
         report_syntax_error(doc, end && end >= text && end <= text + length ? (size_t)(end - text) : 0);
         return false;
     }
@@ -700,6 +764,11 @@ bool gt_json_doc_parse(GtJsonDoc *doc, const char *file, const char *text, size_
 }
 
 void gt_json_doc_free(GtJsonDoc *doc) {
-    cJSON_Delete(doc->root);
+    if (!doc->blocks) cJSON_Delete(doc->root);
     doc->root = NULL;
+    while (doc->blocks) {
+        GtJsonBlock *next = doc->blocks->next;
+        free(doc->blocks);
+        doc->blocks = next;
+    }
 }

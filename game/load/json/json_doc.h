@@ -6,7 +6,9 @@
  * false when a value is missing, of the wrong type or out of range.
  *
  * Ownership: a GtJsonDoc borrows `file` and `text` (the caller keeps them alive while the
- * doc is in use) and owns the cJSON tree; gt_json_doc_free releases the tree. */
+ * doc is in use) and owns the cJSON tree; gt_json_doc_free releases the tree. The tree's nodes
+ * are carved from a few large blocks the doc owns (installed as cJSON's allocator while this
+ * thread parses a doc), so nobody may cJSON_Delete, detach or add to a part of it. */
 #ifndef GT_JSON_DOC_H
 #define GT_JSON_DOC_H
 
@@ -46,6 +48,8 @@ typedef struct GtJsonDoc {
     } typos[GT_TYPO_MAX];
     size_t typo_count;
     int nul_escapes;    /* 0: not looked for yet; 1: the text has no \u0000; 2: it has some */
+    struct GtJsonBlock *blocks; /* owned: the memory the tree's nodes were carved from (NULL: the tree
+                                   was allocated node by node, and cJSON_Delete frees it) */
 } GtJsonDoc;
 
 GtPath gt_path_root(void);
