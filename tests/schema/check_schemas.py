@@ -150,7 +150,7 @@ C_KEYS = [
     ("game/load/files/load_lesson.c", "load_guide", "keys", "lesson", "/$defs/step/properties/guide"),
     ("game/load/files/load_cautions.c", "load_caution", "keys", "lesson", "/$defs/caution"),
     ("game/load/files/load_cautions.c", "load_caution", "keys", "technique", "/$defs/caution"),
-    ("game/load/files/load_replay.c", "gt_load_replay", "keys", "replay", ""),
+    ("game/load/files/load_replay.c", "gt_load_replay_located", "REPLAY_KEYS", "replay", ""),
     ("game/load/files/load_replay.c", "load_contacts", "keys", "replay", "/$defs/contact"),
     # keys built from a names table defined anywhere under game/ (function None)
     (None, None, "GT_CRITERION_NAMES", "technique", "/properties/weights"),
@@ -170,9 +170,9 @@ C_ENUMS = [
     ("game/load/files/load_lesson.c", "load_step", "view", "lesson", "/$defs/step/properties/view"),
     ("game/load/files/load_cautions.c", "load_caution", "kind", "lesson", "/$defs/caution/properties/kind"),
     ("game/load/files/load_cautions.c", "load_caution", "kind", "technique", "/$defs/caution/properties/kind"),
-    ("game/load/files/load_replay.c", "gt_load_replay", "view", "replay", "/properties/view"),
-    ("game/load/files/load_replay.c", "gt_load_replay", "device", "replay", "/properties/device"),
-    ("game/load/files/load_replay.c", "gt_load_replay", "pressure_source", "replay", "/properties/pressure_source"),
+    ("game/load/files/load_replay.c", "gt_load_replay_located", "view", "replay", "/properties/view"),
+    ("game/load/files/load_replay.c", "gt_load_replay_located", "device", "replay", "/properties/device"),
+    ("game/load/files/load_replay.c", "gt_load_replay_located", "pressure_source", "replay", "/properties/pressure_source"),
     ("game/config/config_file.c", "read_keys", "mode", "config", "/properties/mode"),
     ("game/config/config_file.c", "read_keys", "skin_tone", "config", "/properties/skin_tone"),
 ]
