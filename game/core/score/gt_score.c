@@ -125,7 +125,7 @@ static bool prepare_input(const GtScoreTarget *target, const GtReplay *replay, G
     bool ok = *conditioned_ok && gt_detect_technique_cycles(target->technique, conditioned, jitter, cycles);
     *input = (GtScoreInput){ target, *conditioned_ok ? conditioned : replay, replay,
                              &target->technique->tolerances[target->level], ok ? cycles : NULL,
-                             gt_pattern_reach_cm(target->technique), jitter, NULL };
+                             gt_pattern_reach_cm(target->technique), jitter, NULL, NULL, NULL, 0 };
     return ok;
 }
 
@@ -182,6 +182,18 @@ bool gt_score_attempt(const GtScoreTarget *target, const GtReplay *replay, GtSco
     bool ok = prepare_input(target, replay, &conditioned, &cycles, &conditioned_ok, &input);
     GtProjection *on_guide = project_samples(input.replay, &target->step->guide);
     input.on_guide = on_guide;
+    GtWeighted *excess = gt_guide_excess_items(&input, &input.excess_count);
+    bool orderable = excess != NULL; /* a NaN has no place in an order: then each criterion sorts its own */
+    for (size_t i = 0; orderable && i < input.excess_count; i++) orderable = !isnan(excess[i].value);
+    GtWeighted *excess_sorted = orderable ? malloc(input.excess_count * sizeof *excess_sorted) : NULL;
+    if (excess_sorted) {
+        memcpy(excess_sorted, excess, input.excess_count * sizeof *excess_sorted);
+        gt_weighted_quantile(excess_sorted, input.excess_count, 0.5); /* sorts them */
+        input.excess = excess;
+        input.excess_sorted = excess_sorted;
+    } else {
+        input.excess_count = 0;
+    }
     score_criteria(&input, ok, card);
     if (ok) {
         gt_score_completion(&input, card);
@@ -190,6 +202,8 @@ bool gt_score_attempt(const GtScoreTarget *target, const GtReplay *replay, GtSco
     }
     gt_score_grade(&input, card);
     free(on_guide);
+    free(excess);
+    free(excess_sorted);
     if (conditioned_ok) gt_replay_free(&conditioned);
     return ok;
 }

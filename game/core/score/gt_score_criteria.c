@@ -92,7 +92,12 @@ double gt_guide_coverage_pct(const GtScoreInput *in) {
     return 100.0 * (double)covered / (double)points;
 }
 
+GtWeighted *gt_guide_excess_items(const GtScoreInput *in, size_t *n) {
+    return collect(in, guide_excess, n);
+}
+
 double gt_median_guide_excess(const GtScoreInput *in) {
+    if (in->excess_sorted) return gt_weighted_quantile(in->excess_sorted, in->excess_count, 0.5);
     size_t n = 0;
     GtWeighted *items = collect(in, guide_excess, &n);
     if (!items) return NAN;
@@ -102,14 +107,18 @@ double gt_median_guide_excess(const GtScoreInput *in) {
 }
 
 void gt_score_path(const GtScoreInput *in, GtCriterionScore *out) {
-    size_t n = 0;
-    GtWeighted *items = collect(in, guide_excess, &n);
-    if (!items) { gt_unmeasured(out, 0, PATH_FREE_CM, "cm", "Out of memory while scoring the path."); return; }
+    size_t n = in->excess_count;
+    GtWeighted *items = in->excess_sorted ? NULL : collect(in, guide_excess, &n);
+    if (!items && !in->excess_sorted) {
+        gt_unmeasured(out, 0, PATH_FREE_CM, "cm", "Out of memory while scoring the path.");
+        return;
+    }
     const char *shape = in->target->step->guide_is_point ? "spot" : "line";
     double tol = in->tolerance->path_cm;
     GtSubScore subs[3];
-    double mean = gt_shown(gt_weighted_mean(items, n), 0.1);
-    double worst = gt_shown(gt_weighted_quantile(items, n, 0.95), 0.1);
+    /* the mean adds the samples in their order, the quantile reads them sorted */
+    double mean = gt_shown(gt_weighted_mean(items ? items : in->excess, n), 0.1);
+    double worst = gt_shown(gt_weighted_quantile(items ? items : in->excess_sorted, n, 0.95), 0.1);
     free(items);
     double coverage = gt_shown(gt_guide_coverage_pct(in), 1.0);
 

@@ -15,7 +15,16 @@ typedef struct GtScoreInput {
     double jitter_cm;              /* RMS of raw minus conditioned positions: the hand's noise */
     const GtProjection *on_guide;  /* every sample of `replay` (contact after contact) projected onto the
                                       step's guide, worked out once; NULL when memory ran out */
+    const GtWeighted *excess;      /* each sample's distance beyond reach from the guide, weighted by
+                                      its duration, in sample order (gt_guide_excess_items) ... */
+    GtWeighted *excess_sorted;     /* ... and the same sorted by distance, for its quantiles; both NULL
+                                      when there are no samples or memory ran out */
+    size_t excess_count;
 } GtScoreInput;
+
+/* Each sample's distance beyond reach from the guide (cm), weighted by its duration, in sample
+ * order (malloc'd, the caller frees it); NULL (n = 0) when there are no samples or no memory. */
+GtWeighted *gt_guide_excess_items(const GtScoreInput *in, size_t *n);
 
 /* Sample `index` (counting contact after contact) of in->replay, at `p`, projected onto the step's
  * guide: from in->on_guide when it is there, else worked out now (the same either way). */

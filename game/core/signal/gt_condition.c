@@ -64,6 +64,18 @@ static GtSample interpolate(const GtSample *s, size_t n, double t, size_t *curso
 static void low_pass(const GtSample *grid, size_t n, GtSample *out, const double *kernel, int half) {
     for (size_t k = 0; k < n; k++) {
         double x = 0.0, y = 0.0, p = 0.0, w = 0.0;
+        if (k >= (size_t)half && k + (size_t)half < n) { /* the whole kernel fits: the same sums, unchecked */
+            const GtSample *at = grid + (k - (size_t)half);
+            for (int j = 0; j <= 2 * half; j++) {
+                double kw = kernel[j];
+                x += kw * at[j].x_cm;
+                y += kw * at[j].y_cm;
+                p += kw * at[j].pressure;
+                w += kw;
+            }
+            out[k] = (GtSample){ grid[k].t_ms, x / w, y / w, p / w };
+            continue;
+        }
         for (int j = -half; j <= half; j++) {
             long i = (long)k + j;
             if (i < 0 || i >= (long)n) continue;
