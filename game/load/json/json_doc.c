@@ -247,15 +247,22 @@ void gt_json_raw(const GtJsonDoc *doc, const GtPath *path, char *buffer, size_t 
     buffer[n] = '\0';
 }
 
-bool gt_json_string_has_nul(GtJsonDoc *doc, const GtPath *path) {
+bool gt_json_doc_has_nul_escapes(GtJsonDoc *doc) {
     if (!doc->text) return false;
     if (!doc->nul_escapes) {
         bool some = false;
-        for (size_t i = 0; i + 6 <= doc->length && !some; i++)
-            some = doc->text[i] == '\\' && memcmp(doc->text + i + 1, "u0000", 5) == 0;
+        const char *at = doc->text, *end = doc->text + doc->length;
+        while (!some && end - at >= 6 && (at = memchr(at, '\\', (size_t)(end - at - 5))) != NULL) {
+            some = memcmp(at + 1, "u0000", 5) == 0;
+            at++;
+        }
         doc->nul_escapes = some ? 2 : 1;
     }
-    if (doc->nul_escapes == 1) return false;
+    return doc->nul_escapes == 2;
+}
+
+bool gt_json_string_has_nul(GtJsonDoc *doc, const GtPath *path) {
+    if (!gt_json_doc_has_nul_escapes(doc)) return false;
     Scanner s = { doc->text, doc->length, locate_offset(doc, path, false) };
     size_t start = s.pos;
     skip_value(&s);

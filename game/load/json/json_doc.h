@@ -101,6 +101,9 @@ void gt_json_raw(const GtJsonDoc *doc, const GtPath *path, char *buffer, size_t 
  * asked, and a look at the value itself only when the file holds such an escape at all. */
 bool gt_json_string_has_nul(GtJsonDoc *doc, const GtPath *path);
 
+/* True when the doc's text holds a \u0000 escape anywhere (searched for once, then remembered). */
+bool gt_json_doc_has_nul_escapes(GtJsonDoc *doc);
+
 /* Checks a string value read at `path` can be shown as it is: no control characters and no
  * \u0000 (that it is UTF-8 the whole document's check has made sure). Reports the problem located
  * with its character position and returns false otherwise. */

@@ -88,9 +88,10 @@ bool gt_json_check_keys(GtJsonDoc *doc, const cJSON *object, const GtPath *path,
         else
             for (const cJSON *earlier = object->child; earlier != item; earlier = earlier->next)
                 nth += earlier->string && strcmp(earlier->string, key) == 0;
-        GtPath key_path = gt_path_key_nth(path, key, nth);
         bool known = false;
         for (size_t i = 0; i < allowed_count; i++) known |= strcmp(key, allowed[i]) == 0;
+        if (known && nth == 0) continue; /* the path is written out only for a message */
+        GtPath key_path = gt_path_key_nth(path, key, nth);
         if (!known) {
             const char *guess = gt_suggest(key, allowed, allowed_count);
             if (guess && !cJSON_GetObjectItemCaseSensitive(object, guess)) {
@@ -155,6 +156,13 @@ bool gt_json_string(GtJsonDoc *doc, const cJSON *object, const GtPath *path, con
                     bool required, size_t max_len, const char **out) {
     const cJSON *item = gt_json_member(doc, object, path, key, required);
     if (!item) return false;
+    size_t where = 0;
+    if (cJSON_IsString(item) && item->valuestring && item->valuestring[0] &&
+        (!max_len || strlen(item->valuestring) <= max_len) && !text_problem(item->valuestring, &where) &&
+        !gt_json_doc_has_nul_escapes(doc)) {
+        *out = item->valuestring; /* nothing to report: no path written out */
+        return true;
+    }
     GtPath item_path = gt_path_key(path, key);
     if (!cJSON_IsString(item) || !item->valuestring) {
         gt_json_error(doc, &item_path, "expected a string in quotes, found %s", gt_json_type_name(item));
