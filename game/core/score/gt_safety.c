@@ -62,13 +62,24 @@ static void unsafe_pressure(const GtReplay *replay, double limit, double *second
     }
 }
 
+/* True when p is surely farther than the landmark's radius from it: farther, by more than any
+ * rounding, from the box around its points (the distance to the line is never less than that). */
+static bool surely_off(const GtLandmark *m, GtPoint lo, GtPoint hi, GtPoint p) {
+    double dx = p.x < lo.x ? lo.x - p.x : p.x > hi.x ? p.x - hi.x : 0.0;
+    double dy = p.y < lo.y ? lo.y - p.y : p.y > hi.y ? p.y - hi.y : 0.0;
+    return dx * dx + dy * dy > m->radius_cm * m->radius_cm * (1.0 + 1e-9);
+}
+
 /* Seconds that some contact spent on landmark m (each sample lasts until the next). */
 static double seconds_on(const GtReplay *replay, const GtLandmark *m) {
     double ms = 0.0;
+    GtPoint lo, hi;
+    bool boxed = gt_points_bounds(&m->points, &lo, &hi);
     for (size_t c = 0; c < replay->contact_count; c++) {
         const GtContact *contact = &replay->contacts[c];
         for (size_t k = 0; k + 1 < contact->count; k++) {
             GtPoint p = { contact->samples[k].x_cm, contact->samples[k].y_cm };
+            if (boxed && surely_off(m, lo, hi, p)) continue; /* the slow projection only near it */
             if (gt_landmark_distance(m, p) < m->radius_cm)
                 ms += contact->samples[k + 1].t_ms - contact->samples[k].t_ms;
         }
