@@ -76,21 +76,6 @@ static void test_example_from_the_format_reads(void **state) {
     gt_diag_free(&diag);
 }
 
-/* True when two replays are the same attempt to the last bit. */
-static bool same_replay(const GtReplay *a, const GtReplay *b) {
-    if (strcmp(a->lesson, b->lesson) != 0 || strcmp(a->technique, b->technique) != 0 || a->step != b->step ||
-        a->view != b->view || a->device != b->device || a->pressure_source != b->pressure_source ||
-        a->contact_count != b->contact_count)
-        return false;
-    for (size_t i = 0; i < a->contact_count; i++) {
-        const GtContact *x = &a->contacts[i], *y = &b->contacts[i];
-        if (x->id != y->id || x->count != y->count ||
-            (x->count && memcmp(x->samples, y->samples, x->count * sizeof *x->samples) != 0))
-            return false;
-    }
-    return true;
-}
-
 /* Reads `text` with the located reader (which must take it) and with the plain one; whether the
  * plain one took it. When it did, both replays are the same to the last bit. */
 static bool plain_takes(const char *text) {
@@ -100,7 +85,7 @@ static bool plain_takes(const char *text) {
     assert_true(gt_load_replay_located("x.json", text, strlen(text), &diag, &located));
     bool taken = gt_load_replay_plain(text, strlen(text), &plain);
     if (taken) {
-        assert_true(same_replay(&plain, &located));
+        assert_true(gt_replay_same(&plain, &located));
         gt_replay_free(&plain);
     }
     gt_replay_free(&located);

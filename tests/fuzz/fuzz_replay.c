@@ -28,21 +28,6 @@ static void check_round_trip(const GtReplay *replay) {
     free(written);
 }
 
-/* True when two replays are the same attempt to the last bit. */
-static bool same_replay(const GtReplay *a, const GtReplay *b) {
-    if (strcmp(a->lesson, b->lesson) != 0 || strcmp(a->technique, b->technique) != 0 || a->step != b->step ||
-        a->view != b->view || a->device != b->device || a->pressure_source != b->pressure_source ||
-        a->contact_count != b->contact_count)
-        return false;
-    for (size_t i = 0; i < a->contact_count; i++) {
-        const GtContact *x = &a->contacts[i], *y = &b->contacts[i];
-        if (x->id != y->id || x->count != y->count ||
-            (x->count && memcmp(x->samples, y->samples, x->count * sizeof *x->samples) != 0))
-            return false;
-    }
-    return true;
-}
-
 /* Reads `text` both ways; aborts when the plain reader takes a text the located reader refuses, or
  * reads another replay from it. */
 static void check_plain_agrees(const char *text, size_t size) {
@@ -51,7 +36,7 @@ static void check_plain_agrees(const char *text, size_t size) {
     GtDiag diag;
     gt_diag_init(&diag);
     bool ok = gt_load_replay_located("fuzz.json", text, size, &diag, &located);
-    if (!ok || !same_replay(&plain, &located)) {
+    if (!ok || !gt_replay_same(&plain, &located)) {
         gt_diag_print(&diag, stderr);
         fprintf(stderr, "the plain reader %s:\n%.*s\n", ok ? "read another replay" : "took a text the located "
                 "reader refuses", (int)size, text);

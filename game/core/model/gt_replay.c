@@ -103,3 +103,16 @@ const char *gt_pressure_source_name(GtPressureSource source) {
     return (unsigned)source < GT_PRESSURE_SOURCE_COUNT ? GT_PRESSURE_SOURCE_NAMES[source] : "unknown";
 }
 
+bool gt_replay_same(const GtReplay *a, const GtReplay *b) {
+    if (strcmp(a->lesson, b->lesson) != 0 || strcmp(a->technique, b->technique) != 0 || a->step != b->step ||
+        a->view != b->view || a->device != b->device || a->pressure_source != b->pressure_source ||
+        a->contact_count != b->contact_count)
+        return false;
+    for (size_t i = 0; i < a->contact_count; i++) {
+        const GtContact *x = &a->contacts[i], *y = &b->contacts[i];
+        if (x->id != y->id || x->count != y->count ||
+            (x->count && memcmp(x->samples, y->samples, x->count * sizeof *x->samples) != 0))
+            return false;
+    }
+    return true;
+}

@@ -73,6 +73,8 @@ bool gt_replay_time_span(const GtReplay *replay, double *first_ms, double *last_
 
 /* Deep copy; false (and dst left empty) when memory runs out. */
 bool gt_replay_copy(GtReplay *dst, const GtReplay *src);
+/* True when two replays are the same attempt to the last bit: header, contacts and samples. */
+bool gt_replay_same(const GtReplay *a, const GtReplay *b);
 
 /* Releases contacts and samples; the replay is empty again. */
 void gt_replay_free(GtReplay *replay);
