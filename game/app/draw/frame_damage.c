@@ -441,7 +441,7 @@ void gt_ui_end_frame(GtUi *ui) {
     if (!list || !list->recording) return;
     list->recording = false;
     recording_now = NULL;
-    enum { MAX_RUNS = 256 };
+    enum { MAX_RUNS = 64 }; /* more runs than this: the frame is drawn whole (merging them costs more) */
     SDL_Rect runs[MAX_RUNS];
     bool starts_clear = list->op_count > 0 && list->ops[0].kind == OP_CLEAR;
     int n = list->last_valid && !list->failed && starts_clear ? changed_runs(list, runs, MAX_RUNS) : -1;
