@@ -50,6 +50,7 @@ typedef struct GtShapeEntry {
     SDL_Texture *texture;      /* NULL when the slot is empty */
     int outer, inner;          /* diameters in pixels; inner 0 for a disc */
     Uint32 used;               /* frame it was last drawn, for eviction */
+    Uint64 content;            /* what the texture shows, for frame_damage.h */
 } GtShapeEntry;
 
 typedef struct GtUi {

@@ -73,7 +73,8 @@ static GtShapeEntry *ring_texture(GtUi *ui, int outer, int inner) {
     if (!texture) return NULL;
     SDL_SetTextureBlendMode(texture, SDL_BLENDMODE_BLEND);
     gt_draw_drop_texture(oldest->texture);
-    *oldest = (GtShapeEntry){ texture, outer, inner, ui->frame };
+    int size[2] = { outer, inner };
+    *oldest = (GtShapeEntry){ texture, outer, inner, ui->frame, gt_draw_content_of(size, sizeof size, 0x72696E67) };
     return oldest;
 }
 
@@ -81,8 +82,7 @@ static GtShapeEntry *ring_texture(GtUi *ui, int outer, int inner) {
 static void copy_tinted(GtUi *ui, const GtShapeEntry *ring, const SDL_Rect *src, SDL_Rect dst, SDL_Color c) {
     SDL_SetTextureColorMod(ring->texture, c.r, c.g, c.b);
     SDL_SetTextureAlphaMod(ring->texture, c.a);
-    int size[2] = { ring->outer, ring->inner };
-    gt_draw_copy(ui, ring->texture, gt_draw_content_of(size, sizeof size, 0x72696E67), src, &dst);
+    gt_draw_copy(ui, ring->texture, ring->content, src, &dst);
 }
 
 /* Appends a triangle fan around (cx, cy) over an arc to the vertex list. */
