@@ -5,6 +5,7 @@
  * are. Before the first step (its demonstration, or practice before an attempt) the red flags
  * and contraindications are repeated, with where to read the rest; later steps do not repeat them. */
 #include "test_support.h"
+#include "app_driver.h"
 #include "temp_home.h"
 #include "app.h"
 #include "app_state.h"
@@ -22,11 +23,7 @@ static GtApp *open_app(const char *size, const char *mode, const char *lesson) {
         argv[argc++] = "--lesson";
         argv[argc++] = lesson;
     }
-    int code = -1;
-    GtApp *app = gt_app_open(GT_SOURCE_DIR, argc, (char **)argv, &code);
-    if (!app) fail_msg("the trainer did not open (exit code %d)", code);
-    assert_true(gt_app_frame(app));
-    return app;
+    return gt_test_open_app(argc, argv);
 }
 
 /* The start of a caution's row as the student reads it: "Red flag: A sudden, severe ...". */

@@ -27,11 +27,7 @@
 static GtApp *open_step_in(const char *mode, const char *lesson, const char *step) {
     const char *argv[] = { "--window", "1280x800", "--frames", "100000000", "--mode", mode, "--mute",
                            "--lesson", lesson, "--step", step };
-    int code = -1;
-    GtApp *app = gt_app_open(GT_SOURCE_DIR, 11, (char **)argv, &code);
-    if (!app) fail_msg("the trainer did not open (exit code %d)", code);
-    assert_true(gt_app_frame(app));
-    return app;
+    return gt_test_open_app(11, argv);
 }
 
 /* Opens the trainer at 1280x800 in practice on `lesson` step `step`, virtual clock. */

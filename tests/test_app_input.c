@@ -61,18 +61,6 @@ static void push_motion(int x_pt, int y_pt, Uint32 which) {
     gt_test_push(&e);
 }
 
-static void push_finger(Uint32 type, SDL_TouchID touch, SDL_FingerID finger, float fx, float fy, float pressure) {
-    SDL_Event e;
-    SDL_zero(e);
-    e.type = type;
-    e.tfinger.touchId = touch;
-    e.tfinger.fingerId = finger;
-    e.tfinger.x = fx;
-    e.tfinger.y = fy;
-    e.tfinger.pressure = pressure;
-    gt_test_push(&e);
-}
-
 /* Feeds every queued event to input, stamped with the test clock; returns how many it
  * consumed, and in *seen how many events of the kinds input cares about were queued. */
 static int drain(GtInput *input, int *seen) {
@@ -160,21 +148,21 @@ static void test_focus_loss_ends_the_press(void **state) {
 static void test_two_fingers_are_two_overlapping_contacts(void **state) {
     (void)state;
     GtInput *input = make_input();
-    push_finger(SDL_FINGERDOWN, 1, 7, fr_x(20), fr_y(40), 1.0f);
+    gt_test_push_touch(SDL_FINGERDOWN, 1, 7, fr_x(20), fr_y(40), 1.0f);
     drain(input, NULL);
     test_clock += 20;
-    push_finger(SDL_FINGERDOWN, 1, 3, fr_x(60), fr_y(40), 1.0f);
+    gt_test_push_touch(SDL_FINGERDOWN, 1, 3, fr_x(60), fr_y(40), 1.0f);
     drain(input, NULL);
     test_clock += 20;
-    push_finger(SDL_FINGERMOTION, 1, 7, fr_x(21), fr_y(41), 1.0f);
-    push_finger(SDL_FINGERMOTION, 1, 3, fr_x(59), fr_y(41), 1.0f);
+    gt_test_push_touch(SDL_FINGERMOTION, 1, 7, fr_x(21), fr_y(41), 1.0f);
+    gt_test_push_touch(SDL_FINGERMOTION, 1, 3, fr_x(59), fr_y(41), 1.0f);
     drain(input, NULL);
     assert_int_equal(gt_input_live(input, test_clock).active_contacts, 2);
     test_clock += 20;
-    push_finger(SDL_FINGERUP, 1, 7, fr_x(21), fr_y(41), 1.0f);
+    gt_test_push_touch(SDL_FINGERUP, 1, 7, fr_x(21), fr_y(41), 1.0f);
     drain(input, NULL);
     test_clock += 20;
-    push_finger(SDL_FINGERUP, 1, 3, fr_x(59), fr_y(41), 1.0f);
+    gt_test_push_touch(SDL_FINGERUP, 1, 3, fr_x(59), fr_y(41), 1.0f);
     drain(input, NULL);
     GtReplay r;
     assert_true(gt_input_end_attempt(input, &r));
@@ -196,13 +184,13 @@ static void test_two_fingers_are_two_overlapping_contacts(void **state) {
 
 /* A finger trace, optionally with SDL's synthetic mouse copies interleaved. */
 static void finger_trace(bool with_synthetic) {
-    push_finger(SDL_FINGERDOWN, 1, 0, fr_x(30), fr_y(50), 1.0f);
+    gt_test_push_touch(SDL_FINGERDOWN, 1, 0, fr_x(30), fr_y(50), 1.0f);
     if (with_synthetic) push_button(SDL_MOUSEBUTTONDOWN, pt_x(30), pt_y(50), SDL_TOUCH_MOUSEID);
     for (int k = 1; k <= 5; k++) {
-        push_finger(SDL_FINGERMOTION, 1, 0, fr_x(30 + k), fr_y(50), 1.0f);
+        gt_test_push_touch(SDL_FINGERMOTION, 1, 0, fr_x(30 + k), fr_y(50), 1.0f);
         if (with_synthetic) push_motion(pt_x(30 + k), pt_y(50), SDL_TOUCH_MOUSEID);
     }
-    push_finger(SDL_FINGERUP, 1, 0, fr_x(36), fr_y(50), 1.0f);
+    gt_test_push_touch(SDL_FINGERUP, 1, 0, fr_x(36), fr_y(50), 1.0f);
     if (with_synthetic) push_button(SDL_MOUSEBUTTONUP, pt_x(36), pt_y(50), SDL_TOUCH_MOUSEID);
 }
 
@@ -232,11 +220,11 @@ static void test_synthetic_touch_from_mouse_is_ignored(void **state) {
     (void)state;
     GtInput *input = make_input();
     push_button(SDL_MOUSEBUTTONDOWN, pt_x(40), pt_y(40), 0);
-    push_finger(SDL_FINGERDOWN, SDL_MOUSE_TOUCHID, 0, fr_x(40), fr_y(40), 1.0f);
+    gt_test_push_touch(SDL_FINGERDOWN, SDL_MOUSE_TOUCHID, 0, fr_x(40), fr_y(40), 1.0f);
     push_motion(pt_x(45), pt_y(40), 0);
-    push_finger(SDL_FINGERMOTION, SDL_MOUSE_TOUCHID, 0, fr_x(45), fr_y(40), 1.0f);
+    gt_test_push_touch(SDL_FINGERMOTION, SDL_MOUSE_TOUCHID, 0, fr_x(45), fr_y(40), 1.0f);
     push_button(SDL_MOUSEBUTTONUP, pt_x(46), pt_y(40), 0);
-    push_finger(SDL_FINGERUP, SDL_MOUSE_TOUCHID, 0, fr_x(46), fr_y(40), 1.0f);
+    gt_test_push_touch(SDL_FINGERUP, SDL_MOUSE_TOUCHID, 0, fr_x(46), fr_y(40), 1.0f);
     assert_int_equal(drain(input, NULL), 6);
     GtReplay r;
     assert_true(gt_input_end_attempt(input, &r));
@@ -254,8 +242,8 @@ static void test_press_outside_the_tracing_area_is_left_to_the_interface(void **
     push_button(SDL_MOUSEBUTTONDOWN, 20, 10, 0); /* output px (40, 20): a button in the corner */
     push_motion(300, 300, 0);                    /* dragging onto the body does not start tracing */
     push_button(SDL_MOUSEBUTTONUP, 300, 300, 0);
-    push_finger(SDL_FINGERDOWN, 1, 4, 0.99f, 0.99f, 1.0f);
-    push_finger(SDL_FINGERUP, 1, 4, 0.99f, 0.99f, 1.0f);
+    gt_test_push_touch(SDL_FINGERDOWN, 1, 4, 0.99f, 0.99f, 1.0f);
+    gt_test_push_touch(SDL_FINGERUP, 1, 4, 0.99f, 0.99f, 1.0f);
     int n = 0;
     while (SDL_PollEvent(&e)) {
         if (e.type != SDL_MOUSEBUTTONDOWN && e.type != SDL_MOUSEMOTION && e.type != SDL_MOUSEBUTTONUP &&
@@ -293,9 +281,9 @@ static void test_constant_finger_pressure_uses_the_manual_level(void **state) {
     (void)state;
     GtInput *input = make_input();
     gt_test_push_key(SDLK_5);
-    push_finger(SDL_FINGERDOWN, 1, 0, fr_x(30), fr_y(50), 1.0f);
-    push_finger(SDL_FINGERMOTION, 1, 0, fr_x(31), fr_y(50), 1.0f);
-    push_finger(SDL_FINGERUP, 1, 0, fr_x(32), fr_y(50), 1.0f);
+    gt_test_push_touch(SDL_FINGERDOWN, 1, 0, fr_x(30), fr_y(50), 1.0f);
+    gt_test_push_touch(SDL_FINGERMOTION, 1, 0, fr_x(31), fr_y(50), 1.0f);
+    gt_test_push_touch(SDL_FINGERUP, 1, 0, fr_x(32), fr_y(50), 1.0f);
     drain(input, NULL);
     GtReplay r;
     assert_true(gt_input_end_attempt(input, &r));
@@ -310,13 +298,13 @@ static void test_varying_finger_pressure_is_the_device_pressure(void **state) {
     GtInput *input = make_input();
     gt_test_push_key(SDLK_5); /* ignored for fingers once the device is known to measure pressure */
     static const float pressures[] = { 0.2f, 0.4f, 0.7f, 1.8f /* iOS raw force: clamped */ };
-    push_finger(SDL_FINGERDOWN, 1, 0, fr_x(30), fr_y(50), pressures[0]);
-    for (int k = 1; k < 4; k++) push_finger(SDL_FINGERMOTION, 1, 0, fr_x(30 + k), fr_y(50), pressures[k]);
+    gt_test_push_touch(SDL_FINGERDOWN, 1, 0, fr_x(30), fr_y(50), pressures[0]);
+    for (int k = 1; k < 4; k++) gt_test_push_touch(SDL_FINGERMOTION, 1, 0, fr_x(30 + k), fr_y(50), pressures[k]);
     drain(input, NULL);
     GtInputLive live = gt_input_live(input, test_clock);
     assert_int_equal(live.source, GT_PRESSURE_DEVICE);
     assert_float_equal(live.level, 10.0, 1e-9);
-    push_finger(SDL_FINGERUP, 1, 0, fr_x(34), fr_y(50), 1.0f);
+    gt_test_push_touch(SDL_FINGERUP, 1, 0, fr_x(34), fr_y(50), 1.0f);
     drain(input, NULL);
     GtReplay r;
     assert_true(gt_input_end_attempt(input, &r));
@@ -376,23 +364,23 @@ static void test_slider_finger_sets_the_level_and_is_no_contact(void **state) {
     (void)state;
     GtInput *input = make_input();
     float sx = 1475.0f / OUT_W;
-    push_finger(SDL_FINGERDOWN, 1, 9, sx, 100.0f / OUT_H, 1.0f); /* top of the slider */
+    gt_test_push_touch(SDL_FINGERDOWN, 1, 9, sx, 100.0f / OUT_H, 1.0f); /* top of the slider */
     assert_int_equal(drain(input, NULL), 1);
     GtInputLive live = gt_input_live(input, test_clock);
     assert_true(live.slider_held);
     assert_int_equal(live.active_contacts, 0);
     assert_float_equal(live.level, 10.0, 1e-3);
     assert_int_equal(live.source, GT_PRESSURE_SLIDER);
-    push_finger(SDL_FINGERMOTION, 1, 9, sx, 600.0f / OUT_H, 1.0f); /* the middle */
+    gt_test_push_touch(SDL_FINGERMOTION, 1, 9, sx, 600.0f / OUT_H, 1.0f); /* the middle */
     drain(input, NULL);
     assert_float_equal(gt_input_live(input, test_clock).level, 5.0, 1e-3);
     /* the other hand traces meanwhile, at the slider's level */
-    push_finger(SDL_FINGERDOWN, 1, 2, fr_x(30), fr_y(60), 1.0f);
-    push_finger(SDL_FINGERMOTION, 1, 9, sx, 1100.0f / OUT_H, 1.0f); /* the bottom */
-    push_finger(SDL_FINGERUP, 1, 2, fr_x(32), fr_y(60), 1.0f);
+    gt_test_push_touch(SDL_FINGERDOWN, 1, 2, fr_x(30), fr_y(60), 1.0f);
+    gt_test_push_touch(SDL_FINGERMOTION, 1, 9, sx, 1100.0f / OUT_H, 1.0f); /* the bottom */
+    gt_test_push_touch(SDL_FINGERUP, 1, 2, fr_x(32), fr_y(60), 1.0f);
     drain(input, NULL);
     assert_float_equal(gt_input_live(input, test_clock).level, 0.0, 1e-3);
-    push_finger(SDL_FINGERUP, 1, 9, sx, 1100.0f / OUT_H, 1.0f);
+    gt_test_push_touch(SDL_FINGERUP, 1, 9, sx, 1100.0f / OUT_H, 1.0f);
     drain(input, NULL);
     assert_false(gt_input_live(input, test_clock).slider_held);
     GtReplay r;
@@ -411,7 +399,7 @@ static void test_tick_adds_hold_samples_while_still(void **state) {
     GtInput *input = make_input();
     Uint32 start = test_clock;
     gt_input_begin_attempt(input, "trigger-points", 1, "trigger-point", GT_VIEW_POSTERIOR, start);
-    push_finger(SDL_FINGERDOWN, 1, 0, fr_x(40), fr_y(70), 1.0f);
+    gt_test_push_touch(SDL_FINGERDOWN, 1, 0, fr_x(40), fr_y(70), 1.0f);
     drain(input, NULL);
     const GtContact *c = &gt_input_attempt(input)->contacts[0];
     double t0 = c->samples[0].t_ms;

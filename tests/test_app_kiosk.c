@@ -10,9 +10,7 @@
 #include "temp_home.h"
 #include "app_events.h"
 #include "app.h"
-#include "config.h"
 #include "hits.h"
-#include "pin.h"
 #include "session.h"
 
 #include <SDL.h>
@@ -20,17 +18,6 @@
 #include <string.h>
 
 static const char *const STAFF_PIN = "2468";
-
-/* Writes the staff PIN's hash into the user's configuration file, as `guidedtouch set-pin` does. */
-static void set_staff_pin(const char *pin) {
-    char hash[GT_CONFIG_PIN_HASH_MAX], error[256], path[1024];
-    assert_true(gt_pin_hash(pin, hash, error, sizeof error));
-    assert_true(gt_config_user_file(path, sizeof path));
-    GtDiag diag;
-    gt_diag_init(&diag);
-    assert_true(gt_config_write_key(path, GT_CONFIG_PIN_HASH, hash, &diag));
-    gt_diag_free(&diag);
-}
 
 /* Opens the trainer at 1280x800 on a virtual clock that never ends by itself, with `extra`
  * options after the usual ones (NULL-terminated). */
@@ -145,7 +132,7 @@ static void test_closing_is_refused_without_the_pin(void **state) {
  * Back returns to the lesson list. The cursor hides once a finger has touched the screen. */
 static void test_a_long_press_in_a_corner_opens_the_pin_pad(void **state) {
     (void)state;
-    set_staff_pin(STAFF_PIN);
+    gt_test_set_staff_pin(STAFF_PIN);
     const char *kiosk[] = { "--kiosk", NULL };
     GtApp *app = open_with(kiosk);
     hold_finger(app, 0.5f, 0.5f, 3500);
@@ -176,7 +163,7 @@ static void test_a_long_press_in_a_corner_opens_the_pin_pad(void **state) {
  * time, opens the staff menu; Close Guided Touch ends the trainer. */
 static void test_wrong_pins_wait_and_the_right_one_lets_staff_close(void **state) {
     (void)state;
-    set_staff_pin(STAFF_PIN);
+    gt_test_set_staff_pin(STAFF_PIN);
     const char *kiosk[] = { "--kiosk", NULL };
     GtApp *app = open_with(kiosk);
     hold_finger(app, 0.005f, 0.995f, 3000);
@@ -221,7 +208,7 @@ static void test_staff_stay_until_they_lock(void **state) {
     assert_int_equal(gt_app_session(bare)->screen, GT_SCREEN_PIN);
     gt_app_close(bare);
 
-    set_staff_pin(STAFF_PIN);
+    gt_test_set_staff_pin(STAFF_PIN);
     GtApp *app = open_with(kiosk);
     hold_finger(app, 0.005f, 0.005f, 3000);
     tap_pin(app, STAFF_PIN);

@@ -59,11 +59,7 @@ static const char *make_pack(bool broken) {
 /* Opens the trainer on the bundled library plus `pack`, on the lesson list. */
 static GtApp *open_with_pack(const char *pack) {
     const char *argv[] = { "--window", "1280x800", "--mute", "--frames", "100000000", "--lessons", pack };
-    int code = -1;
-    GtApp *app = gt_app_open(GT_SOURCE_DIR, 7, (char **)argv, &code);
-    if (!app) fail_msg("the trainer did not open (exit code %d)", code);
-    assert_true(gt_app_frame(app));
-    return app;
+    return gt_test_open_app(7, argv);
 }
 
 /* Pages the lesson list down by touch until a card with `action` (or, for action -1, a text

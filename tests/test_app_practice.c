@@ -53,11 +53,7 @@ static GtApp *open_app(const char *size, const char *lesson, int step, const cha
         argv[argc++] = "--frames";
         argv[argc++] = "100000000";
     }
-    int code = -1;
-    GtApp *app = gt_app_open(GT_SOURCE_DIR, argc, (char **)argv, &code);
-    if (!app) fail_msg("the trainer did not open (exit code %d)", code);
-    assert_true(gt_app_frame(app));
-    return app;
+    return gt_test_open_app(argc, argv);
 }
 
 /* Turns the loop until the script's clock (which starts at the trainer's 1000 ms) reaches

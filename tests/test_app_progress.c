@@ -145,11 +145,7 @@ static void seed_ada(void) {
 static GtApp *open_app(const char *size, const char *student) {
     const char *argv[] = { "--window", size,  "--mute",    "--frames", "100000000",
                            "--today",  TODAY, "--student", student };
-    int code = -1;
-    GtApp *app = gt_app_open(GT_SOURCE_DIR, student ? 9 : 7, (char **)argv, &code);
-    if (!app) fail_msg("the trainer did not open (exit code %d)", code);
-    assert_true(gt_app_frame(app));
-    return app;
+    return gt_test_open_app(student ? 9 : 7, argv);
 }
 
 /* Presses a physical key and turns the loop once. */

@@ -44,11 +44,7 @@ static GtApp *open_app(const char *student, const char *const *extra) {
         argv[argc++] = student;
     }
     for (int i = 0; extra && extra[i] && argc < 20; i++) argv[argc++] = extra[i];
-    int code = -1;
-    GtApp *app = gt_app_open(GT_SOURCE_DIR, argc, (char **)argv, &code);
-    if (!app) fail_msg("the trainer did not open (exit code %d)", code);
-    assert_true(gt_app_frame(app));
-    return app;
+    return gt_test_open_app(argc, argv);
 }
 
 /* The label of the settings screen's row for `action` ("Larger text: On"). */

@@ -31,10 +31,8 @@
 #include "temp_home.h"
 #include "app.h"
 #include "app_state.h"
-#include "config.h"
 #include "kiosk_session.h"
 #include "live_safety.h"
-#include "pin.h"
 #include "progress_session.h"
 
 #include <SDL.h>
@@ -67,16 +65,7 @@ static GtApp *open_with(const char *const *extra) {
     const char *argv[20] = { "--window", "800x500", "--mute", "--frames", "100000000" };
     int argc = 5;
     for (int i = 0; extra && extra[i] && argc < 20; i++) argv[argc++] = extra[i];
-    int code = -1;
-    GtApp *app = gt_app_open(GT_SOURCE_DIR, argc, (char **)argv, &code);
-    if (!app) fail_msg("the trainer did not open (exit code %d)", code);
-    assert_true(gt_app_frame(app));
-    return app;
-}
-
-/* Turns `n` frames. */
-static void frames(GtApp *app, int n) {
-    for (int i = 0; i < n; i++) assert_true(gt_app_frame(app));
+    return gt_test_open_app(argc, argv);
 }
 
 /* Turns frames until the clock has moved `ms` on. */
@@ -237,7 +226,7 @@ static void trace_demonstration(GtApp *app) {
         assert_true(gt_app_frame(app));
     }
     free(events);
-    frames(app, 2);
+    gt_test_frames(app, 2);
 }
 
 /* A short stroke across the middle of the tracing area (a student's try that is not the step). */
@@ -281,7 +270,7 @@ static void warnings_and_question(GtApp *app) {
 static void do_step(GtApp *app, int lap, int step) {
     const GtSession *s = gt_app_session(app);
     assert_int_equal(screen(app), GT_SCREEN_DEMO);
-    frames(app, 2);
+    gt_test_frames(app, 2);
     if (gt_hits_find_action(gt_app_hits(app), GT_ACT_DEMO_SKIP)) /* offered while 10 s or more are left */
         tap_to(app, GT_ACT_DEMO_SKIP, GT_SCREEN_DEMO);
     tap_to(app, GT_ACT_PRACTISE, GT_SCREEN_PRACTICE);
@@ -301,7 +290,7 @@ static void do_step(GtApp *app, int lap, int step) {
             fail_msg("%s step %d: lap %d scored %.6g, lap 1 %.6g", s->lesson->id, step, lap + 1, traced->total[lap],
                      traced->total[0]);
         tap_to(app, GT_ACT_WATCH, GT_SCREEN_RESULT); /* the attempt replayed over the demonstration */
-        frames(app, 3);
+        gt_test_frames(app, 3);
     }
 }
 
@@ -350,12 +339,12 @@ static void settings(GtApp *app) {
                                    GT_ACT_SET_SOUND };
     for (size_t i = 0; i < sizeof TOGGLES / sizeof TOGGLES[0]; i++) {
         tap_to(app, TOGGLES[i], GT_SCREEN_SETTINGS);
-        frames(app, 2);
+        gt_test_frames(app, 2);
         tap_to(app, TOGGLES[i], GT_SCREEN_SETTINGS);
     }
     GtSkinTone tone = s->skin_tone;
     tap_to(app, GT_ACT_SKIN_TONE + (int)((tone + 1) % GT_SKIN_TONE_COUNT), GT_SCREEN_SETTINGS);
-    frames(app, 2);
+    gt_test_frames(app, 2);
     tap_to(app, GT_ACT_SKIN_TONE + (int)tone, GT_SCREEN_SETTINGS);
     tap_to(app, GT_ACT_DEFAULT_PRACTICE, GT_SCREEN_SETTINGS);
     tap_to(app, GT_ACT_DEFAULT_LEARN, GT_SCREEN_SETTINGS);
@@ -392,7 +381,7 @@ static void lap(GtApp *app, int number) {
     settings(app);
     students(app);
     page_the_list(app);
-    frames(app, 3);
+    gt_test_frames(app, 3);
 }
 
 static void test_a_school_day_round_and_round_keeps_its_memory_flat(void **state) {
@@ -418,17 +407,6 @@ static void test_a_school_day_round_and_round_keeps_its_memory_flat(void **state
                      SOAK_GROWTH_MAX);
     }
     gt_app_close(app);
-}
-
-/* Writes the staff PIN's hash into the user's configuration file, as `guidedtouch set-pin` does. */
-static void set_staff_pin(const char *pin) {
-    char hash[GT_CONFIG_PIN_HASH_MAX], error[256], path[1024];
-    assert_true(gt_pin_hash(pin, hash, error, sizeof error));
-    assert_true(gt_config_user_file(path, sizeof path));
-    GtDiag diag;
-    gt_diag_init(&diag);
-    assert_true(gt_config_write_key(path, GT_CONFIG_PIN_HASH, hash, &diag));
-    gt_diag_free(&diag);
 }
 
 /* Holds a finger in the top-left corner for `ms`, then lifts it. */
@@ -479,14 +457,14 @@ static void kiosk_lap(GtApp *app) {
     run_for(app, 3000);
     gt_test_push_finger(SDL_FINGERDOWN, 4, 0.5f, 0.5f);
     gt_test_push_finger(SDL_FINGERUP, 4, 0.5f, 0.5f);
-    frames(app, 2);
+    gt_test_frames(app, 2);
     assert_int_equal(screen(app), GT_SCREEN_HOME);
-    frames(app, 3);
+    gt_test_frames(app, 3);
 }
 
 static void test_a_kiosk_round_and_round_keeps_its_memory_flat(void **state) {
     (void)state;
-    set_staff_pin(STAFF_PIN);
+    gt_test_set_staff_pin(STAFF_PIN);
     const char *extra[] = { "--kiosk", "--mode", "practice", "--idle-timeout-s", "4", NULL };
     GtApp *app = open_with(extra);
     size_t after[KIOSK_LAPS];

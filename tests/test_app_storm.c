@@ -80,49 +80,7 @@ static GtApp *open_app(const char *lesson) {
         argv[argc++] = "--lesson";
         argv[argc++] = lesson;
     }
-    int code = -1;
-    GtApp *app = gt_app_open(GT_SOURCE_DIR, argc, (char **)argv, &code);
-    if (!app) fail_msg("the trainer did not open (exit code %d)", code);
-    assert_true(gt_app_frame(app));
-    return app;
-}
-
-static void frames(GtApp *app, int n) {
-    for (int i = 0; i < n; i++) assert_true(gt_app_frame(app));
-}
-
-/* A finger event of any touch device with any pressure, at (x, y) in 0..1 of the window (or
- * outside it). */
-static void push_touch(Uint32 type, SDL_TouchID touch, SDL_FingerID finger, float x, float y, float pressure) {
-    SDL_Event e;
-    SDL_zero(e);
-    e.type = type;
-    e.tfinger.touchId = touch;
-    e.tfinger.fingerId = finger;
-    e.tfinger.x = x;
-    e.tfinger.y = y;
-    e.tfinger.dx = 0.01f;
-    e.tfinger.pressure = pressure;
-    gt_test_push(&e);
-}
-
-/* A mouse event at window point (x, y) (inside the window or not) with `button`. */
-static void push_mouse(Uint32 type, Uint8 button, int x, int y) {
-    SDL_Event e;
-    SDL_zero(e);
-    e.type = type;
-    if (type == SDL_MOUSEMOTION) {
-        e.motion.x = x;
-        e.motion.y = y;
-        e.motion.state = button ? SDL_BUTTON(button) : 0;
-    } else {
-        e.button.button = button;
-        e.button.state = type == SDL_MOUSEBUTTONDOWN ? SDL_PRESSED : SDL_RELEASED;
-        e.button.clicks = 1;
-        e.button.x = x;
-        e.button.y = y;
-    }
-    gt_test_push(&e);
+    return gt_test_open_app(argc, argv);
 }
 
 /* A window event (focus, size) for the trainer's window. */
@@ -207,18 +165,18 @@ static void storm_event(GtApp *app, SDL_Rect aim, bool resizes) {
     if (kind < 55) { /* ten fingers of touch device 1: moves most, downs and ups */
         int what = rnd_below(10);
         Uint32 type = what < 2 ? SDL_FINGERDOWN : what < 4 ? SDL_FINGERUP : SDL_FINGERMOTION;
-        push_touch(type, 1, finger, x, y, storm_pressure());
+        gt_test_push_touch(type, 1, finger, x, y, storm_pressure());
     } else if (kind < 62) { /* fingers that never went down, on another device too */
-        push_touch(rnd_below(2) ? SDL_FINGERUP : SDL_FINGERMOTION, 1 + rnd_below(2), 50 + finger, x, y, 1.0f);
+        gt_test_push_touch(rnd_below(2) ? SDL_FINGERUP : SDL_FINGERMOTION, 1 + rnd_below(2), 50 + finger, x, y, 1.0f);
     } else if (kind < 65) { /* the same finger pressed twice */
-        push_touch(SDL_FINGERDOWN, 1, finger, x, y, 1.0f);
-        push_touch(SDL_FINGERDOWN, 1, finger, x, y, 1.0f);
+        gt_test_push_touch(SDL_FINGERDOWN, 1, finger, x, y, 1.0f);
+        gt_test_push_touch(SDL_FINGERDOWN, 1, finger, x, y, 1.0f);
     } else if (kind < 90) { /* the mouse: any button, inside the window or outside */
         int px = (int)(x * ww), py = (int)(y * wh);
         if (rnd_below(8) == 0) { px = rnd_below(2) ? -rnd_below(5000) : ww + rnd_below(5000); }
         Uint8 button = rnd_below(6) ? SDL_BUTTON_LEFT : (Uint8)(1 + rnd_below(5));
         int what = rnd_below(10);
-        push_mouse(what < 2 ? SDL_MOUSEBUTTONDOWN : what < 4 ? SDL_MOUSEBUTTONUP : SDL_MOUSEMOTION, button, px, py);
+        gt_test_push_mouse(what < 2 ? SDL_MOUSEBUTTONDOWN : what < 4 ? SDL_MOUSEBUTTONUP : SDL_MOUSEMOTION, button, px, py);
     } else if (kind < 94) { /* the wheel, sometimes by absurd amounts */
         static const int AMOUNTS[] = { 1, -1, 3, -7, 1000000, -1000000, 2147483647, -2147483647 };
         push_wheel(AMOUNTS[rnd_below(8)]);
@@ -234,8 +192,8 @@ static void storm_event(GtApp *app, SDL_Rect aim, bool resizes) {
 
 /* Lifts all ten fingers and the mouse button, as a storm's end (no contact should stay down). */
 static void lift_everything(GtApp *app) {
-    for (SDL_FingerID f = 0; f < 10; f++) push_touch(SDL_FINGERUP, 1, f, 0.5f, 0.5f, 1.0f);
-    push_mouse(SDL_MOUSEBUTTONUP, SDL_BUTTON_LEFT, app->window_w / 2, app->window_h / 2);
+    for (SDL_FingerID f = 0; f < 10; f++) gt_test_push_touch(SDL_FINGERUP, 1, f, 0.5f, 0.5f, 1.0f);
+    gt_test_push_mouse(SDL_MOUSEBUTTONUP, SDL_BUTTON_LEFT, app->window_w / 2, app->window_h / 2);
     assert_true(gt_app_frame(app));
 }
 
@@ -252,7 +210,7 @@ static size_t storm(GtApp *app, int count, GtHitKind aim_kind, bool resizes) {
         if (now > peak) peak = now;
     }
     SDL_SetWindowSize(app->window, 1280, 800);
-    frames(app, 2);
+    gt_test_frames(app, 2);
     return peak;
 }
 
@@ -274,11 +232,11 @@ static double normal_attempt(GtApp *app) {
             double x_cm = 46.5 + (45.6 - 46.5) * k / 125.0, y_cm = 83.0 + (62.0 - 83.0) * k / 125.0;
             float fx = (float)((t.origin_x_px + x_cm * t.px_per_cm) / app->output_w);
             float fy = (float)((t.origin_y_px + y_cm * t.px_per_cm) / app->output_h);
-            push_touch(k == 0 ? SDL_FINGERDOWN : SDL_FINGERMOTION, 1, 2, fx, fy, pressure);
-            if (k == 125) push_touch(SDL_FINGERUP, 1, 2, fx, fy, pressure);
+            gt_test_push_touch(k == 0 ? SDL_FINGERDOWN : SDL_FINGERMOTION, 1, 2, fx, fy, pressure);
+            if (k == 125) gt_test_push_touch(SDL_FINGERUP, 1, 2, fx, fy, pressure);
             assert_true(gt_app_frame(app));
         }
-        frames(app, 40); /* the hand goes back to the start */
+        gt_test_frames(app, 40); /* the hand goes back to the start */
     }
     gt_test_tap(app, GT_ACT_DONE);
     assert_int_equal(s->screen, GT_SCREEN_RESULT);
@@ -376,7 +334,7 @@ static void test_a_storm_on_the_lesson_list_leaves_it_sane(void **state) {
     (void)state;
     GtApp *app = open_app(NULL);
     const GtSession *s = gt_app_session(app);
-    frames(app, 2);
+    gt_test_frames(app, 2);
     size_t before = gt_test_live_heap();
     rng_state = 29;
     memset(storm_x, 0, sizeof storm_x);
@@ -393,7 +351,7 @@ static void test_a_storm_on_the_lesson_list_leaves_it_sane(void **state) {
             continue;
         }
         gt_test_push_key(SDLK_ESCAPE);
-        frames(app, 1);
+        gt_test_frames(app, 1);
     }
     assert_int_equal(s->screen, GT_SCREEN_HOME);
     assert_true(s->home_scroll >= 0 && s->home_scroll <= s->home_scroll_max);

@@ -7,13 +7,8 @@ bin=$1
 src=$2
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
 
-check() { # check NAME COMMAND... : passes when the command succeeds
-    local name=$1; shift
-    if "$@" > /dev/null; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $name"; fi
-}
+source "$(dirname "$0")/../support/checks.sh" # check, finish
 
 # --help and --version on the binary and on every subcommand
 for cmd in "" validate list demo grade; do
@@ -153,5 +148,4 @@ jq '.steps[1].demo = "demos/first-stroke.json"' "$src/lessons/lower-back-basics.
 check "demo of the wrong step is refused" test "$code" -eq 1
 check "wrong-step demo explained" grep -q 'first-stroke.json.*is for lesson "lower-back-basics" step 1' "$work/err.txt"
 
-echo "cli: $passed passed, $failed failed"
-test "$failed" -eq 0
+finish "cli"

@@ -8,14 +8,7 @@ set -u
 bin=$1
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-check() { # check NAME COMMAND... : passes when the command succeeds
-    local name=$1
-    shift
-    if "$@" > "$work/last.txt" 2>&1; then passed=$((passed + 1)); else
-        failed=$((failed + 1)); echo "FAILED: $name"; sed 's/^/    /' "$work/last.txt" | head -20; fi
-}
+source "$(dirname "$0")/../support/checks.sh" # check, finish
 
 # a class folder: two good attempts (one of them sloppy: drawn off the guide), a broken one in
 # the middle, and one of another step
@@ -84,5 +77,4 @@ else
     echo "skipped: ldd is not installed, so the command line's libraries cannot be listed"
 fi
 
-echo "grade many: $passed passed, $failed failed"
-test "$failed" -eq 0
+finish "grade many"

@@ -11,13 +11,8 @@ src=$2
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export XDG_CONFIG_HOME="$work/config" GUIDEDTOUCH_SYSTEM_CONFIG="$work/none.json"
-passed=0
-failed=0
 
-check() { # check NAME COMMAND... : passes when the command succeeds
-    local name=$1; shift
-    if "$@" > /dev/null 2>&1; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $name"; fi
-}
+source "$(dirname "$0")/../support/checks.sh" # check, finish
 
 # a pack with its own technique and a lesson that uses it
 pack="$work/pack"
@@ -138,5 +133,4 @@ check "map's size follows --px-per-cm" bash -c "read w h < <(png_size '$work/fro
 check "map refuses an unknown view" bash -c "'$bin' map --view side --out '$work/x.png' 2>&1 | grep -q 'unknown view \"side\"'"
 check "map says when it cannot write" bash -c "! '$bin' map --out '$work/nowhere/x.png' 2> '$work/map-err.txt' && grep -q 'cannot write' '$work/map-err.txt'"
 
-echo "packs: $passed passed, $failed failed"
-test "$failed" -eq 0
+finish "packs"

@@ -9,8 +9,6 @@ bin=$1
 src=$2
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
 export HOME="$work/home" XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config" TZ=UTC
 export GUIDEDTOUCH_SYSTEM_CONFIG="$work/etc/config.json"
 mkdir -p "$HOME" "$work/etc"
@@ -19,10 +17,7 @@ db="$data/progress.db"
 py=python3
 [ -x /usr/bin/python3 ] && py=/usr/bin/python3
 
-check() { # check NAME COMMAND... : passes when the command succeeds
-    local name=$1; shift
-    if "$@" > /dev/null; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $name"; fi
-}
+source "$(dirname "$0")/../support/checks.sh" # check, finish
 sql() { # sql FILE STATEMENT: the first column of the first row
     "$py" -c 'import sqlite3, sys; row = sqlite3.connect(sys.argv[1]).execute(sys.argv[2]).fetchone(); print(row[0] if row else "")' "$1" "$2"
 }
@@ -171,5 +166,4 @@ check "print-config shows a PIN is set" bash -c "'$bin' print-config | grep -Eq 
 check "no PIN on the command line" grep -q 'set with `guidedtouch set-pin`, never on the command line' "$work/err.txt"
 check "set-pin --remove" bash -c "'$bin' set-pin --remove && ! jq -e 'has(\"pin_hash\")' '$user_config'"
 
-echo "cli store: $passed passed, $failed failed"
-test "$failed" -eq 0
+finish "cli store"

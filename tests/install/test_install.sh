@@ -12,14 +12,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" GUIDEDTOUCH_SYSTEM_CONFIG="$work/none.json"
 unset GUIDEDTOUCH_DATA
-passed=0
-failed=0
-check() { # check NAME COMMAND... : passes when the command succeeds
-    local name=$1
-    shift
-    if "$@" > "$work/last.txt" 2>&1; then passed=$((passed + 1)); else
-        failed=$((failed + 1)); echo "FAILED: $name"; sed 's/^/    /' "$work/last.txt" | head -20; fi
-}
+source "$(dirname "$0")/../support/checks.sh" # check, finish
 
 root="$work/root"
 check "cmake --install into a DESTDIR" env DESTDIR="$root" cmake --install "$build" --prefix /usr
@@ -59,5 +52,4 @@ check "a command line copied away from its trainer says where it looked" bash -c
     ! '$work/lonely' --frames 1 2> '$work/lonely.txt' && grep -q 'guidedtouch-trainer' '$work/lonely.txt' &&
     grep -q '$work/guidedtouch-trainer' '$work/lonely.txt'"
 
-echo "install: $passed passed, $failed failed"
-test "$failed" -eq 0
+finish "install"

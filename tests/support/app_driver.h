@@ -9,6 +9,16 @@
 #include "app.h"
 #include "ui.h"
 
+/* Opens the trainer on the bundled data with `argc` command-line options and turns its first
+ * frame; fails the test, with the exit code, when it does not open. Close it with gt_app_close. */
+GtApp *gt_test_open_app(int argc, const char *const *argv);
+
+/* Turns `n` frames of the trainer's loop; fails when it stops. */
+void gt_test_frames(GtApp *app, int n);
+
+/* Writes the staff PIN's hash into the user's configuration file, as `guidedtouch set-pin` does. */
+void gt_test_set_staff_pin(const char *pin);
+
 /* A finger (touch device 1, id `finger`, pressing fully) going down, moving or up at output
  * pixel (x, y) of the trainer's window. */
 void gt_test_finger_px(GtApp *app, Uint32 type, SDL_FingerID finger, int x_px, int y_px);

@@ -18,4 +18,11 @@ void gt_test_push_key(SDL_Keycode key);
  * window, pressing fully. */
 void gt_test_push_finger(Uint32 type, SDL_FingerID finger, float x, float y);
 
+/* The same of any touch device and any pressure; (x, y) may lie outside the window. */
+void gt_test_push_touch(Uint32 type, SDL_TouchID touch, SDL_FingerID finger, float x, float y, float pressure);
+
+/* A mouse event (button down or up, or a move with `button` held; 0: none) at window point
+ * (x, y), inside the window or not. */
+void gt_test_push_mouse(Uint32 type, Uint8 button, int x, int y);
+
 #endif
