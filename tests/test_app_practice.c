@@ -282,6 +282,8 @@ static void test_the_counter_counts_strokes(void **state) {
     gt_test_shown(app, "2 of 4 strokes done");
     assert_float_equal(gt_app_session(app)->live_progress.done, 2.0, 0.0);
     assert_float_equal(gt_app_session(app)->live_progress.asked, 4.0, 0.0);
+    gt_test_tap(app, GT_ACT_RESTART); /* a new attempt shows its counter at once, from zero */
+    gt_test_shown(app, "0 of 4 strokes done");
     gt_app_close(app);
 }
 

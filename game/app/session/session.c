@@ -118,7 +118,9 @@ static void begin_practice(GtSession *session, Uint32 at_ms) {
     session->confirm_action = GT_ACT_NONE;
     session->practice_notice[0] = '\0';
     memset(&session->live_progress, 0, sizeof session->live_progress);
-    session->live_progress_at_ms = at_ms;
+    /* due at once: the counter ("0 of 4 strokes done") shows in the frame that starts the attempt,
+     * not after a frame the idle trainer may never draw */
+    session->live_progress_at_ms = at_ms - GT_PROGRESS_EVERY_MS;
     session->screen = GT_SCREEN_PRACTICE;
     session->attempt_serial++;
     session->attempt_start_ms = at_ms;
