@@ -77,10 +77,7 @@ int gt_screen_draw_first_step_cautions(const GtScreenContext *c, int x, int y, i
     if (count == 0) return 0;
     GtUi *ui = c->ui;
     int u = ui->unit, h = 0, top = y;
-    char line[200];
-    snprintf(line, sizeof line, "Before the first step");
-    gt_ui_text(ui, line, x, y, GT_FONT_SMALL, true, GT_COL_TEXT, w, NULL, &h);
-    y += h + u / 2;
+    const char *heading = "Before the first step";
     /* the red flags and contraindications in full while they fit; the rest, and all advice, are
      * counted and sent to the intro, so nothing is left out without saying so */
     char rest[200];
@@ -88,6 +85,10 @@ int gt_screen_draw_first_step_cautions(const GtScreenContext *c, int x, int y, i
     int rest_h = 0;
     snprintf(rest, sizeof rest, "All %zu cautions for this lesson are on its intro: press Back to read them.", count);
     gt_ui_text_size(ui, rest, GT_FONT_SMALL, false, w, NULL, &rest_h);
+    gt_ui_text_size(ui, heading, GT_FONT_SMALL, true, w, NULL, &h);
+    if (y + h + u / 2 + rest_h > bottom) return 0; /* no room even to say where they are: not half a block */
+    gt_ui_text(ui, heading, x, y, GT_FONT_SMALL, true, GT_COL_TEXT, w, NULL, &h);
+    y += h + u / 2;
     y += gt_screen_draw_cautions(ui, list, serious, x, y, w, bottom - rest_h - u, GT_FONT_SMALL, &drawn);
     if (y + rest_h > bottom) return y - top;
     gt_ui_text(ui, rest, x, y, GT_FONT_SMALL, false, GT_COL_MUTED, w, NULL, &h);
